@@ -1,0 +1,65 @@
+// microgpt-dse: dispatches a subcommand; turns exceptions into messages and exit codes.
+#include <cstdlib>
+#include <functional>
+#include <iostream>
+#include <map>
+
+#include <boost/program_options/errors.hpp>
+
+#include "commands.hpp"
+
+namespace {
+
+struct Command {
+    std::function<int(const mgpt::app::Args&)> run;
+    const char* summary;
+};
+
+const std::map<std::string, Command>& commands() {
+    using namespace mgpt::app;
+    static const std::map<std::string, Command> table = {
+        {"generate", {cmd_generate, "generate names with the Q4.12 golden model"}},
+        {"train", {cmd_train, "train the float model on names, write float + Q4.12 weights"}},
+        {"evaluate", {cmd_evaluate, "validation loss in float and through the Q4.12 datapath"}},
+        {"simulate", {cmd_simulate, "run the SystemC TLM-2.0 model of a design point"}},
+    };
+    return table;
+}
+
+void print_usage(std::ostream& os) {
+    os << "usage: microgpt-dse <command> [options]   (microgpt-dse <command> --help)\n\ncommands:\n";
+    for (const auto& [name, cmd] : commands()) os << "  " << name << std::string(10 - name.size(), ' ') << cmd.summary << "\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        print_usage(std::cerr);
+        return 2;
+    }
+    const std::string name = argv[1];
+    if (name == "--help" || name == "-h" || name == "help") {
+        print_usage(std::cout);
+        return 0;
+    }
+    const auto it = commands().find(name);
+    if (it == commands().end()) {
+        std::cerr << "microgpt-dse: unknown command '" << name << "'\n";
+        print_usage(std::cerr);
+        return 2;
+    }
+    const mgpt::app::Args args(argv + 2, argv + argc);
+    try {
+        return it->second.run(args);
+    } catch (const mgpt::app::UsageError& e) {
+        std::cerr << "microgpt-dse " << name << ": " << e.what() << "\n";
+        return 2;
+    } catch (const boost::program_options::error& e) {
+        std::cerr << "microgpt-dse " << name << ": " << e.what() << " (see --help)\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "microgpt-dse " << name << ": error: " << e.what() << "\n";
+        return 1;
+    }
+}

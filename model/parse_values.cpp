@@ -1,0 +1,45 @@
+#include "parse_values.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace mgpt {
+
+uint32_t parse_u32(const std::string& s, const std::string& what) {
+    const bool hex = s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
+    const std::string digits = hex ? s.substr(2) : s;
+    const char* legal = hex ? "0123456789abcdefABCDEF" : "0123456789";
+    if (digits.empty() || digits.size() > (hex ? 8u : 10u) || digits.find_first_not_of(legal) != std::string::npos)
+        throw std::invalid_argument(what + " '" + s + "' is not a 32-bit unsigned integer (decimal or 0x hex)");
+    const unsigned long long v = std::stoull(digits, nullptr, hex ? 16 : 10);
+    if (v > 0xffffffffull) throw std::invalid_argument(what + " '" + s + "' exceeds 32 bits");
+    return static_cast<uint32_t>(v);
+}
+
+uint16_t parse_temperature(const std::string& s) {
+    const std::string legal = " (legal: a real 0 < T < 256 such as 0.5, or Q8.8 hex 0x0001..0xffff such as 0x0080)";
+    if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+        uint32_t v;
+        try {
+            v = parse_u32(s, "temperature");
+        } catch (const std::invalid_argument&) {
+            throw std::invalid_argument("temperature '" + s + "' is not valid" + legal);
+        }
+        if (v == 0 || v > 0xffff) throw std::invalid_argument("temperature '" + s + "' is out of range" + legal);
+        return static_cast<uint16_t>(v);
+    }
+    size_t used = 0;
+    double t = 0;
+    try {
+        t = std::stod(s, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used != s.size() || s.empty() || !std::isfinite(t))
+        throw std::invalid_argument("temperature '" + s + "' is not valid" + legal);
+    const double q = std::nearbyint(t * 256.0);
+    if (q < 1 || q > 0xffff) throw std::invalid_argument("temperature '" + s + "' is out of range" + legal);
+    return static_cast<uint16_t>(q);
+}
+
+}  // namespace mgpt

@@ -1,0 +1,16 @@
+// Parsers for the value formats users type: temperatures and seeds. Shared by
+// the command line and the design/sweep config files.
+#pragma once
+#include <cstdint>
+#include <string>
+
+namespace mgpt {
+
+// A temperature as a real number ("0.5", 0 < T < 256) or as Q8.8 hex
+// ("0x0080", 0x0001..0xffff). Returns the Q8.8 value; throws
+// std::invalid_argument naming the value and the legal forms.
+uint16_t parse_temperature(const std::string& s);
+// A 32-bit unsigned integer, decimal or 0x-prefixed hex.
+uint32_t parse_u32(const std::string& s, const std::string& what);
+
+}  // namespace mgpt
