@@ -5,6 +5,7 @@
 #include <map>
 
 #include <boost/program_options/errors.hpp>
+#include <systemc>  // declares sc_main (extern "C")
 
 #include "commands.hpp"
 
@@ -33,7 +34,14 @@ void print_usage(std::ostream& os) {
 
 }  // namespace
 
+// The entry point: silence SystemC's banner (stdout of `generate` carries names
+// only), then let the kernel call sc_main.
 int main(int argc, char** argv) {
+    ::setenv("SC_COPYRIGHT_MESSAGE", "DISABLE", /*overwrite=*/0);
+    return sc_core::sc_elab_and_sim(argc, argv);
+}
+
+int sc_main(int argc, char** argv) {
     if (argc < 2) {
         print_usage(std::cerr);
         return 2;

@@ -70,7 +70,7 @@ Generation generate(const QWeights& w, const GenerationConfig& cfg, uint32_t& rn
 
 std::string tokens_to_name(const std::vector<int>& tokens) {
     std::string s;
-    for (int t : tokens) s += static_cast<char>('a' + t);
+    for (int t : tokens) s += t == kBos ? '.' : static_cast<char>('a' + t);  // BOS only in forced runs
     return s;
 }
 

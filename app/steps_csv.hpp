@@ -1,0 +1,13 @@
+// The per-step CSV of simulate (and cosim): one row per token step.
+#pragma once
+#include <string>
+
+#include "systemc_models/platform.hpp"
+
+namespace mgpt::app {
+
+// Columns: name,pos,token_in,token_out,cycles,stall_cycles,rng_in,rng_out, then
+// one column of cycles per stage. Written atomically.
+void write_steps_csv(const std::string& path, const tlm_model::RunResult& r);
+
+}  // namespace mgpt::app

@@ -1,0 +1,50 @@
+// Fixed facts of the micro-architecture that every timing model (TLM, analytic,
+// RTL) shares. See docs/MICROARCH.md for the schedule they produce.
+#pragma once
+#include <vector>
+
+#include "design_point.hpp"
+#include "model/topology.hpp"
+
+namespace mgpt::arch {
+
+constexpr int ceil_div(int a, int b) { return (a + b - 1) / b; }
+
+// An engine stage: start registered (1), engine accepts (1), iterations, done
+// seen (1): N iterations cost N + 3 cycles (BASELINE_SCHEDULE.md "Handshake timing").
+constexpr int kHandshakeCycles = 3;
+
+// RMS engine: restoring square root of a 64-bit radicand (32 result bits), then
+// the restoring division 2^24 / root (25 quotient bits).
+constexpr int kSqrtResultBits = 32;
+constexpr int kRmsQuotientBits = 25;
+// Attention dividers: sign-magnitude restoring division, 32 quotient bits.
+constexpr int kAttnQuotientBits = 32;
+// Per head: q.k + commit (2), exp/sum (1) and fetch + accumulate (2) per cached position.
+constexpr int kAttnCyclesPerPosition = 5;
+constexpr int kAttnLatchCycles = 1;  // divider operand latch, once per head
+
+// Sampler. Sequential: 1 + 27 x 3 (weights) + 3 (mix RNG, scale, clamp cut) + 27 (pick) + 2.
+constexpr int kSamplerHead = 1, kSamplerWeightCycles = 3, kSamplerMixCycles = 3, kSamplerTail = 2;
+// Parallel: the 27 weights in one 3-stage pipeline pass, mix, a prefix-sum tree
+// over 32 leaves (5 levels), one parallel compare + priority encode.
+constexpr int kSamplerPrefixLevels = 5, kSamplerPickCycles = 1;
+// Argmax: sequential scans one logit per cycle; the tree reduces pairs, 5 levels for 27.
+constexpr int kArgmaxTreeLevels = 5;
+
+// Block RAM: 32-bit words hold two Q4.12 weights; synchronous read adds one
+// cycle of latency to every streamed read sequence.
+constexpr int kWeightsPerWord = 2;
+constexpr int kM10kReadLatency = 1;
+constexpr int kM10kWords = 256;  // 256 x 40 configuration, one 32-bit word per address
+
+// A matvec projection as the tile sees it: one or more matrices stacked by
+// rows (q, k and v form one 48-row job), split into column chunks of 16.
+struct Projection {
+    std::vector<Matrix> stacked;  // matrices whose rows are stacked
+    int rows_per_matrix;          // real rows of each stacked matrix
+    int col_chunks;               // 16-column chunks of the input (fc2: 4)
+};
+Projection projection_of(int stage_index);  // qkv, wo, fc1, fc2, lm_head (arch::Stage values)
+
+}  // namespace mgpt::arch

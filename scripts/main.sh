@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The main job of the README: install, build, then run the flow on the shipped
+# weights: generate names with the golden model and simulate the baseline
+# design point in the TLM. (The explorer replaces this once it lands.)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/build.sh
+echo "== names from the Q4.12 golden model (shipped weights) =="
+build/microgpt-dse generate --count 10 --seed 7
+echo
+echo "== baseline design point, SystemC TLM-2.0 model =="
+build/microgpt-dse simulate --design configs/designs/baseline.cfg --count 32 --seed 7

@@ -1,0 +1,16 @@
+// The core clock as the models see it: the PLL's achieved frequency and period.
+#pragma once
+#include <systemc>
+
+#include "arch/pll.hpp"
+
+namespace mgpt::tlm_model {
+
+struct ClockDomain {
+    arch::PllSetting pll{};
+    sc_core::sc_time period;
+    explicit ClockDomain(double requested_mhz);
+    sc_core::sc_time cycles(uint64_t n) const { return period * static_cast<double>(n); }
+};
+
+}  // namespace mgpt::tlm_model

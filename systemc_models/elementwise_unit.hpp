@@ -1,0 +1,24 @@
+// The elementwise unit: the embedding load (x = wte + wpe, summing squares on
+// the fly), scale application, sum-of-squares passes and residual adds, each
+// over 16 elements, `vector_lanes` elements per cycle.
+#pragma once
+#include <tlm_utils/simple_initiator_socket.h>
+
+#include "stage_target.hpp"
+
+namespace mgpt::tlm_model {
+
+class ElementwiseUnit : public StageTarget {
+public:
+    tlm_utils::simple_initiator_socket<ElementwiseUnit> weights;  // wte and wpe reads
+    ElementwiseUnit(sc_core::sc_module_name name, const arch::DesignPoint& design, const ClockDomain& clock);
+
+protected:
+    uint32_t run(arch::Stage stage, StepContext& ctx, sc_core::sc_time& delay) override;
+
+private:
+    uint32_t load(StepContext& ctx);
+    tlm::tlm_generic_payload trans_;
+};
+
+}  // namespace mgpt::tlm_model

@@ -1,0 +1,62 @@
+// The TLM-2.0 platform: a host initiator (the board's JTAG host) driving the
+// core (controller + stage units + weight and KV memories) clocked by the PLL
+// model. The design point can change between jobs without re-elaboration, so
+// one process can simulate many design points (SystemC elaborates only once).
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "arch/design_point.hpp"
+#include "arch/pll.hpp"
+#include "arch/stages.hpp"
+#include "model/golden_step.hpp"
+
+namespace mgpt::tlm_model {
+
+// What the host runs: `count` names from `seed` (the RNG carries across names).
+struct Workload {
+    int count = 32;
+    uint32_t seed = 2;
+    golden::GenerationConfig gen;  // numerics here is overridden by the design's
+    // Run all 16 positions of every name, feeding back each output even BOS
+    // (schedule tests and benchmarks that need every position).
+    bool full_context = false;
+};
+
+struct StepRecord {
+    int name = 0;  // index of the generation
+    int pos = 0;
+    int token_in = 0;
+    int token_out = 0;
+    uint32_t rng_in = 0, rng_out = 0;
+    golden::Logits logits{};
+    std::array<bool, 3> rms_early_exit{};
+    arch::StepCycles cycles;
+    std::array<uint64_t, arch::kStageCount> macs{};
+};
+
+struct RunResult {
+    arch::DesignPoint design;
+    arch::PllSetting pll{};
+    std::vector<std::string> names;
+    std::vector<StepRecord> steps;
+    uint64_t total_cycles = 0;
+    uint64_t stall_cycles = 0;
+    uint64_t generated_tokens = 0;
+    // generated tokens x f / all cycles (final BOS steps included), the reference's convention
+    double tokens_per_second() const;
+};
+
+struct Job {
+    arch::DesignPoint design;
+    Workload workload;
+};
+
+// Elaborates the platform once, runs every job, returns one result per job.
+// `vcd_path` non-empty: trace mode (cycle-accurate signals, slower).
+// Call at most once per process (SystemC cannot elaborate twice).
+std::vector<RunResult> simulate_tlm(const QWeights& weights, const std::vector<Job>& jobs,
+                                    const std::string& vcd_path = "");
+
+}  // namespace mgpt::tlm_model

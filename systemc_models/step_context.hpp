@@ -1,0 +1,48 @@
+// The state of one token step as it travels through the TLM core: the
+// datapath registers (values from the golden library), and what each stage
+// spent (cycles, stall cycles, useful MACs). Carried by the generic payload's
+// data pointer from the controller to the stage models.
+#pragma once
+#include <array>
+#include <cstdint>
+
+#include "arch/stages.hpp"
+#include "model/golden_step.hpp"
+
+namespace mgpt::tlm_model {
+
+struct StepContext {
+    // Inputs
+    const QWeights* weights = nullptr;
+    const golden::KvCache* kv = nullptr;  // the KV memory's contents (direct access)
+    golden::StepRequest req;
+    // Datapath registers
+    golden::Vec16 x{}, residual{}, normed{}, q{}, k{}, v{}, attn{}, y{};
+    std::array<int16_t, kMlp> hidden{};
+    uint64_t sumsq = 0;
+    int16_t scale = 0;
+    int rms_calls = 0;
+    // Outputs
+    golden::StepResult result;
+    // Costs
+    arch::StepCycles cycles;
+    std::array<uint64_t, arch::kStageCount> macs{};         // useful multiply-accumulates
+    std::array<uint32_t, arch::kStageCount> weight_words{}; // weight words read
+    std::array<uint32_t, arch::kStageCount> kv_reads{};     // KV-cache rows read
+
+    void reset(const golden::StepRequest& r) {
+        req = r;
+        rms_calls = 0;
+        result = golden::StepResult{};
+        cycles = arch::StepCycles{};
+        macs.fill(0);
+        weight_words.fill(0);
+        kv_reads.fill(0);
+    }
+    void add(arch::Stage s, uint32_t c, uint32_t stall = 0) {
+        cycles.cycles[static_cast<int>(s)] += c;
+        cycles.stalls[static_cast<int>(s)] += stall;
+    }
+};
+
+}  // namespace mgpt::tlm_model

@@ -1,0 +1,32 @@
+// Signals of the TLM core that a VCD trace records (trace mode only): the
+// current stage, the core cycle counter, weight-memory and KV-memory port
+// activity, the step's token and position. In trace mode the controller
+// synchronises at every stage boundary so the signals are cycle-accurate at
+// stage granularity; otherwise the core runs temporally decoupled.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <systemc>
+
+namespace mgpt::tlm_model {
+
+class TraceSignals : public sc_core::sc_module {
+public:
+    sc_core::sc_clock clk;
+    sc_core::sc_signal<uint64_t> cycle;
+    sc_core::sc_signal<int> stage;          // arch::Stage value (see the legend written beside the trace)
+    sc_core::sc_signal<double> weight_words_per_cycle;  // average words the stage reads per cycle
+    sc_core::sc_signal<double> kv_rows_per_cycle;
+    sc_core::sc_signal<uint32_t> stall_cycles;         // weight-memory stall cycles in the stage
+    sc_core::sc_signal<int> token, pos;
+    sc_core::sc_signal<bool> busy;
+
+    TraceSignals(sc_core::sc_module_name name, const sc_core::sc_time& period, const std::string& vcd_path);
+    ~TraceSignals() override;
+
+private:
+    void count();
+    sc_core::sc_trace_file* file_;
+};
+
+}  // namespace mgpt::tlm_model

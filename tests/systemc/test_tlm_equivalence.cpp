@@ -1,0 +1,73 @@
+// Invariants across the design space: micro-architecture changes time, never
+// values; and the closed-form cycle model equals the TLM on every step.
+#include <catch2/catch.hpp>
+
+#include "arch/cycle_model.hpp"
+#include "sc_test_helpers.hpp"
+
+using namespace mgpt;
+
+TEST_CASE("TLM tokens, logits and RNG states equal the golden model on every value of every key", "[tlm][golden]") {
+    const QWeights w = load_rom_dir(test::shipped_weights_dir());
+    std::vector<tlm_model::Job> jobs;
+    uint32_t seed = 1;
+    for (const auto& d : test::one_key_at_a_time()) {
+        // sampled at three temperatures and greedy, both profiles (via the numerics key)
+        for (uint16_t t : {uint16_t{0x0080}, uint16_t{0x0100}, uint16_t{0x0300}})
+            jobs.push_back({d, {4, seed++, {false, t, d.numerics}}});
+        jobs.push_back({d, {2, seed++, {true, 0x0100, d.numerics}}});
+    }
+    std::mt19937 rng(11);
+    for (int i = 0; i < 30; ++i) {
+        const auto d = test::random_design(rng);
+        jobs.push_back({d, {4, seed++, {i % 3 == 0, 0x0080, d.numerics}}});
+    }
+    const auto results = tlm_model::simulate_tlm(w, jobs);
+    REQUIRE(results.size() == jobs.size());
+    size_t steps = 0;
+    for (size_t j = 0; j < jobs.size(); ++j) {
+        INFO("design " << arch::to_short_string(jobs[j].design) << ", seed " << jobs[j].workload.seed);
+        uint32_t g_rng = jobs[j].workload.seed;
+        size_t k = 0;
+        for (int n = 0; n < jobs[j].workload.count; ++n) {
+            const auto g = golden::generate(w, jobs[j].workload.gen, g_rng);
+            REQUIRE(results[j].names[static_cast<size_t>(n)] == golden::tokens_to_name(g.tokens));
+            for (size_t s = 0; s < g.results.size(); ++s, ++k) {
+                const auto& t = results[j].steps.at(k);
+                REQUIRE(t.token_out == g.results[s].next);
+                REQUIRE(t.logits == g.results[s].logits);
+                REQUIRE(t.rng_out == g.results[s].rng_out);
+                REQUIRE(t.rms_early_exit == g.results[s].rms_early_exit);
+            }
+        }
+        REQUIRE(k == results[j].steps.size());
+        steps += k;
+    }
+    CHECK(steps > 1000);
+}
+
+TEST_CASE("the closed-form cycle model equals the TLM on every step of 300 random design points", "[tlm][analytic]") {
+    const QWeights w = load_rom_dir(test::shipped_weights_dir());
+    std::mt19937 rng(2026);
+    std::vector<tlm_model::Job> jobs;
+    for (const auto& d : test::one_key_at_a_time()) jobs.push_back({d, {1, 5, {false, 0x0100, d.numerics}, true}});
+    for (int i = 0; i < 300; ++i) {
+        const auto d = test::random_design(rng);
+        jobs.push_back({d, {2, static_cast<uint32_t>(i + 1), {i % 2 == 0, 0x0100, d.numerics}, i % 4 == 0}});
+    }
+    const auto results = tlm_model::simulate_tlm(w, jobs);
+    size_t steps = 0;
+    for (size_t j = 0; j < jobs.size(); ++j)
+        for (const auto& s : results[j].steps) {
+            const arch::StepCycles a =
+                arch::analytic_step_cycles(jobs[j].design, {s.pos, jobs[j].workload.gen.greedy, s.rms_early_exit});
+            INFO("design " << arch::to_short_string(jobs[j].design) << " pos " << s.pos);
+            for (int i = 0; i < arch::kStageCount; ++i) {
+                INFO("stage " << arch::kStageNames[i]);
+                REQUIRE(s.cycles.cycles[i] == a.cycles[i]);
+                REQUIRE(s.cycles.stalls[i] == a.stalls[i]);
+            }
+            ++steps;
+        }
+    CHECK(steps > 1500);
+}
