@@ -18,6 +18,7 @@ int cmd_generate(const Args& args);
 int cmd_train(const Args& args);
 int cmd_evaluate(const Args& args);
 int cmd_simulate(const Args& args);
+int cmd_roms(const Args& args);
 
 // Where shipped data lives: $MGPT_DATA_DIR, else the source tree's data/.
 std::string data_dir();

@@ -1,0 +1,481 @@
+// The MicroGPT core for one design point (docs/MICROARCH.md): a controller FSM
+// walking the stages of one token step, the elementwise and attention
+// datapaths, and the shared engines (tile, RMS, dividers, sampler). Parameters
+// mirror the design-point keys; the cycle count of every stage equals the TLM's.
+//
+// Host interface: with the core idle, `start` is sampled with the step's inputs;
+// the core is `busy` from the next cycle until its DONE cycle (inclusive), where
+// `done` is high and token_out, rng_out and logits are valid (they stay valid
+// until the next start). busy cycles = the step's cycle count.
+module mgpt_core #(
+    parameter integer LANES = 16,
+    parameter integer COLS = 1,             // cols_per_cycle
+    parameter integer WEIGHT_M10K = 0,      // weight_memory: 0 logic, 1 m10k
+    parameter integer BANKS = 1,            // weight_banks (m10k)
+    parameter integer PORTS = 1,            // bram_ports (m10k)
+    parameter integer KV_M10K = 0,          // kv_memory: 0 registers, 1 m10k
+    parameter integer VLANES = 1,           // vector_lanes
+    parameter integer NORM_RADIX = 1,       // norm_radix_bits
+    parameter integer DIVIDERS = 4,         // attn_dividers
+    parameter integer DIV_RADIX = 1,        // div_radix_bits
+    parameter integer SAMPLER_PARALLEL = 0, // sampler: 0 sequential, 1 parallel
+    parameter integer ARGMAX_TREE = 0,      // argmax: 0 sequential, 1 tree
+    parameter integer REF_PROFILE = 0,      // numerics: 1 reference (wraparound), 0 saturating
+    parameter ROM_DIR = "rom"               // read-order ROM files (microgpt-dse writes them)
+) (
+    input  wire            clk,
+    input  wire            rst,
+    input  wire            start,
+    input  wire [4:0]      token_in,
+    input  wire [3:0]      pos,
+    input  wire [31:0]     rng_in,
+    input  wire            greedy,
+    input  wire [15:0]     temperature,
+    output wire            busy,
+    output wire            done,
+    output reg  [4:0]      stage,            // arch::Stage of the current cycle (31 = idle)
+    output reg  [4:0]      token_out,
+    output reg  [31:0]     rng_out,
+    output wire [27*16-1:0] logits_flat
+);
+    `include "mgpt_functions.svh"
+
+    // ---- stage codes: the order of arch/stages.hpp ----
+    localparam [4:0] S_ACCEPT = 0, S_LOAD = 1, S_NORM0 = 2, S_SCALE0 = 3, S_SUMSQ_ATTN = 4, S_NORM_ATTN = 5,
+                     S_SCALE_ATTN = 6, S_QKV = 7, S_KV_WRITE = 8, S_ATTENTION = 9, S_WO = 10,
+                     S_RESIDUAL_ATTN = 11, S_NORM_MLP = 12, S_SCALE_MLP = 13, S_FC1 = 14, S_FC2 = 15,
+                     S_RESIDUAL_MLP = 16, S_LM_HEAD = 17, S_ARGMAX = 18, S_FINISH = 19, S_SAMPLER = 20,
+                     S_DONE = 21, S_IDLE = 31;
+    localparam integer EV = 16 / VLANES;           // element steps of a 16-element pass
+    localparam integer EWPS = (VLANES + 1) / 2;    // embedding words per step
+    localparam integer EBEATS = WEIGHT_M10K ? (EWPS + BANKS * PORTS - 1) / (BANKS * PORTS) : 1;
+    localparam integer WLAT = WEIGHT_M10K ? 1 : 0;
+    // divider batches due after each head's latch (D = 16: one batch after the last head)
+    localparam [4:0] BATCHES_PER_HEAD = DIVIDERS >= 4 ? 5'd1 : 5'(4 / DIVIDERS);
+
+    assign busy = stage != S_IDLE;
+    assign done = stage == S_DONE;
+
+    // ---- step inputs and datapath registers ----
+    reg [4:0]  tok;
+    reg [3:0]  p;
+    reg        grd;
+    reg [15:0] temp;
+    reg signed [15:0] x [0:15];
+    reg signed [15:0] res [0:15];
+    reg signed [15:0] nrm [0:15];
+    reg signed [15:0] q [0:15];
+    reg signed [15:0] k [0:15];
+    reg signed [15:0] v [0:15];
+    reg signed [15:0] attn [0:15];
+    reg signed [15:0] y [0:15];
+    reg signed [15:0] hid [0:63];
+    reg signed [15:0] logits [0:26];
+    reg [63:0] sumsq;
+    reg signed [15:0] scale;
+    reg [4:0]  best_idx;
+    reg signed [15:0] best_val;
+
+    genvar gi;
+    generate
+        for (gi = 0; gi < 27; gi = gi + 1) begin : logit_out
+            assign logits_flat[16*gi +: 16] = logits[gi];
+        end
+    endgenerate
+
+    // ---- sequencing state ----
+    reg [11:0] cnt;        // cycle within the current stage (or phase)
+    reg        eng_wait;   // an engine call is in flight (start already raised)
+    reg [6:0]  row0;       // tile pass: first stacked row
+    reg [1:0]  chunk;      // tile pass: column chunk
+    reg [2:0]  ah;         // attention: head
+    reg [2:0]  aphase;     // attention: phase within the head
+    reg [4:0]  at;         // attention: cached position
+    reg [4:0]  abatch;     // attention: divider batch
+
+    // ---- embedding ROMs (wte, wpe) ----
+    wire [EWPS*32-1:0] wte_words, wpe_words;
+    wire        load_issuing = stage == S_LOAD && cnt < EV * EBEATS;
+    wire [19:0] load_step = load_issuing ? {8'd0, cnt} / EBEATS : 20'd0;
+    wire [7:0]  load_beat = load_issuing ? cnt[7:0] % EBEATS[7:0] : 8'd0;
+    mgpt_weight_stream #(WEIGHT_M10K, BANKS, PORTS, EWPS, 27 * EV * EWPS, {ROM_DIR, "/wte"}) rom_wte (
+        clk, load_issuing, ({15'd0, tok} * EV + load_step) * EWPS, load_beat, wte_words);
+    mgpt_weight_stream #(WEIGHT_M10K, BANKS, PORTS, EWPS, 16 * EV * EWPS, {ROM_DIR, "/wpe"}) rom_wpe (
+        clk, load_issuing, ({16'd0, p} * EV + load_step) * EWPS, load_beat, wpe_words);
+    // the element group whose words are on the ROM outputs this cycle
+    wire        load_compute = stage == S_LOAD &&
+                (WEIGHT_M10K == 0 ? 1'b1 : (cnt >= EBEATS && (cnt % EBEATS) == 0));
+    wire [11:0] load_group = WEIGHT_M10K == 0 ? cnt : cnt / EBEATS - 12'd1;
+
+    // ---- engines ----
+    reg        tile_start, rms_start, div_start, smp_start;
+    reg [2:0]  tile_proj;
+    wire       tile_done, rms_done, smp_done;
+    wire [LANES*64-1:0] tile_acc;
+    reg  [64*16-1:0] tile_in;
+    mgpt_tile #(LANES, COLS, WEIGHT_M10K, BANKS, PORTS, ROM_DIR) tile (
+        clk, rst, tile_start, tile_proj, row0, chunk, tile_in, tile_done, tile_acc);
+
+    wire [15:0] rms_scale;
+    wire        rms_early;
+    mgpt_rms_engine #(NORM_RADIX) rms (clk, rst, rms_start, sumsq, rms_done, rms_scale, rms_early);
+
+    wire [4:0] smp_token;
+    mgpt_sampler #(SAMPLER_PARALLEL, REF_PROFILE) sampler (
+        clk, rst, smp_start, logits_flat, best_idx, best_val, rng_out, temp, smp_done, smp_token);
+
+    // dividers: batch b divides numerators b*DIVIDERS .. b*DIVIDERS+DIVIDERS-1 (index = 4*head + channel)
+    reg signed [63:0] numer [0:15];
+    reg [31:0] denom [0:3];
+    wire [DIVIDERS-1:0] div_done;
+    wire signed [16*DIVIDERS-1:0] div_q;
+    generate
+        for (gi = 0; gi < DIVIDERS; gi = gi + 1) begin : divider
+            wire [3:0] idx = abatch[3:0] * DIVIDERS[3:0] + gi[3:0];
+            mgpt_divider #(DIV_RADIX) d (clk, rst, div_start, numer[idx], denom[idx[3:2]], div_done[gi],
+                                         div_q[16*gi +: 16]);
+        end
+    endgenerate
+
+    // ---- KV cache ----
+    reg [63:0] kmem [0:3][0:15];  // [head][position] = 4 channels
+    reg [63:0] vmem [0:3][0:15];
+    reg [63:0] krow, vrow;        // M10K read registers
+    wire [63:0] krow_now = KV_M10K ? krow : kmem[ah[1:0]][at[3:0]];
+    // M10K: one read per cycle when issued: row 0 in the latency cycle, row t+1 while position t commits
+    wire        k_issue = stage == S_ATTENTION && (aphase == 0 || (aphase == 1 && sub));
+    wire        v_issue = stage == S_ATTENTION && (aphase == 3 || (aphase == 4 && sub));
+    wire [3:0]  k_raddr = aphase == 0 ? 4'd0 : at[3:0] + 4'd1;
+    wire [3:0]  v_raddr = aphase == 3 ? 4'd0 : at[3:0] + 4'd1;
+    always @(posedge clk) begin
+        if (k_issue) krow <= kmem[ah[1:0]][k_raddr];
+        if (v_issue) vrow <= vmem[ah[1:0]][v_raddr];
+    end
+    wire [63:0] vrow_now = KV_M10K ? vrow : vmem[ah[1:0]][at[3:0]];
+
+    // ---- attention temporaries ----
+    reg signed [15:0] score [0:15];
+    reg signed [15:0] smax;
+    reg [31:0] aw [0:15];
+    reg [31:0] den;
+    reg signed [63:0] dot;
+    reg signed [63:0] aacc [0:3];
+    reg [31:0] wt_r;
+    reg [63:0] vrow_r;
+
+    // Number of stacked rows and column chunks of each projection
+    function automatic [6:0] proj_rows(input [2:0] pj);
+        case (pj)
+            3'd0: proj_rows = 48;
+            3'd2: proj_rows = 64;
+            3'd4: proj_rows = 27;
+            default: proj_rows = 16;
+        endcase
+    endfunction
+
+    localparam [2:0] A_KLAT = 0, A_SCORE = 1, A_EXP = 2, A_VLAT = 3, A_ACC = 4, A_LATCH = 5, A_DIV = 6;
+    reg sub;  // attention: first or second cycle of a two-cycle position
+
+    // One q.k cycle (sub 0: dot product of the head's 4 channels) or commit cycle
+    // (sub 1: score, running max, next K row read issued).
+    task automatic score_cycle;
+        reg signed [63:0] d;
+        reg signed [15:0] sc;
+        integer c;
+        begin
+            if (!sub) begin
+                d = 64'sd0;
+                for (c = 0; c < 4; c = c + 1) d = d + q[4*ah + c] * $signed(krow_now[16*c +: 16]);
+                dot <= d;
+                sub <= 1'b1;
+            end else begin
+                sc = sat16(dot >>> 13);
+                score[at[3:0]] <= sc;
+                if (sc > smax) smax <= sc;
+                sub <= 1'b0;
+                if (at[3:0] == p) begin
+                    at <= 5'd0;
+                    aphase <= A_EXP;
+                end else at <= at + 5'd1;
+            end
+        end
+    endtask
+
+    integer i, j2;
+    reg signed [15:0] t16;
+    reg [63:0] s64;
+    reg signed [63:0] dsum;
+    reg signed [15:0] yv;
+    reg [6:0] r;
+
+    // the stage that follows `s` (the sampler only in sampling mode)
+    function automatic [4:0] next_stage(input [4:0] s, input greedy_mode);
+        if (s == S_FINISH) next_stage = greedy_mode ? S_DONE : S_SAMPLER;
+        else next_stage = s + 5'd1;
+    endfunction
+
+    always @(posedge clk) begin
+        tile_start <= 1'b0;
+        rms_start <= 1'b0;
+        div_start <= 1'b0;
+        smp_start <= 1'b0;
+        if (rst) begin
+            stage <= S_IDLE;
+            cnt <= 12'd0;
+            eng_wait <= 1'b0;
+        end else begin
+            cnt <= cnt + 12'd1;
+            case (stage)
+                S_IDLE: begin
+                    cnt <= 12'd0;
+                    if (start) begin
+                        tok <= token_in;
+                        p <= pos;
+                        grd <= greedy;
+                        temp <= temperature;
+                        rng_out <= greedy ? rng_in : xorshift32(rng_in);
+                        stage <= S_ACCEPT;
+                    end
+                end
+                S_ACCEPT: begin
+                    sumsq <= 64'd0;
+                    cnt <= 12'd0;
+                    stage <= S_LOAD;
+                end
+                S_LOAD: begin
+                    if (load_compute) begin
+                        s64 = sumsq;
+                        for (i = 0; i < VLANES; i = i + 1) begin
+                            t16 = sat16($signed(wte_words[16*i +: 16]) + $signed(wpe_words[16*i +: 16]));
+                            x[load_group * VLANES + i] <= t16;
+                            s64 = s64 + sq12(t16);
+                        end
+                        sumsq <= s64;
+                    end
+                    if (cnt == EV * EBEATS + WLAT - 1) begin
+                        cnt <= 12'd0;
+                        stage <= S_NORM0;
+                    end
+                end
+                S_NORM0, S_NORM_ATTN, S_NORM_MLP: begin
+                    if (!eng_wait) begin
+                        rms_start <= 1'b1;
+                        eng_wait <= 1'b1;
+                    end else if (rms_done) begin
+                        eng_wait <= 1'b0;
+                        scale <= rms_scale;
+                        cnt <= 12'd0;
+                        stage <= stage + 5'd1;
+                    end
+                end
+                S_SCALE0, S_SUMSQ_ATTN, S_SCALE_ATTN, S_RESIDUAL_ATTN, S_SCALE_MLP, S_RESIDUAL_MLP: begin
+                    s64 = (cnt == 0) ? 64'd0 : sumsq;
+                    for (i = 0; i < VLANES; i = i + 1) begin
+                        j2 = cnt * VLANES + i;
+                        case (stage)
+                            S_SCALE0: begin
+                                t16 = mulq(x[j2], scale);
+                                x[j2] <= t16;
+                                res[j2] <= t16;
+                            end
+                            S_SUMSQ_ATTN: s64 = s64 + sq12(x[j2]);
+                            S_SCALE_ATTN, S_SCALE_MLP: nrm[j2] <= mulq(x[j2], scale);
+                            S_RESIDUAL_ATTN: begin
+                                t16 = sat16(y[j2] + res[j2]);
+                                x[j2] <= t16;
+                                res[j2] <= t16;
+                                s64 = s64 + sq12(t16);
+                            end
+                            default: x[j2] <= sat16(y[j2] + res[j2]);  // S_RESIDUAL_MLP
+                        endcase
+                    end
+                    sumsq <= s64;
+                    if (cnt == EV - 1) begin
+                        cnt <= 12'd0;
+                        row0 <= 7'd0;
+                        chunk <= 2'd0;
+                        stage <= stage + 5'd1;
+                    end
+                end
+                S_QKV, S_WO, S_FC1, S_FC2, S_LM_HEAD: begin
+                    if (!eng_wait) begin
+                        tile_proj <= stage == S_QKV ? 3'd0 : stage == S_WO ? 3'd1 : stage == S_FC1 ? 3'd2 :
+                                     stage == S_FC2 ? 3'd3 : 3'd4;
+                        for (i = 0; i < 64; i = i + 1)
+                            tile_in[16*i +: 16] <= (stage == S_FC2) ? hid[i] : (i >= 16) ? 16'sd0 :
+                                                   (stage == S_WO) ? attn[i] : (stage == S_LM_HEAD) ? x[i] : nrm[i];
+                        tile_start <= 1'b1;
+                        eng_wait <= 1'b1;
+                    end else if (tile_done) begin
+                        eng_wait <= 1'b0;
+                        if (stage == S_FC2 && chunk != 2'd3) begin
+                            chunk <= chunk + 2'd1;
+                        end else begin
+                            // write back the rows of this row tile
+                            for (i = 0; i < LANES; i = i + 1) begin
+                                r = row0 + i[6:0];
+                                yv = sat16($signed(tile_acc[64*i +: 64]) >>> 12);
+                                if (r < proj_rows(tile_proj)) begin
+                                    case (stage)
+                                        S_QKV: begin
+                                            if (r < 16) q[r[3:0]] <= yv;
+                                            else if (r < 32) k[r[3:0]] <= yv;
+                                            else v[r[3:0]] <= yv;
+                                        end
+                                        S_WO, S_FC2: y[r[3:0]] <= yv;
+                                        S_FC1: hid[r[5:0]] <= yv < 0 ? 16'sd0 : yv;
+                                        default: logits[r[4:0]] <= yv;
+                                    endcase
+                                end
+                            end
+                            chunk <= 2'd0;
+                            if ({1'b0, row0} + LANES >= {1'b0, proj_rows(tile_proj)}) begin
+                                cnt <= 12'd0;
+                                row0 <= 7'd0;
+                                stage <= stage + 5'd1;
+                                best_idx <= 5'd0;
+                                best_val <= -16'sd32768;
+                                ah <= 3'd0;
+                                at <= 5'd0;
+                                aphase <= 3'd0;
+                                abatch <= 5'd0;
+                            end else row0 <= row0 + LANES[6:0];
+                        end
+                    end
+                end
+                S_KV_WRITE: begin
+                    for (i = 0; i < 4; i = i + 1) begin
+                        kmem[i][p] <= {k[4*i+3], k[4*i+2], k[4*i+1], k[4*i]};
+                        vmem[i][p] <= {v[4*i+3], v[4*i+2], v[4*i+1], v[4*i]};
+                    end
+                    cnt <= 12'd0;
+                    stage <= S_ATTENTION;
+                end
+                S_ATTENTION: begin
+                    // Per head: [K latency] q.k + commit per position; exp weight + sum per
+                    // position; [V latency] fetch + accumulate per position; operand latch;
+                    // then the divider batches that are due (all 16 after the last head if D = 16).
+                    case (aphase)
+                        A_KLAT: begin
+                            den <= 32'd0;
+                            smax <= -16'sd32768;
+                            for (i = 0; i < 4; i = i + 1) aacc[i] <= 64'sd0;
+                            at <= 5'd0;
+                            sub <= 1'b0;
+                            aphase <= A_SCORE;
+                            if (KV_M10K == 0) score_cycle();  // no latency: this is the first q.k cycle
+                        end
+                        A_SCORE: score_cycle();
+                        A_EXP: begin
+                            aw[at[3:0]] <= attn_exp(score[at[3:0]] - smax, REF_PROFILE != 0);
+                            den <= den + attn_exp(score[at[3:0]] - smax, REF_PROFILE != 0);
+                            if (at[3:0] == p) begin
+                                at <= 5'd0;
+                                sub <= 1'b0;
+                                aphase <= KV_M10K ? A_VLAT : A_ACC;
+                            end else at <= at + 5'd1;
+                        end
+                        A_VLAT: aphase <= A_ACC;
+                        A_ACC: begin
+                            if (!sub) begin
+                                wt_r <= aw[at[3:0]];
+                                vrow_r <= vrow_now;
+                                sub <= 1'b1;
+                            end else begin
+                                for (i = 0; i < 4; i = i + 1)
+                                    aacc[i] <= aacc[i] + $signed({1'b0, wt_r}) * $signed(vrow_r[16*i +: 16]);
+                                sub <= 1'b0;
+                                if (at[3:0] == p) aphase <= A_LATCH;
+                                else at <= at + 5'd1;
+                            end
+                        end
+                        A_LATCH: begin
+                            for (i = 0; i < 4; i = i + 1) numer[4*ah + i] <= aacc[i];
+                            denom[ah[1:0]] <= den;
+                            at <= 5'd0;
+                            if (DIVIDERS == 16 && ah != 3'd3) begin
+                                ah <= ah + 3'd1;
+                                aphase <= A_KLAT;
+                            end else aphase <= A_DIV;
+                        end
+                        default: begin  // A_DIV: one engine call per batch
+                            if (!eng_wait) begin
+                                div_start <= 1'b1;
+                                eng_wait <= 1'b1;
+                            end else if (div_done[0]) begin
+                                eng_wait <= 1'b0;
+                                for (i = 0; i < DIVIDERS; i = i + 1) attn[abatch * DIVIDERS + i] <= div_q[16*i +: 16];
+                                abatch <= abatch + 5'd1;
+                                if ((abatch + 5'd1) % BATCHES_PER_HEAD == 0) begin
+                                    // this head's batches are done
+                                    if (ah == 3'd3) begin
+                                        cnt <= 12'd0;
+                                        row0 <= 7'd0;
+                                        chunk <= 2'd0;
+                                        stage <= S_WO;
+                                    end else begin
+                                        ah <= ah + 3'd1;
+                                        aphase <= A_KLAT;
+                                    end
+                                end
+                            end
+                        end
+                    endcase
+                end
+                S_ARGMAX: begin
+                    if (ARGMAX_TREE == 0) begin
+                        if (logits[cnt[4:0]] > best_val) begin
+                            best_val <= logits[cnt[4:0]];
+                            best_idx <= cnt[4:0];
+                        end
+                        if (cnt == 26) begin
+                            cnt <= 12'd0;
+                            stage <= S_FINISH;
+                        end
+                    end else if (cnt == 4) begin  // 5 tree levels; the result is the scan's
+                        argmax_scan();
+                        cnt <= 12'd0;
+                        stage <= S_FINISH;
+                    end
+                end
+                S_FINISH: begin
+                    if (grd) token_out <= best_idx;
+                    cnt <= 12'd0;
+                    stage <= next_stage(S_FINISH, grd);
+                end
+                S_SAMPLER: begin
+                    if (!eng_wait) begin
+                        smp_start <= 1'b1;
+                        eng_wait <= 1'b1;
+                    end else if (smp_done) begin
+                        eng_wait <= 1'b0;
+                        token_out <= smp_token;
+                        stage <= S_DONE;
+                    end
+                end
+                S_DONE: stage <= S_IDLE;
+                default: stage <= S_IDLE;
+            endcase
+        end
+    end
+
+    // Tree argmax (5 levels of pairwise compares, lower index wins ties) gives
+    // the same answer as the scan; the model computes it in the last level.
+    task automatic argmax_scan;
+        integer n;
+        reg signed [15:0] bv;
+        reg [4:0] bi;
+        begin
+            bv = -16'sd32768;
+            bi = 5'd0;
+            for (n = 0; n < 27; n = n + 1)
+                if (logits[n] > bv) begin
+                    bv = logits[n];
+                    bi = n[4:0];
+                end
+            best_val <= bv;
+            best_idx <= bi;
+        end
+    endtask
+
+endmodule
