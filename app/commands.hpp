@@ -19,6 +19,7 @@ int cmd_train(const Args& args);
 int cmd_evaluate(const Args& args);
 int cmd_simulate(const Args& args);
 int cmd_roms(const Args& args);
+int cmd_cosim(const Args& args);
 
 // Where shipped data lives: $MGPT_DATA_DIR, else the source tree's data/.
 std::string data_dir();

@@ -23,6 +23,7 @@ const std::map<std::string, Command>& commands() {
         {"train", {cmd_train, "train the float model on names, write float + Q4.12 weights"}},
         {"evaluate", {cmd_evaluate, "validation loss in float and through the Q4.12 datapath"}},
         {"simulate", {cmd_simulate, "run the SystemC TLM-2.0 model of a design point"}},
+        {"cosim", {cmd_cosim, "Verilate a design point's RTL and co-simulate it with the TLM"}},
         {"roms", {cmd_roms, "write a design point's read-order ROM files and RTL parameters"}},
     };
     return table;

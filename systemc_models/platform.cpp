@@ -5,15 +5,8 @@
 #include <systemc>
 #include <tlm_utils/tlm_quantumkeeper.h>
 
-#include "argmax_sampler.hpp"
-#include "attention_unit.hpp"
-#include "core_controller.hpp"
-#include "elementwise_unit.hpp"
 #include "host_initiator.hpp"
-#include "kv_memory.hpp"
-#include "matvec_tile.hpp"
-#include "rms_engine.hpp"
-#include "weight_memory.hpp"
+#include "tlm_core.hpp"
 
 namespace mgpt::tlm_model {
 
@@ -24,21 +17,13 @@ double RunResult::tokens_per_second() const {
 
 namespace {
 
-// The whole platform. Units hold references to `design` and `clock`, which
-// change between jobs.
+// The whole platform: host -> TLM core. The core's units hold references to
+// `design` and `clock`, which change between jobs.
 struct Platform : sc_core::sc_module {
     arch::DesignPoint design;
     ClockDomain clock;
     std::unique_ptr<TraceSignals> trace;
-    WeightMemory weight_memory;
-    KvMemory kv_memory;
-    ElementwiseUnit elementwise;
-    RmsEngine rms;
-    MatvecTile tile;
-    AttentionUnit attention;
-    ArgmaxUnit argmax;
-    SamplerUnit sampler;
-    CoreController controller;
+    TlmCore core;
     HostInitiator host;
 
     Platform(sc_core::sc_module_name name, const QWeights& weights, const std::vector<Job>& jobs,
@@ -47,32 +32,14 @@ struct Platform : sc_core::sc_module {
           design(jobs.front().design),
           clock(design.pll_mhz),
           trace(vcd_path.empty() ? nullptr : new TraceSignals("trace", clock.period, vcd_path)),
-          weight_memory("weight_memory", design, clock),
-          kv_memory("kv_memory", design, clock),
-          elementwise("elementwise", design, clock),
-          rms("rms_engine", design, clock),
-          tile("matvec_tile", design, clock),
-          attention("attention", design, clock),
-          argmax("argmax", design, clock),
-          sampler("sampler", design, clock),
-          controller("controller", design, clock, trace.get()),
-          host("host", weights, kv_memory.contents(), jobs,
+          core("core", design, clock, trace.get()),
+          host("host", weights, core.kv_memory.contents(), jobs,
                [this](const Job& job) {
                    design = job.design;
                    clock = ClockDomain(design.pll_mhz);
                },
                results) {
-        host.core.bind(controller.host);
-        controller.units[static_cast<int>(Unit::elementwise)].bind(elementwise.socket);
-        controller.units[static_cast<int>(Unit::rms)].bind(rms.socket);
-        controller.units[static_cast<int>(Unit::tile)].bind(tile.socket);
-        controller.units[static_cast<int>(Unit::attention)].bind(attention.socket);
-        controller.units[static_cast<int>(Unit::argmax)].bind(argmax.socket);
-        controller.units[static_cast<int>(Unit::sampler)].bind(sampler.socket);
-        controller.kv.bind(kv_memory.socket);
-        attention.kv.bind(kv_memory.socket);
-        elementwise.weights.bind(weight_memory.socket);
-        tile.weights.bind(weight_memory.socket);
+        host.core.bind(core.host());
     }
 };
 

@@ -1,0 +1,66 @@
+// microgpt-dse cosim: Verilates the RTL of a design point (cached), elaborates
+// it in the same SystemC kernel as the TLM platform and checks it against the
+// TLM and the golden model. The work runs in the per-configuration driver.
+#include <iostream>
+#include <thread>
+
+#include <unistd.h>
+
+#include "commands.hpp"
+#include "design_options.hpp"
+#include "rtl_build_cache.hpp"
+#include "sampling_options.hpp"
+
+namespace po = boost::program_options;
+
+namespace mgpt::app {
+
+int cmd_cosim(const Args& args) {
+    po::options_description desc("cosim options");
+    desc.add_options()("help,h", "show this help");
+    add_design_options(desc);
+    add_sampling_options(desc, false);
+    desc.add_options()
+        ("mode", po::value<std::string>()->default_value("compare"),
+         "compare: TLM core and RTL core side by side; refine: RTL core in place of the TLM core")
+        ("steps-csv", po::value<std::string>(), "write name,pos,token_in,token_out,tlm_cycles,rtl_cycles per step")
+        ("trace", po::value<std::string>(), "write a VCD of the RTL side")
+        ("cache", po::value<std::string>()->default_value(default_rtl_cache()), "Verilated-model cache directory")
+        ("build-jobs", po::value<int>()->default_value(static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
+         "parallel compile jobs when building")
+        ("build-only", po::bool_switch(), "build (or find) the Verilated model and stop");
+    po::variables_map vm;
+    if (!parse_or_help("cosim", "--design FILE [--set key=value ...] [--count N] [--seed S] [--temperature T] "
+                                "[--greedy] [--mode compare|refine] [--steps-csv FILE] [--trace FILE.vcd]",
+                       args, desc, vm))
+        return 0;
+    const arch::DesignPoint d = read_design_options(vm);
+    const SamplingOptions o = read_sampling_options(vm, false);
+    const std::string mode = vm["mode"].as<std::string>();
+    if (mode != "compare" && mode != "refine") throw UsageError("--mode '" + mode + "' is not legal (legal: compare, refine)");
+    const QWeights w = load_rom_dir(o.weights_dir);
+    const std::string driver = build_cosim_driver(d, w, vm["cache"].as<std::string>(), vm["build-jobs"].as<int>());
+    if (vm["build-only"].as<bool>()) {
+        std::cout << driver << "\n";
+        return 0;
+    }
+    // Hand over to the driver with the same arguments (minus the build options).
+    std::vector<std::string> forwarded{driver};
+    for (size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--cache" || args[i] == "--build-jobs") {
+            ++i;
+            continue;
+        }
+        if (args[i].rfind("--cache=", 0) == 0 || args[i].rfind("--build-jobs=", 0) == 0) continue;
+        forwarded.push_back(args[i]);
+    }
+    if (!vm.count("weights")) forwarded.insert(forwarded.end(), {"--weights", o.weights_dir});
+    std::vector<char*> argv;
+    for (auto& a : forwarded) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    std::cout.flush();
+    ::execv(driver.c_str(), argv.data());
+    throw std::runtime_error("cannot run " + driver);
+}
+
+}  // namespace mgpt::app

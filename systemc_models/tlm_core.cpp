@@ -1,0 +1,29 @@
+#include "tlm_core.hpp"
+
+namespace mgpt::tlm_model {
+
+TlmCore::TlmCore(sc_core::sc_module_name name, const arch::DesignPoint& design, const ClockDomain& clock,
+                 TraceSignals* trace)
+    : sc_module(name),
+      weight_memory("weight_memory", design, clock),
+      kv_memory("kv_memory", design, clock),
+      elementwise("elementwise", design, clock),
+      rms("rms_engine", design, clock),
+      tile("matvec_tile", design, clock),
+      attention("attention", design, clock),
+      argmax("argmax", design, clock),
+      sampler("sampler", design, clock),
+      controller("controller", design, clock, trace) {
+    controller.units[static_cast<int>(Unit::elementwise)].bind(elementwise.socket);
+    controller.units[static_cast<int>(Unit::rms)].bind(rms.socket);
+    controller.units[static_cast<int>(Unit::tile)].bind(tile.socket);
+    controller.units[static_cast<int>(Unit::attention)].bind(attention.socket);
+    controller.units[static_cast<int>(Unit::argmax)].bind(argmax.socket);
+    controller.units[static_cast<int>(Unit::sampler)].bind(sampler.socket);
+    controller.kv.bind(kv_memory.socket);
+    attention.kv.bind(kv_memory.socket);
+    elementwise.weights.bind(weight_memory.socket);
+    tile.weights.bind(weight_memory.socket);
+}
+
+}  // namespace mgpt::tlm_model

@@ -1,0 +1,34 @@
+// The TLM core: controller, stage units, weight and KV memories, wired. Its
+// `host` socket takes the core commands of core_controller.hpp. The units hold
+// references to `design` and `clock`, which the owner may change between runs.
+#pragma once
+#include <memory>
+
+#include "argmax_sampler.hpp"
+#include "attention_unit.hpp"
+#include "core_controller.hpp"
+#include "elementwise_unit.hpp"
+#include "kv_memory.hpp"
+#include "matvec_tile.hpp"
+#include "rms_engine.hpp"
+#include "weight_memory.hpp"
+
+namespace mgpt::tlm_model {
+
+struct TlmCore : sc_core::sc_module {
+    WeightMemory weight_memory;
+    KvMemory kv_memory;
+    ElementwiseUnit elementwise;
+    RmsEngine rms;
+    MatvecTile tile;
+    AttentionUnit attention;
+    ArgmaxUnit argmax;
+    SamplerUnit sampler;
+    CoreController controller;
+
+    TlmCore(sc_core::sc_module_name name, const arch::DesignPoint& design, const ClockDomain& clock,
+            TraceSignals* trace);
+    tlm_utils::simple_target_socket<CoreController>& host() { return controller.host; }
+};
+
+}  // namespace mgpt::tlm_model
