@@ -25,6 +25,7 @@ int cmd_cosim(const Args& args) {
          "compare: TLM core and RTL core side by side; refine: RTL core in place of the TLM core")
         ("steps-csv", po::value<std::string>(), "write name,pos,token_in,token_out,tlm_cycles,rtl_cycles per step")
         ("trace", po::value<std::string>(), "write a VCD of the RTL side")
+        ("summary", po::bool_switch(), "print the summary only (verdict, throughput, TLM vs RTL speed)")
         ("cache", po::value<std::string>()->default_value(default_rtl_cache()), "Verilated-model cache directory")
         ("build-jobs", po::value<int>()->default_value(static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
          "parallel compile jobs when building")

@@ -204,7 +204,6 @@ module mgpt_core #(
     integer i, j2;
     reg signed [15:0] t16;
     reg [63:0] s64;
-    reg signed [63:0] dsum;
     reg signed [15:0] yv;
     reg [6:0] r;
 

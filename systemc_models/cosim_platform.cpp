@@ -1,5 +1,6 @@
 #include "cosim_platform.hpp"
 
+#include <chrono>
 #include <memory>
 
 #include <tlm_utils/simple_initiator_socket.h>
@@ -32,6 +33,7 @@ struct StepSplitter : sc_core::sc_module {
     tlm_utils::simple_target_socket<StepSplitter> host;
     tlm_utils::simple_initiator_socket<StepSplitter> tlm, rtl;
     std::vector<CosimStep>& log;
+    double tlm_seconds = 0, rtl_seconds = 0;
 
     StepSplitter(sc_core::sc_module_name name, std::vector<CosimStep>& steps)
         : sc_module(name), host("host"), tlm("tlm"), rtl("rtl"), log(steps) {
@@ -48,7 +50,11 @@ struct StepSplitter : sc_core::sc_module {
         rtl_ctx.weights = ctx.weights;
         rtl_ctx.kv = ctx.kv;
         rtl_ctx.reset(ctx.req);
+        using Clock = std::chrono::steady_clock;
+        const auto t0 = Clock::now();
         tlm->b_transport(trans, delay);
+        const auto t1 = Clock::now();
+        tlm_seconds += std::chrono::duration<double>(t1 - t0).count();
         if (trans.is_response_error()) return;
         tlm::tlm_generic_payload t2;
         t2.set_command(tlm::TLM_WRITE_COMMAND);
@@ -56,7 +62,9 @@ struct StepSplitter : sc_core::sc_module {
         t2.set_data_ptr(reinterpret_cast<unsigned char*>(&rtl_ctx));
         t2.set_data_length(sizeof(StepContext));
         t2.set_streaming_width(sizeof(StepContext));
+        const auto t2_start = Clock::now();
         rtl->b_transport(t2, delay);
+        rtl_seconds += std::chrono::duration<double>(Clock::now() - t2_start).count();
         trans.set_response_status(t2.get_response_status());
         CosimStep s;
         s.tlm = record_of(ctx);
@@ -136,6 +144,10 @@ CosimRun simulate_cosim(const QWeights& weights, const Job& job, CosimMode mode,
     if (after_elaboration) after_elaboration();
     sc_core::sc_start();
     out.host = results.at(0);
+    if (top.splitter) {
+        out.tlm_seconds = top.splitter->tlm_seconds;
+        out.rtl_seconds = top.splitter->rtl_seconds;
+    }
     out.host.pll = top.clock.pll;
     // the host's records carry the generation index; copy it to the pairs
     for (size_t i = 0; i < out.steps.size() && i < out.host.steps.size(); ++i) {

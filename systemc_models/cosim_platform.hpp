@@ -26,6 +26,8 @@ struct CosimStep {
 struct CosimRun {
     RunResult host;
     std::vector<CosimStep> steps;
+    // compare mode: wall-clock seconds spent in each core's step commands (benchmark figures)
+    double tlm_seconds = 0, rtl_seconds = 0;
 };
 
 CosimRun simulate_cosim(const QWeights& weights, const Job& job, CosimMode mode,

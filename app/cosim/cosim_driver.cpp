@@ -31,7 +31,8 @@ int run(int argc, char** argv) {
     desc.add_options()
         ("mode", po::value<std::string>()->default_value("compare"), "compare | refine")
         ("steps-csv", po::value<std::string>(), "per-step CSV")
-        ("trace", po::value<std::string>(), "VCD of the RTL side");
+        ("trace", po::value<std::string>(), "VCD of the RTL side")
+        ("summary", po::bool_switch(), "print the summary only (no per-step table)");
     po::variables_map vm;
     const app::Args args(argv + 1, argv + argc);
     if (!app::parse_or_help("cosim", "(driver) see microgpt-dse cosim --help", args, desc, vm)) return 0;
@@ -77,7 +78,7 @@ int run(int argc, char** argv) {
         });
     if (vcd) vcd->close();
     const bool ok = app::report_cosim(run, w, job, mode, vm.count("steps-csv") ? vm["steps-csv"].as<std::string>() : "",
-                                      trace, std::cout);
+                                      trace, vm["summary"].as<bool>(), std::cout);
     return ok ? 0 : 3;
 }
 

@@ -33,7 +33,7 @@ std::vector<Expected> golden_steps(const QWeights& w, const tlm_model::Job& job)
 
 bool report_cosim(const tlm_model::CosimRun& run, const QWeights& w, const tlm_model::Job& job,
                   tlm_model::CosimMode mode, const std::string& csv_path, const std::string& trace_path,
-                  std::ostream& os) {
+                  bool summary_only, std::ostream& os) {
     const bool compare = mode == tlm_model::CosimMode::compare;
     const std::vector<Expected> gold = golden_steps(w, job);
     const char* predicted_source = compare ? "TLM" : "TLM closed form (proven equal to the TLM)";
@@ -93,12 +93,21 @@ bool report_cosim(const tlm_model::CosimRun& run, const QWeights& w, const tlm_m
 
     os << "design: " << job.design.name << " (" << arch::to_short_string(job.design) << ")\n"
        << "mode: " << (compare ? "compare (TLM core and RTL core side by side)" : "refine (RTL core in the TLM platform)")
-       << "; " << job.workload.count << " names, seed " << job.workload.seed << "\n\n";
-    t.print(os);
+       << "; " << job.workload.count << " names, seed " << job.workload.seed << "\n";
+    if (!summary_only) {
+        os << "\n";
+        t.print(os);
+    }
     const double f = run.host.pll.f_out_mhz;
     os << "\nRTL simulation: " << rtl_total << " cycles for " << tokens << " tokens: "
        << fixed(rtl_total ? tokens * f * 1e6 / rtl_total : 0, 0) << " tokens/s at " << fixed(f, 4)
        << " MHz [RTL cycles, PLL model clock]\n";
+    if (compare && run.tlm_seconds > 0 && run.rtl_seconds > 0) {
+        const double n = static_cast<double>(run.steps.size());
+        os << "speed [wall clock, this run, one core]: TLM " << fixed(n / run.tlm_seconds, 0)
+           << " token steps/s, RTL (Verilator) " << fixed(n / run.rtl_seconds, 0)
+           << " token steps/s, TLM/RTL = " << fixed(run.rtl_seconds / run.tlm_seconds, 1) << "x\n";
+    }
     if (!trace_path.empty()) os << "RTL trace: " << trace_path << "\n";
     if (first_mismatch.empty()) {
         os << "PASS: " << run.steps.size() << " steps: tokens, logits and RNG states equal in RTL"

@@ -11,6 +11,6 @@ namespace mgpt::app {
 
 bool report_cosim(const tlm_model::CosimRun& run, const QWeights& w, const tlm_model::Job& job,
                   tlm_model::CosimMode mode, const std::string& csv_path, const std::string& trace_path,
-                  std::ostream& os);
+                  bool summary_only, std::ostream& os);
 
 }  // namespace mgpt::app
