@@ -14,6 +14,7 @@ PllSetting solve_pll(double req, const PllLimits& lim) {
     const auto [lo, hi] = pll_output_range(lim);
     if (!std::isfinite(req) || req < lo || req > hi) {
         std::ostringstream os;
+        os.precision(10);
         os << "pll_mhz " << req << " is out of range (legal: " << lo << " .. " << hi << " MHz)";
         throw std::invalid_argument(os.str());
     }
