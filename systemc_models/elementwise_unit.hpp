@@ -5,6 +5,7 @@
 #include <tlm_utils/simple_initiator_socket.h>
 
 #include "stage_target.hpp"
+#include "weight_memory.hpp"
 
 namespace mgpt::tlm_model {
 
@@ -18,7 +19,7 @@ protected:
 
 private:
     uint32_t load(StepContext& ctx);
-    tlm::tlm_generic_payload trans_;
+    WeightReader reader_;
 };
 
 }  // namespace mgpt::tlm_model

@@ -10,27 +10,15 @@ namespace mgpt::tlm_model {
 using arch::Stage;
 
 MatvecTile::MatvecTile(sc_core::sc_module_name name, const arch::DesignPoint& design, const ClockDomain& clock)
-    : StageTarget(name, design, clock), weights("weights") {
-    trans_.set_extension(new WeightBurst);
-}
+    : StageTarget(name, design, clock), weights("weights") {}
 
 // One pass's weights of matrix m: column steps of rows_per_pass x cols_per_cycle
 // weights, stored in read order (local pass, step, lane), two per word.
 MatvecTile::Burst MatvecTile::read_pass(Matrix m, int local_pass, int rows_per_pass) {
     const int steps = arch::ceil_div(kEmbd, design_.cols_per_cycle);
     const int words = arch::ceil_div(rows_per_pass * design_.cols_per_cycle, arch::kWeightsPerWord);
-    WeightBurst* burst = nullptr;
-    trans_.get_extension(burst);
-    burst->words_per_step = words;
-    burst->steps = steps;
-    trans_.set_command(tlm::TLM_READ_COMMAND);
-    trans_.set_address(weight_address(m, static_cast<uint32_t>(local_pass * steps * words)));
-    trans_.set_data_length(0);
-    trans_.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
-    sc_core::sc_time scratch = sc_core::SC_ZERO_TIME;
-    weights->b_transport(trans_, scratch);
-    if (trans_.is_response_error()) SC_REPORT_ERROR(name(), "weight memory rejected a tile read");
-    return {burst->cycles, burst->stalls};
+    const auto [cycles, stalls] = reader_.read(*weights[0], m, local_pass, words, steps, name());
+    return {cycles, stalls};
 }
 
 uint32_t MatvecTile::run(Stage stage, StepContext& ctx, sc_core::sc_time&) {

@@ -7,6 +7,7 @@
 #include <tlm_utils/simple_initiator_socket.h>
 
 #include "stage_target.hpp"
+#include "weight_memory.hpp"
 
 namespace mgpt::tlm_model {
 
@@ -23,7 +24,7 @@ private:
         uint32_t cycles, stalls;
     };
     Burst read_pass(Matrix m, int local_pass, int rows_per_pass);
-    tlm::tlm_generic_payload trans_;
+    WeightReader reader_;
 };
 
 }  // namespace mgpt::tlm_model

@@ -5,6 +5,22 @@
 
 namespace mgpt::tlm_model {
 
+WeightReader::WeightReader() : burst_(new WeightBurst) { trans_.set_extension(burst_); }
+
+std::pair<uint32_t, uint32_t> WeightReader::read(tlm::tlm_fw_transport_if<>& memory, Matrix m, int block,
+                                                 int words_per_step, int steps, const char* who) {
+    burst_->words_per_step = words_per_step;
+    burst_->steps = steps;
+    trans_.set_command(tlm::TLM_READ_COMMAND);
+    trans_.set_address(weight_address(m, static_cast<uint32_t>(block * steps * words_per_step)));
+    trans_.set_data_length(0);
+    trans_.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+    sc_core::sc_time scratch = sc_core::SC_ZERO_TIME;  // the initiator composes the timing from the cycles
+    memory.b_transport(trans_, scratch);
+    if (trans_.is_response_error()) SC_REPORT_ERROR(who, "the weight memory rejected a read");
+    return {burst_->cycles, burst_->stalls};
+}
+
 WeightMemory::WeightMemory(sc_core::sc_module_name name, const arch::DesignPoint& design, const ClockDomain& clock)
     : sc_module(name), socket("socket"), design_(design), clock_(clock) {
     socket.register_b_transport(this, &WeightMemory::b_transport);

@@ -11,6 +11,7 @@
 // cycles ("beats"); every beat past the first is a stall cycle.
 #pragma once
 #include <cstdint>
+#include <utility>
 #include <vector>
 #include <systemc>
 #include <tlm>
@@ -36,6 +37,20 @@ struct WeightBurst : tlm::tlm_extension<WeightBurst> {
 constexpr uint64_t weight_address(Matrix m, uint32_t word) {
     return (static_cast<uint64_t>(m) << 24) | word;
 }
+
+// An initiator's side of a streamed read: `passes`-th block of `steps` steps of
+// `words_per_step` words of matrix m (read-order layout). Owns its payload.
+class WeightReader {
+public:
+    WeightReader();
+    // Returns the burst's cycles and stall cycles; reports an error naming `who` if rejected.
+    std::pair<uint32_t, uint32_t> read(tlm::tlm_fw_transport_if<>& memory, Matrix m, int block, int words_per_step,
+                                       int steps, const char* who);
+
+private:
+    tlm::tlm_generic_payload trans_;
+    WeightBurst* burst_;
+};
 
 class WeightMemory : public sc_core::sc_module {
 public:
