@@ -74,6 +74,10 @@ module mgpt_core #(
     reg [63:0] sumsq;
     reg signed [15:0] scale;
     reg [4:0]  best_idx;
+    reg signed [15:0] tree_val [0:31];  // argmax tree: survivors of the previous level
+    reg [4:0]  tree_idx [0:31];
+    reg signed [15:0] lv, rv;
+    reg [4:0]  li, ri;
     reg signed [15:0] best_val;
 
     genvar gi;
@@ -431,10 +435,29 @@ module mgpt_core #(
                             cnt <= 12'd0;
                             stage <= S_FINISH;
                         end
-                    end else if (cnt == 4) begin  // 5 tree levels; the result is the scan's
-                        argmax_scan();
-                        cnt <= 12'd0;
-                        stage <= S_FINISH;
+                    end else begin  // tree: one level of pairwise compares per cycle, 27 -> 14 -> 7 -> 4 -> 2 -> 1
+                        for (i = 0; i < 16; i = i + 1) begin
+                            if (cnt == 0) begin
+                                lv = 2 * i < 27 ? logits[2 * i] : -16'sd32768;
+                                li = 2 * i;
+                                rv = 2 * i + 1 < 27 ? logits[2 * i + 1] : -16'sd32768;
+                                ri = 2 * i + 1;
+                            end else begin
+                                lv = tree_val[2 * i];
+                                li = tree_idx[2 * i];
+                                rv = tree_val[2 * i + 1];
+                                ri = tree_idx[2 * i + 1];
+                            end
+                            // the right one wins only if strictly greater: the lowest index of the maximum
+                            tree_val[i] <= rv > lv ? rv : lv;
+                            tree_idx[i] <= rv > lv ? ri : li;
+                        end
+                        if (cnt == 4) begin
+                            best_val <= tree_val[1] > tree_val[0] ? tree_val[1] : tree_val[0];
+                            best_idx <= tree_val[1] > tree_val[0] ? tree_idx[1] : tree_idx[0];
+                            cnt <= 12'd0;
+                            stage <= S_FINISH;
+                        end
                     end
                 end
                 S_FINISH: begin
@@ -458,23 +481,5 @@ module mgpt_core #(
         end
     end
 
-    // Tree argmax (5 levels of pairwise compares, lower index wins ties) gives
-    // the same answer as the scan; the model computes it in the last level.
-    task automatic argmax_scan;
-        integer n;
-        reg signed [15:0] bv;
-        reg [4:0] bi;
-        begin
-            bv = -16'sd32768;
-            bi = 5'd0;
-            for (n = 0; n < 27; n = n + 1)
-                if (logits[n] > bv) begin
-                    bv = logits[n];
-                    bi = n[4:0];
-                end
-            best_val <= bv;
-            best_idx <= bi;
-        end
-    endtask
 
 endmodule
