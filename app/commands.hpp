@@ -20,6 +20,10 @@ int cmd_evaluate(const Args& args);
 int cmd_simulate(const Args& args);
 int cmd_roms(const Args& args);
 int cmd_cosim(const Args& args);
+int cmd_fpga(const Args& args);
+int cmd_explore(const Args& args);
+int cmd_merge(const Args& args);
+int cmd_calibrate(const Args& args);
 
 // Where shipped data lives: $MGPT_DATA_DIR, else the source tree's data/.
 std::string data_dir();

@@ -25,6 +25,10 @@ const std::map<std::string, Command>& commands() {
         {"simulate", {cmd_simulate, "run the SystemC TLM-2.0 model of a design point"}},
         {"cosim", {cmd_cosim, "Verilate a design point's RTL and co-simulate it with the TLM"}},
         {"roms", {cmd_roms, "write a design point's read-order ROM files and RTL parameters"}},
+        {"fpga", {cmd_fpga, "write a design point's DE1-SoC Quartus project; --simulate, --yosys"}},
+        {"explore", {cmd_explore, "sweep the design space: throughput, resources, Fmax, Pareto front, report"}},
+        {"merge", {cmd_merge, "combine the shard folders of one sweep into one results folder"}},
+        {"calibrate", {cmd_calibrate, "refit the resource model to yosys figures (or the Quartus reference)"}},
     };
     return table;
 }

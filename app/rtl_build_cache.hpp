@@ -1,20 +1,39 @@
-// Builds (or reuses) the co-simulation driver of one RTL configuration: a
-// generated CMake project per (RTL parameters, ROM contents) in a cache
-// directory, Verilating rtl/ with verilate(... SYSTEMC ...) and linking the
-// project's TLM libraries. CMake's own dependency tracking rebuilds it when
-// the RTL, the driver or the libraries change.
+// Builds (or reuses) a per-configuration SystemC driver around Verilated RTL:
+// a generated CMake project per (RTL parameters, ROM contents) in a cache
+// directory, Verilating rtl/ with verilate(... SYSTEMC TRACE ...) and linking
+// the project's TLM libraries. CMake's own dependency tracking rebuilds it
+// when the RTL, the driver or the libraries change. Two drivers use it: the
+// core co-simulation (app/cosim/, top mgpt_core) and the board-level one
+// (app/fpga_cosim/, top de1soc_top).
 #pragma once
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "arch/design_point.hpp"
 #include "model/weights.hpp"
 
 namespace mgpt::app {
 
+// What differs between drivers. Paths are relative to the source tree.
+struct DriverSpec {
+    std::string command;                      // the microgpt-dse command it serves (messages, project name)
+    std::string executable;                   // also the CMake target
+    std::string cache_prefix;                 // "" or "<prefix>-" before the configuration id
+    std::string top_module;                   // Verilated top; the model class is V<top_module>
+    std::vector<std::string> rtl_sources;     // besides the core's (rtl/*.sv)
+    std::vector<std::string> include_dirs;    // besides rtl/
+    std::vector<std::string> driver_sources;  // besides the shared option and table helpers
+    std::vector<std::pair<std::string, std::string>> extra_parameters;  // more -G flags, part of the cache key
+};
+
 // $MGPT_RTL_CACHE, else <build dir>/rtl_cache.
 std::string default_rtl_cache();
 // Returns the path of the ready driver executable. Progress goes to stderr;
 // throws std::runtime_error with the build log's tail on failure.
+std::string build_verilated_driver(const DriverSpec& spec, const arch::DesignPoint& d, const QWeights& w,
+                                   const std::string& cache, int jobs);
+// The core co-simulation driver (app/cosim/).
 std::string build_cosim_driver(const arch::DesignPoint& d, const QWeights& w, const std::string& cache, int jobs);
 
 }  // namespace mgpt::app

@@ -1,0 +1,117 @@
+#include "evaluator.hpp"
+
+#include "fmax_model.hpp"
+#include "model_calibration.hpp"
+#include "resource_model.hpp"
+
+namespace mgpt::explorer {
+
+Evaluator::Evaluator(const Sweep& sweep, const QWeights& weights, Calibration calibration)
+    : sweep_(sweep),
+      calibration_(std::move(calibration)),
+      resource_source_(resource_source_label(calibration_)),
+      fmax_source_(fmax_source_label(calibration_)),
+      reference_(profile_workload(weights, sweep.workload, Numerics::reference)),
+      saturating_(profile_workload(weights, sweep.workload, Numerics::saturating)) {
+    pll_known_[sweep.baseline.pll_mhz] = arch::solve_pll(sweep.baseline.pll_mhz);
+    for (const auto& v : sweep.axis("pll_mhz").values) {
+        arch::DesignPoint d;
+        arch::set_key(d, "pll_mhz", v);
+        pll_known_[d.pll_mhz] = arch::solve_pll(d.pll_mhz);
+    }
+}
+
+const WorkloadProfile& Evaluator::profile(Numerics n) const {
+    return n == Numerics::reference ? reference_ : saturating_;
+}
+
+arch::PllSetting Evaluator::pll(double mhz) const {
+    const auto known = pll_known_.find(mhz);
+    if (known != pll_known_.end()) return known->second;
+    std::lock_guard<std::mutex> lock(pll_mutex_);
+    const auto it = pll_cache_.find(mhz);
+    if (it != pll_cache_.end()) return it->second;
+    return pll_cache_[mhz] = arch::solve_pll(mhz);
+}
+
+PointRow Evaluator::evaluate(const PlannedPoint& p) const {
+    PointRow r;
+    r.index = p.index;
+    r.phase = p.phase;
+    r.design = p.design;
+    const WorkloadProfile& w = profile(p.design.numerics);
+    for (const auto& sc : w.shapes) {
+        const arch::StepCycles c = arch::analytic_step_cycles(p.design, sc.shape);
+        r.total_cycles += sc.count * c.total();
+        r.stall_cycles += sc.count * c.total_stalls();
+    }
+    r.steps = w.steps;
+    r.generated_tokens = w.generated_tokens;
+    r.worst_step_cycles = arch::analytic_step_cycles(p.design, worst_step_shape()).total();
+    r.cycles_source = r.worst_source = kAnalyticSource;
+    finish(r);
+    return canonical(r);
+}
+
+PointRow Evaluator::with_cycles(const PointRow& row, uint64_t steps, uint64_t generated_tokens, uint64_t total_cycles,
+                                uint64_t stall_cycles, uint32_t worst_step_cycles, const std::string& cycles_source,
+                                const std::string& worst_source) const {
+    PointRow r = row;
+    r.steps = steps;
+    r.generated_tokens = generated_tokens;
+    r.total_cycles = total_cycles;
+    r.stall_cycles = stall_cycles;
+    r.worst_step_cycles = worst_step_cycles;
+    r.cycles_source = cycles_source;
+    r.worst_source = worst_source;
+    finish(r);
+    return canonical(r);
+}
+
+void Evaluator::finish(PointRow& r) const {
+    const arch::PllSetting p = pll(r.design.pll_mhz);
+    r.pll_m = p.m;
+    r.pll_n = p.n;
+    r.pll_c = p.c;
+    r.pll_vco_mhz = p.vco_mhz;
+    r.f_mhz = p.f_out_mhz;
+    r.pll_exact = p.exact;
+    const double steps = static_cast<double>(r.steps), cycles = static_cast<double>(r.total_cycles);
+    r.cycles_per_step = steps > 0 ? cycles / steps : 0;
+    r.cycles_per_token = r.generated_tokens ? cycles / static_cast<double>(r.generated_tokens) : 0;
+    // the reference's convention: generated tokens x f / all cycles (final BOS steps included)
+    r.tokens_per_s = cycles > 0 ? static_cast<double>(r.generated_tokens) * p.f_out_mhz * 1e6 / cycles : 0;
+
+    const Resources res = estimate_resources(r.design, calibration_);
+    r.alms = res.alms;
+    r.registers = res.registers;
+    r.dsp = res.dsp;
+    r.m10k = res.m10k;
+    r.mlabs = res.mlabs;
+    r.resource_source = resource_source_;
+
+    const FmaxEstimate f = estimate_fmax(r.design, calibration_);
+    r.fmax_mhz = f.fmax_mhz;
+    r.slack_ns = slack_ns(f, p.f_out_mhz);
+    r.critical_path = f.critical;
+    r.fmax_source = fmax_source_;
+
+    // An MLAB occupies a LAB of 10 ALMs.
+    const auto& d = sweep_.device;
+    std::string over;
+    auto check = [&](const char* name, double used, double limit, double cap) {
+        if (used > limit * cap + 1e-9) over += std::string(over.empty() ? "" : "+") + name;
+    };
+    check("alms", static_cast<double>(r.alms + 10 * r.mlabs), d.alms, d.max_alm_utilisation);
+    check("registers", static_cast<double>(r.registers), d.registers, d.max_register_utilisation);
+    check("dsp", static_cast<double>(r.dsp), d.dsp, d.max_dsp_utilisation);
+    check("m10k", static_cast<double>(r.m10k), d.m10k, d.max_m10k_utilisation);
+    check("mlabs", static_cast<double>(r.mlabs), d.mlabs, d.max_mlab_utilisation);
+    r.fits = over.empty();
+    r.over_limits = over.empty() ? "none" : over;
+    r.meets_timing = p.f_out_mhz <= f.fmax_mhz;
+    r.feasible = r.fits && r.meets_timing;
+    r.pareto = r.pareto_dsp = false;
+}
+
+}  // namespace mgpt::explorer

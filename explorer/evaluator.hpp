@@ -1,0 +1,57 @@
+// Evaluates one design point: cycles on the sweep's workload (the closed-form
+// cycle model applied to the workload's step shapes; tests/explorer proves it
+// equal to the TLM), the PLL setting, resources, Fmax, slack, and whether the
+// point fits the device and meets timing. Thread-safe after construction.
+#pragma once
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "arch/pll.hpp"
+#include "calibration.hpp"
+#include "point_row.hpp"
+#include "sweep.hpp"
+#include "workload_profile.hpp"
+
+namespace mgpt::explorer {
+
+// cycles_source of the analytic engine: the closed-form model, proven equal to the TLM.
+constexpr const char* kAnalyticSource = "tlm-proven-analytic";
+constexpr const char* kTlmSource = "tlm";
+
+struct PlannedPoint {
+    long index = 0;
+    std::string phase;
+    arch::DesignPoint design;
+};
+
+class Evaluator {
+public:
+    Evaluator(const Sweep& sweep, const QWeights& weights, Calibration calibration);
+
+    // The analytic engine: every figure of the row (canonicalised).
+    PointRow evaluate(const PlannedPoint& p) const;
+    // The row with its cycle figures replaced (the TLM engine), all derived
+    // figures recomputed.
+    PointRow with_cycles(const PointRow& row, uint64_t steps, uint64_t generated_tokens, uint64_t total_cycles,
+                         uint64_t stall_cycles, uint32_t worst_step_cycles, const std::string& cycles_source,
+                         const std::string& worst_source) const;
+
+    const Sweep& sweep() const { return sweep_; }
+    const Calibration& calibration() const { return calibration_; }
+    const WorkloadProfile& profile(Numerics n) const;
+    arch::PllSetting pll(double mhz) const;
+
+private:
+    void finish(PointRow& r) const;  // PLL, throughput, resources, Fmax, limits
+
+    Sweep sweep_;
+    Calibration calibration_;
+    std::string resource_source_, fmax_source_;
+    WorkloadProfile reference_, saturating_;
+    std::map<double, arch::PllSetting> pll_known_;  // the sweep's values: read without locking
+    mutable std::mutex pll_mutex_;
+    mutable std::map<double, arch::PllSetting> pll_cache_;  // any other request
+};
+
+}  // namespace mgpt::explorer

@@ -1,0 +1,48 @@
+// `microgpt-dse explore` as a library call: plan the sweep, evaluate the
+// points this process owns (its shard, minus what a resumed journal already
+// holds) with the analytic or the TLM engine, journal every row as it is done,
+// and write the results folder.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "point_row.hpp"
+#include "run_info.hpp"
+#include "sweep.hpp"
+
+namespace mgpt::explorer {
+
+struct ExploreOptions {
+    std::string sweep_path;
+    std::string out_dir;           // empty: results/<name>, or results/<name>.shard<I>of<N>
+    std::string calibration_path;  // empty: explorer/calibration.csv
+    std::string engine = "analytic";  // analytic | tlm
+    int jobs = 1;
+    int shard_index = 0, shard_count = 1;
+    bool resume = false;
+    long stop_after = -1;  // testing: stop after journaling this many new rows (a simulated kill)
+    bool progress = true;
+};
+
+struct ExploreResult {
+    std::string out_dir;
+    Sweep sweep;
+    RunInfo run;
+    std::vector<PointRow> rows;  // this folder's rows, by index (fronts marked)
+    long resumed_rows = 0;       // rows taken from a journal or a finished run
+    long evaluated = 0;          // points evaluated by this process (planning included)
+    double evaluation_seconds = 0;
+    long tlm_points = 0;         // points run through the TLM (engine tlm)
+    double tlm_seconds = 0;
+    long best_index = -1;
+    bool interrupted = false;    // stopped by stop_after
+    std::vector<std::string> notes;  // warnings for the user
+};
+
+// Throws std::runtime_error on bad input (naming files and lines).
+ExploreResult run_explore(const ExploreOptions& o);
+
+// "results/NAME" or "results/NAME.shard<I>of<N>".
+std::string default_out_dir(const std::string& sweep_name, int shard_index, int shard_count);
+
+}  // namespace mgpt::explorer

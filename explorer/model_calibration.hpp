@@ -1,0 +1,20 @@
+// The calibration file as the models use it: the full schema (resource and
+// Fmax coefficients) and the labels that say where the printed figures come from.
+#pragma once
+#include <string>
+
+#include "calibration.hpp"
+
+namespace mgpt::explorer {
+
+CoefficientSchema model_schema();
+Calibration load_model_calibration(const std::string& path);
+
+// "model/quartus-reference-fit", "model/yosys-fit" or "model/yosys+quartus-fit",
+// from the sources of the resource coefficients.
+std::string resource_source_label(const Calibration& c);
+// "model/quartus-reference-timing" (the Fmax model is never fitted to yosys,
+// which does not time Cyclone V paths).
+std::string fmax_source_label(const Calibration& c);
+
+}  // namespace mgpt::explorer

@@ -1,0 +1,43 @@
+#include "outputs.hpp"
+
+#include <cstdio>
+
+#include "model/weights.hpp"
+#include "pareto.hpp"
+#include "plot.hpp"
+#include "report.hpp"
+#include "text_util.hpp"
+
+namespace mgpt::explorer {
+
+void write_points_and_run(const std::string& dir, std::vector<PointRow>& rows, const RunInfo& run) {
+    mark_pareto(rows);
+    write_points_csv(dir + "/points.csv", rows);
+    write_run_info(dir + "/run.cfg", run);
+}
+
+long write_reports(const std::string& dir, const std::vector<PointRow>& rows, const Sweep& sweep, const RunInfo& run,
+                   const Calibration& calibration) {
+    const long best = best_feasible(rows);
+    if (best >= 0) {
+        for (const auto& r : rows) {
+            if (r.index != best) continue;
+            arch::DesignPoint d = r.design;
+            d.name = sweep.name + "_best_" + std::to_string(r.index);
+            write_file_atomically(dir + "/best.cfg",
+                                  "# The best feasible point of sweep '" + sweep.name + "' (point #" +
+                                      std::to_string(r.index) + "): " + fixed_decimals(r.tokens_per_s, 0) +
+                                      " tokens/s [" + r.cycles_source + " cycles, PLL model], " +
+                                      std::to_string(r.alms) + " ALMs, " + std::to_string(r.dsp) + " DSP blocks, Fmax " +
+                                      fixed_decimals(r.fmax_mhz, 1) + " MHz [" + r.resource_source + ", " +
+                                      r.fmax_source + "]\n" + arch::to_config_text(d));
+        }
+    } else {
+        std::remove((dir + "/best.cfg").c_str());
+    }
+    write_file_atomically(dir + "/report.md", report_markdown(rows, sweep, run, calibration));
+    write_plots(dir, rows, sweep, best);
+    return best;
+}
+
+}  // namespace mgpt::explorer

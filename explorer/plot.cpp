@@ -1,0 +1,140 @@
+#include "plot.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <unistd.h>
+
+#include "model/weights.hpp"
+#include "text_util.hpp"
+
+namespace mgpt::explorer {
+
+bool on_path(const std::string& name) {
+    const char* path = std::getenv("PATH");
+    if (!path) return false;
+    for (const auto& dir : split(path, ':'))
+        if (!dir.empty() && ::access((dir + "/" + name).c_str(), X_OK) == 0) return true;
+    return false;
+}
+
+namespace {
+
+int column(const std::string& name) {
+    const auto& c = points_csv_columns();
+    return static_cast<int>(std::find(c.begin(), c.end(), name) - c.begin()) + 1;  // gnuplot counts from 1
+}
+
+std::string quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+// The front of `flag` (pareto or pareto_dsp) as an inline data block sorted by
+// cost: gnuplot cannot sort a filtered column into a line by itself.
+std::string front_block(const std::vector<PointRow>& rows, const std::string& name, bool dsp) {
+    std::vector<std::pair<double, double>> pts;
+    for (const auto& r : rows)
+        if (dsp ? r.pareto_dsp : r.pareto) pts.emplace_back(static_cast<double>(dsp ? r.dsp : r.alms), r.tokens_per_s);
+    std::sort(pts.begin(), pts.end());
+    std::ostringstream b;
+    b << "$" << name << " << EOD\n";
+    for (const auto& [x, y] : pts) b << x << "," << y << "\n";  // the datafile separator is a comma
+    b << "EOD\n";
+    return b.str();
+}
+
+// One panel: tokens/s against `cost` (a column), its front, caps and markers.
+std::string panel(const std::string& cost, const std::string& front, const std::string& xlabel, double cap,
+                  const std::string& cap_label, bool any_feasible, long best) {
+    std::ostringstream p;
+    p << "set xlabel '" << xlabel << "'\n";
+    p << "set arrow 1 from " << cap << ", graph 0 to " << cap << ", graph 1 nohead dt 2 lw 1.5 lc rgb '#d62728'\n";
+    p << "set label 1 '" << cap_label << "' at " << cap << ", graph 0.96 right offset -0.5,0 tc rgb '#d62728'\n";
+    const std::string x = "column(" + std::to_string(column(cost)) + ")";
+    const std::string y = "(column(" + std::to_string(column("tokens_per_s")) + "))";
+    const std::string feas = "column(" + std::to_string(column("feasible")) + ")";
+    const std::string idx = "column(" + std::to_string(column("index")) + ")";
+    p << "plot 'points.csv' skip 1 using (" << feas << " == 0 ? " << x << " : 1/0):" << y
+      << " with points pt 7 ps 0.35 lc rgb '#bbbbbb' title 'infeasible (resources or timing)'";
+    if (any_feasible) {
+        p << ", \\\n     'points.csv' skip 1 using (" << feas << " == 1 ? " << x << " : 1/0):" << y
+          << " with points pt 7 ps 0.5 lc rgb '#1f77b4' title 'feasible'";
+        p << ", \\\n     $" << front << " using 1:2 with linespoints pt 5 ps 0.7 lw 1.5 lc rgb '#ff7f0e' "
+          << "title 'Pareto front (feasible)'";
+    }
+    p << ", \\\n     'points.csv' skip 1 using (" << idx << " == 0 ? " << x << " : 1/0):" << y
+      << " with points pt 3 ps 3 lw 2 lc rgb '#d62728' title 'baseline (reference design)'";
+    if (best >= 0)
+        p << ", \\\n     'points.csv' skip 1 using (" << idx << " == " << best << " ? " << x << " : 1/0):" << y
+          << " with points pt 6 ps 3 lw 2 lc rgb '#2ca02c' title 'best feasible (best.cfg)'";
+    p << "\nunset arrow 1\nunset label 1\n";
+    return p.str();
+}
+
+std::string script(const std::vector<PointRow>& rows, const Sweep& sweep, long best, const std::string& svg,
+                   const std::string& png) {
+    const bool any_feasible = std::any_of(rows.begin(), rows.end(), [](const PointRow& r) { return r.feasible; });
+    const auto& d = sweep.device;
+    std::ostringstream body;
+    std::string name = sweep.name;
+    name.erase(std::remove(name.begin(), name.end(), '\''), name.end());  // the title is single-quoted
+    body << "set multiplot layout 1,2 title 'microgpt-dse sweep \"" << name << "\": " << rows.size()
+         << " design points (tokens/s: " << (rows.empty() ? std::string("-") : rows.front().cycles_source)
+         << " cycles x PLL-model clock; ALMs, DSP blocks, Fmax: " << (rows.empty() ? std::string("-") : rows.front().resource_source)
+         << ")' noenhanced\n";
+    body << "set logscale xy\nset format x \"%.0f\"\nset format y \"%.0f\"\nset grid\nset key below horizontal box spacing 1.1 height 0.5\nset bmargin 9\n";
+    body << "set ylabel 'tokens/s'\n";
+    body << panel("alms", "front_alms", "ALMs [model]", d.alms * d.max_alm_utilisation,
+                  "ALM cap " + thousands(d.alms * d.max_alm_utilisation), any_feasible, best);
+    body << panel("dsp", "front_dsp", "DSP blocks [model]", d.dsp * d.max_dsp_utilisation,
+                  "DSP limit " + thousands(d.dsp * d.max_dsp_utilisation), any_feasible, best);
+    body << "unset multiplot\n";
+    std::ostringstream s;
+    s << "# Generated by microgpt-dse explore: run `gnuplot pareto.gp` in this folder to redraw.\n";
+    s << front_block(rows, "front_alms", false) << front_block(rows, "front_dsp", true);
+    s << "set datafile separator comma\n";
+    s << "set terminal svg size 1500,700 dynamic enhanced font 'sans,11' background rgb 'white'\n";
+    s << "set output '" << svg << "'\n" << body.str();
+    s << "set terminal pngcairo size 1500,700 enhanced font 'sans,10' background rgb 'white'\n";
+    s << "set output '" << png << "'\n" << body.str();
+    s << "set output\n";
+    return s.str();
+}
+
+}  // namespace
+
+void write_plots(const std::string& dir, const std::vector<PointRow>& rows, const Sweep& sweep, long best_index) {
+    write_file_atomically(dir + "/pareto.gp", script(rows, sweep, best_index, "pareto.svg", "pareto.png"));
+    if (!on_path("gnuplot"))
+        throw std::runtime_error("gnuplot is not installed (not on PATH): pareto.png and pareto.svg cannot be drawn; "
+                                 "install gnuplot-nox (apt-get install gnuplot-nox, or bash scripts/install_deps.sh) "
+                                 "and rerun with --resume, or run `gnuplot pareto.gp` in " + dir +
+                                 " (points.csv, report.md and best.cfg are written)");
+    // Draw into temporary files, then rename: the plots appear whole or not at all.
+    const std::string tag = std::to_string(::getpid());
+    const std::string run = "pareto.gp.tmp." + tag, svg = "pareto.svg.tmp." + tag, png = "pareto.png.tmp." + tag,
+                      log = "pareto.log.tmp." + tag;
+    write_file_atomically(dir + "/" + run, script(rows, sweep, best_index, svg, png));
+    const std::string cmd = "cd " + quote(dir) + " && gnuplot " + run + " > " + log + " 2>&1";
+    const int rc = std::system(cmd.c_str());
+    std::string err;
+    {
+        std::ifstream in(dir + "/" + log);
+        err.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    for (const auto& f : {run, log}) std::remove((dir + "/" + f).c_str());
+    if (rc != 0) {
+        for (const auto& f : {svg, png}) std::remove((dir + "/" + f).c_str());
+        throw std::runtime_error("gnuplot failed on " + dir + "/pareto.gp (exit " + std::to_string(rc) + "): " + err);
+    }
+    if (std::rename((dir + "/" + svg).c_str(), (dir + "/pareto.svg").c_str()) != 0 ||
+        std::rename((dir + "/" + png).c_str(), (dir + "/pareto.png").c_str()) != 0)
+        throw std::runtime_error(dir + ": cannot move the plots into place");
+}
+
+}  // namespace mgpt::explorer

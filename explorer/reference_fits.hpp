@@ -1,0 +1,35 @@
+// The reference design's published Quartus fits (DEVICE.md, "Published
+// calibration points") and the fit of the models' anchor coefficients to them,
+// which is how explorer/calibration.csv is calibrated until yosys figures of
+// the project's own RTL replace it (`microgpt-dse calibrate --reference`).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "arch/design_point.hpp"
+#include "calibration.hpp"
+
+namespace mgpt::explorer {
+
+struct ReferenceBuild {
+    std::string name;
+    arch::DesignPoint design;  // as close as the design space gets to that build
+    double alms, registers, dsp;
+    double critical_path_ns;   // from the published slack or Fmax
+    std::string critical_family;  // the Fmax model family taken to be its longest path
+    std::string note;
+};
+
+// 0: the 16-lane build (= the baseline design point), 56.25 MHz, slack +1.692 ns.
+// 1: the 4-lane build with a combinational divider and square root (modelled as
+//    radix 32 engines, one attention divider), Fmax 13.22 MHz.
+const std::vector<ReferenceBuild>& reference_builds();
+
+// Refits, from `prior`: tile_lane and core_fixed (ALMs and registers) to both
+// builds; routing_factor to the 4-lane build's divider path; tile_routing to
+// the baseline's tile path. Other coefficients are hardware estimates and stay.
+// `notes` gets what changed and the residuals (the 4-lane DSP count is not
+// fitted: its datapath outside the tile differs from this RTL's).
+Calibration fit_to_reference(const Calibration& prior, std::vector<std::string>* notes);
+
+}  // namespace mgpt::explorer

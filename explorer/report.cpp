@@ -1,0 +1,327 @@
+#include "report.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <sstream>
+
+#include "model_calibration.hpp"
+#include "reference_fits.hpp"
+#include "resource_model.hpp"
+#include "fmax_model.hpp"
+#include "text_util.hpp"
+
+namespace mgpt::explorer {
+
+long best_feasible(const std::vector<PointRow>& rows) {
+    const PointRow* best = nullptr;
+    for (const auto& r : rows) {
+        if (!r.feasible) continue;
+        if (!best || r.tokens_per_s > best->tokens_per_s ||
+            (r.tokens_per_s == best->tokens_per_s &&
+             (r.alms < best->alms || (r.alms == best->alms && r.index < best->index))))
+            best = &r;
+    }
+    return best ? best->index : -1;
+}
+
+std::string diff_keys(const arch::DesignPoint& d, const arch::DesignPoint& base) {
+    std::string s;
+    for (const auto& k : arch::design_keys()) {
+        if (std::string(k.key) == "name") continue;
+        const std::string v = arch::get_key(d, k.key);
+        if (v != arch::get_key(base, k.key) && !v.empty()) s += (s.empty() ? "" : " ") + std::string(k.key) + "=" + v;
+    }
+    return s.empty() ? "(as baseline)" : s;
+}
+
+namespace {
+
+// Paths inside the source tree are shown relative to it (reports get committed).
+std::string shown(const std::string& path) {
+    const std::string root = std::string(MGPT_SOURCE_DIR) + "/";
+    return path.compare(0, root.size(), root) == 0 ? path.substr(root.size()) : path;
+}
+
+std::string pct(double part, double whole) { return whole > 0 ? fixed_decimals(100.0 * part / whole, 1) + "%" : "-"; }
+
+std::string stall_share(const PointRow& r) { return pct(static_cast<double>(r.stall_cycles), static_cast<double>(r.total_cycles)); }
+
+class Table {
+public:
+    explicit Table(std::vector<std::string> header) : header_(std::move(header)) {}
+    void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+    std::string str() const {
+        std::string s = "|";
+        for (const auto& h : header_) s += " " + h + " |";
+        s += "\n|";
+        for (size_t i = 0; i < header_.size(); ++i) s += i == 0 ? "---|" : "---:|";
+        s += "\n";
+        for (const auto& r : rows_) {
+            s += "|";
+            for (const auto& c : r) s += " " + c + " |";
+            s += "\n";
+        }
+        return s;
+    }
+
+private:
+    std::vector<std::string> header_;
+    std::vector<std::vector<std::string>> rows_;
+};
+
+std::vector<std::string> point_cells(const PointRow& r, const PointRow* base) {
+    return {std::to_string(r.index),
+            thousands(r.tokens_per_s),
+            base && base->tokens_per_s > 0 ? fixed_decimals(r.tokens_per_s / base->tokens_per_s, 2) + "x" : "-",
+            fixed_decimals(r.cycles_per_token, 1),
+            fixed_decimals(r.f_mhz, 3),
+            fixed_decimals(r.fmax_mhz, 1),
+            fixed_decimals(r.slack_ns, 2),
+            thousands(static_cast<double>(r.alms)),
+            thousands(static_cast<double>(r.registers)),
+            std::to_string(r.dsp),
+            std::to_string(r.m10k),
+            stall_share(r)};
+}
+const std::vector<std::string> kPointHeader = {"#", "tokens/s", "vs base", "cycles/token", "f MHz", "Fmax MHz",
+                                               "slack ns", "ALMs", "regs", "DSP", "M10K", "stalls"};
+
+std::string examples(const std::vector<const PointRow*>& v, const arch::DesignPoint& base, size_t n,
+                     const std::function<std::string(const PointRow&)>& why) {
+    std::string s;
+    for (size_t i = 0; i < std::min(n, v.size()); ++i)
+        s += "  - #" + std::to_string(v[i]->index) + " `" + diff_keys(v[i]->design, base) + "`: " + why(*v[i]) + "\n";
+    return s;
+}
+
+std::string why_resources(const PointRow& r) {
+    return "over " + r.over_limits + " (" + thousands(static_cast<double>(r.alms)) + " ALMs, " + std::to_string(r.dsp) +
+        " DSP, " + std::to_string(r.m10k) + " M10K, " + thousands(static_cast<double>(r.registers)) + " registers)";
+}
+std::string why_timing(const PointRow& r) {
+    return fixed_decimals(r.f_mhz, 2) + " MHz requested, Fmax " + fixed_decimals(r.fmax_mhz, 1) + " MHz (" +
+        r.critical_path + " path, slack " + fixed_decimals(r.slack_ns, 2) + " ns)";
+}
+std::string why_stalls(const PointRow& r) {
+    return stall_share(r) + " of cycles are M10K stalls (" + std::to_string(r.design.weight_banks) + " banks x " +
+        std::to_string(r.design.bram_ports) + " ports for " + std::to_string(r.design.lanes * r.design.cols_per_cycle) +
+        " weights/cycle), " + thousands(r.tokens_per_s) + " tokens/s";
+}
+// A dominated point against the cheapest front point at least as fast.
+std::string why_dominated(const PointRow& r, const std::vector<const PointRow*>& front) {
+    std::string s = thousands(r.tokens_per_s) + " tokens/s for " + thousands(static_cast<double>(r.alms)) + " ALMs";
+    for (const auto* f : front)
+        if (f->tokens_per_s >= r.tokens_per_s && f->alms <= r.alms)
+            return s + "; #" + std::to_string(f->index) + " on the front gives " + thousands(f->tokens_per_s) +
+                   " tokens/s for " + thousands(static_cast<double>(f->alms)) + " ALMs";
+    return s;
+}
+
+}  // namespace
+
+std::string report_markdown(const std::vector<PointRow>& rows, const Sweep& sweep, const RunInfo& run,
+                            const Calibration& calibration) {
+    std::ostringstream o;
+    const PointRow* base = nullptr;
+    for (const auto& r : rows)
+        if (r.index == 0) base = &r;
+    const long best_i = best_feasible(rows);
+    const PointRow* best = nullptr;
+    for (const auto& r : rows)
+        if (r.index == best_i) best = &r;
+
+    std::map<std::string, long> phases;
+    long feasible = 0, front = 0, front_dsp = 0;
+    for (const auto& r : rows) {
+        ++phases[r.phase.rfind("local", 0) == 0 ? "local search" : r.phase];
+        feasible += r.feasible;
+        front += r.pareto;
+        front_dsp += r.pareto_dsp;
+    }
+
+    o << "# Design-space exploration: `" << sweep.name << "`\n\n";
+    o << "Written by `microgpt-dse explore` (do not edit; rerun to refresh). Sources of the figures: cycles come from "
+      << (run.engine == "tlm" ? "the SystemC TLM (`tlm`)"
+                              : "the closed-form cycle model, proven equal to the SystemC TLM on every step by the "
+                                "test suite (`tlm-proven-analytic`)")
+      << "; clocks from the PLL model; ALMs, registers, DSP blocks, M10K blocks, MLABs and Fmax from the models of "
+         "`explorer/` with the coefficients of `"
+      << shown(calibration.path()) << "` (" << resource_source_label(calibration) << ", " << fmax_source_label(calibration)
+      << "). tokens/s = generated tokens x f / all cycles (final BOS steps included), the reference's convention.\n\n";
+
+    o << "## The sweep\n\n";
+    o << "- sweep file: `" << shown(run.sweep_file) << "` (hash " << run.sweep_hash << ")\n";
+    o << "- strategy: " << to_string(sweep.strategy);
+    if (sweep.strategy == Strategy::random) o << ", " << sweep.samples << " samples, seed " << sweep.seed;
+    o << ", " << sweep.local_search_rounds << " rounds of local search around the Pareto points\n";
+    o << "- points evaluated: " << rows.size() << " (";
+    bool first = true;
+    for (const auto& [p, n] : phases) o << (first ? "" : ", ") << n << " " << p, first = false;
+    o << ")\n";
+    o << "- keys and values:\n";
+    for (const auto& a : sweep.axes) {
+        if (a.values.empty()) continue;
+        o << "  - `" << a.key << "`: ";
+        if (a.values.size() > 12)
+            o << a.values.front() << " .. " << a.values.back() << " (" << a.values.size() << " values)";
+        else
+            for (size_t i = 0; i < a.values.size(); ++i) o << (i ? ", " : "") << a.values[i];
+        o << "\n";
+    }
+    const auto& w = sweep.workload;
+    o << "- workload per point: " << w.names << " names, seed " << w.seed << ", "
+      << (w.greedy ? std::string("greedy") : "temperature 0x" + [&] {
+             char b[8];
+             std::snprintf(b, sizeof b, "%04x", w.temperature);
+             return std::string(b);
+         }()) << ", weights `" << shown(w.weights_dir) << "`\n";
+    const auto& d = sweep.device;
+    o << "- device: " << thousands(d.alms) << " ALMs (cap " << fixed_decimals(100 * d.max_alm_utilisation, 0)
+      << "%: routing margin), " << thousands(d.registers) << " registers, " << d.dsp << " DSP blocks, " << d.m10k
+      << " M10K, " << d.mlabs << " MLABs (caps " << fixed_decimals(100 * d.max_register_utilisation, 0) << "/"
+      << fixed_decimals(100 * d.max_dsp_utilisation, 0) << "/" << fixed_decimals(100 * d.max_m10k_utilisation, 0)
+      << "/" << fixed_decimals(100 * d.max_mlab_utilisation, 0) << "%)\n";
+    o << "- feasible (fits the device and meets timing at its PLL clock): " << feasible << " of " << rows.size()
+      << "; on the tokens/s-vs-ALMs front: " << front << "; on the tokens/s-vs-DSP front: " << front_dsp << "\n\n";
+
+    if (base) {
+        o << "## The baseline: model against the reference's Quartus fit\n\n";
+        Table t({"figure", "model", "Quartus reference", "error"});
+        const auto& ref = reference_builds()[0];
+        t.add({"ALMs", thousands(static_cast<double>(base->alms)), thousands(ref.alms),
+               pct(static_cast<double>(base->alms) - ref.alms, ref.alms)});
+        t.add({"registers", thousands(static_cast<double>(base->registers)), thousands(ref.registers),
+               pct(static_cast<double>(base->registers) - ref.registers, ref.registers)});
+        t.add({"DSP blocks", std::to_string(base->dsp), fixed_decimals(ref.dsp, 0),
+               pct(static_cast<double>(base->dsp) - ref.dsp, ref.dsp)});
+        t.add({"Fmax (MHz)", fixed_decimals(base->fmax_mhz, 2), fixed_decimals(1000.0 / ref.critical_path_ns, 2),
+               pct(base->fmax_mhz - 1000.0 / ref.critical_path_ns, 1000.0 / ref.critical_path_ns)});
+        t.add({"slack at 56.25 MHz (ns)", fixed_decimals(base->slack_ns, 3), "1.692", "-"});
+        o << t.str() << "\n";
+        const auto& four = reference_builds()[1];
+        const Resources r4 = estimate_resources(four.design, calibration);
+        const FmaxEstimate f4 = estimate_fmax(four.design, calibration);
+        o << "Looser check, the reference's 4-lane build (combinational divide and square root, modelled as radix-32 "
+             "engines): model "
+          << thousands(static_cast<double>(r4.alms)) << " ALMs / " << thousands(static_cast<double>(r4.registers))
+          << " registers / " << r4.dsp << " DSP / Fmax " << fixed_decimals(f4.fmax_mhz, 2) << " MHz against Quartus "
+          << thousands(four.alms) << " / " << thousands(four.registers) << " / " << four.dsp
+          << " / 13.22 MHz (its DSP count is not fitted: its datapath outside the tile differs from this RTL's).\n\n";
+        o << "Baseline throughput on this workload: " << thousands(base->tokens_per_s) << " tokens/s at "
+          << fixed_decimals(base->f_mhz, 3) << " MHz, " << fixed_decimals(base->cycles_per_step, 1)
+          << " cycles/step (" << base->cycles_source << "; the reference's 51,060 tokens/s is its 6-step self-test).\n\n";
+    }
+
+    o << "## Best feasible points\n\n";
+    if (!best) {
+        o << "No point of this sweep fits the device and meets timing.\n\n";
+    } else {
+        o << "The best point (max tokens/s among feasible points, ties to fewer ALMs) is #" << best->index
+          << ", written to `best.cfg`:\n\n    " << diff_keys(best->design, base ? base->design : best->design)
+          << "\n\n";
+        if (base)
+            o << "against the baseline: " << fixed_decimals(best->tokens_per_s / base->tokens_per_s, 2)
+              << "x the tokens/s (" << thousands(best->tokens_per_s) << " vs " << thousands(base->tokens_per_s) << "), "
+              << thousands(static_cast<double>(best->alms)) << " vs " << thousands(static_cast<double>(base->alms))
+              << " ALMs, " << best->dsp << " vs " << base->dsp << " DSP blocks, Fmax "
+              << fixed_decimals(best->fmax_mhz, 1) << " vs " << fixed_decimals(base->fmax_mhz, 1) << " MHz.\n\n";
+        std::vector<const PointRow*> top;
+        for (const auto& r : rows)
+            if (r.feasible && r.index != 0) top.push_back(&r);
+        std::sort(top.begin(), top.end(), [](const PointRow* a, const PointRow* b) {
+            return a->tokens_per_s != b->tokens_per_s ? a->tokens_per_s > b->tokens_per_s
+                                                      : a->alms != b->alms ? a->alms < b->alms : a->index < b->index;
+        });
+        o << "The ten fastest feasible points, after the baseline:\n\n";
+        auto header = kPointHeader;
+        header.push_back("design (keys that differ from the baseline)");
+        Table t(header);
+        if (base) {
+            auto c = point_cells(*base, base);
+            c.push_back("baseline");
+            t.add(c);
+        }
+        for (size_t i = 0; i < std::min<size_t>(10, top.size()); ++i) {
+            auto c = point_cells(*top[i], base);
+            c.push_back("`" + diff_keys(top[i]->design, base ? base->design : top[i]->design) + "`");
+            t.add(c);
+        }
+        o << t.str() << "\n";
+    }
+
+    o << "## Pareto front: tokens/s against ALMs (feasible points)\n\n";
+    {
+        std::vector<const PointRow*> f;
+        for (const auto& r : rows)
+            if (r.pareto) f.push_back(&r);
+        std::sort(f.begin(), f.end(), [](const PointRow* a, const PointRow* b) {
+            return a->alms != b->alms ? a->alms < b->alms : a->index < b->index;
+        });
+        auto header = kPointHeader;
+        header.push_back("design");
+        Table t(header);
+        const size_t shown = std::min<size_t>(30, f.size());
+        for (size_t i = 0; i < shown; ++i) {
+            // spread the shown rows over the whole front
+            const auto* r = f[f.size() <= 30 ? i : i * (f.size() - 1) / (shown - 1)];
+            auto c = point_cells(*r, base);
+            c.push_back("`" + diff_keys(r->design, base ? base->design : r->design) + "`");
+            t.add(c);
+        }
+        o << f.size() << " points on the front" << (f.size() > 30 ? " (30 shown, spread over it)" : "") << ":\n\n"
+          << t.str() << "\n![tokens/s against ALMs and DSP blocks](pareto.svg)\n\n";
+    }
+
+    o << "## Why the other points lose\n\n";
+    std::vector<const PointRow*> front_by_alms;
+    for (const auto& r : rows)
+        if (r.pareto) front_by_alms.push_back(&r);
+    std::sort(front_by_alms.begin(), front_by_alms.end(),
+              [](const PointRow* a, const PointRow* b) { return a->alms != b->alms ? a->alms < b->alms : a->index < b->index; });
+    const arch::DesignPoint& bd = base ? base->design : sweep.baseline;
+    std::vector<const PointRow*> res_only, time_only, both, stalls, dominated;
+    std::map<std::string, long> by_resource, by_path;
+    for (const auto& r : rows) {
+        if (!r.fits) {
+            for (const auto& part : split(r.over_limits, '+')) ++by_resource[part];
+        }
+        if (!r.meets_timing) ++by_path[r.critical_path];
+        if (!r.fits && r.meets_timing) res_only.push_back(&r);
+        else if (r.fits && !r.meets_timing) time_only.push_back(&r);
+        else if (!r.fits && !r.meets_timing) both.push_back(&r);
+        else if (!r.pareto) {
+            if (r.total_cycles && r.stall_cycles * 20 >= r.total_cycles) stalls.push_back(&r);
+            else dominated.push_back(&r);
+        }
+    }
+    auto by_index = [](std::vector<const PointRow*>& v) {
+        std::sort(v.begin(), v.end(), [](const PointRow* a, const PointRow* b) { return a->index < b->index; });
+    };
+    for (auto* v : {&res_only, &time_only, &both, &stalls, &dominated}) by_index(*v);
+    std::string by_res_text, by_path_text;
+    for (const auto& [k, n] : by_resource) by_res_text += (by_res_text.empty() ? "" : ", ") + k + " " + std::to_string(n);
+    long by_path_total = 0;
+    for (const auto& [k, n] : by_path) by_path_total += n;
+    for (const auto& [k, n] : by_path) by_path_text += (by_path_text.empty() ? "" : ", ") + k + " " + std::to_string(n);
+    o << "- **resources** (do not fit, meet timing): " << res_only.size() << " points; over the cap, counting every "
+      << "exceeded resource of every non-fitting point: " << (by_res_text.empty() ? "none" : by_res_text) << "\n"
+      << examples(res_only, bd, 3, why_resources);
+    o << "- **timing** (fit, PLL clock above the estimated Fmax): " << time_only.size()
+      << " points; longest path, over all " << by_path_total << " points that miss timing: " << (by_path_text.empty() ? "none" : by_path_text)
+      << "\n"
+      << examples(time_only, bd, 3, why_timing);
+    o << "- **both** resources and timing: " << both.size() << " points\n" << examples(both, bd, 2, why_resources);
+    o << "- **memory stalls** (feasible, dominated, at least 5% of cycles waiting for M10K bank ports): "
+      << stalls.size() << " points\n"
+      << examples(stalls, bd, 3, why_stalls);
+    o << "- **dominated** (feasible, another point is as fast for fewer ALMs, or faster for as many): "
+      << dominated.size() << " points\n"
+      << examples(dominated, bd, 3, [&](const PointRow& r) { return why_dominated(r, front_by_alms); });
+    o << "\n";
+    o << "Every point is in `points.csv` (one row per point, a source column per figure family); `pareto.gp` redraws "
+         "the plots.\n";
+    return o.str();
+}
+
+}  // namespace mgpt::explorer

@@ -1,0 +1,55 @@
+// ALMs, registers, DSP blocks, M10K blocks and MLABs of a design point: a sum
+// over the components the RTL instantiates of (units of the component) x
+// (coefficient per unit and metric, from the calibration file). The units are
+// structural counts (lanes, products, ROM LUTs, divider stages, ...); the
+// coefficients say what one unit costs. explorer/README.md documents each term.
+#pragma once
+#include <array>
+#include <string>
+#include <vector>
+
+#include "arch/design_point.hpp"
+#include "calibration.hpp"
+
+namespace mgpt::explorer {
+
+enum class Metric { alms, registers, dsp, m10k, mlabs };
+constexpr int kMetricCount = 5;
+constexpr std::array<const char*, kMetricCount> kMetricNames = {"alms", "registers", "dsp", "m10k", "mlabs"};
+const char* metric_name(Metric m);
+Metric parse_metric(const std::string& s);  // throws std::invalid_argument naming the legal set
+
+struct ResourceComponent {
+    const char* name;
+    // The RTL module whose synthesis figures measure it (yosys per-module
+    // statistics); "total" measurements cover every component.
+    const char* group;
+    const char* unit;  // what one unit is
+    std::vector<Metric> metrics;  // the coefficients it must have
+};
+const std::vector<ResourceComponent>& resource_components();
+// The units of every component for `d`, in resource_components() order.
+std::vector<double> component_units(const arch::DesignPoint& d);
+
+struct Resources {
+    long alms = 0, registers = 0, dsp = 0, m10k = 0, mlabs = 0;
+    long get(Metric m) const;
+};
+
+// Rounded totals: ALMs and registers to the nearest unit, DSP blocks and
+// MLABs up (a fraction of a block is a block), M10K blocks are exact counts.
+Resources estimate_resources(const arch::DesignPoint& d, const Calibration& c);
+// Unrounded sum of one metric over the components of `group` ("total" = all).
+double estimate_group(const arch::DesignPoint& d, const Calibration& c, Metric m, const std::string& group);
+
+// The resource model's part of the calibration schema.
+void add_resource_schema(CoefficientSchema& schema);
+
+// Helpers shared with the Fmax model: 6-input LUTs (and levels of them) of an
+// n:1 multiplexer and of a `depth`-entry constant ROM, per output bit.
+int mux_luts(int n);
+int mux_levels(int n);
+int rom_luts(int depth);
+int rom_levels(int depth);
+
+}  // namespace mgpt::explorer

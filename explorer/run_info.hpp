@@ -1,0 +1,24 @@
+// run.cfg: the identity of a results folder (which sweep, engine, calibration,
+// shard), written beside points.csv so that --resume and merge can refuse to
+// mix runs that do not belong together.
+#pragma once
+#include <string>
+
+namespace mgpt::explorer {
+
+struct RunInfo {
+    std::string sweep_name, sweep_file, sweep_hash;
+    std::string engine;  // analytic | tlm
+    std::string calibration_file, calibration_hash;
+    int shard_index = 0, shard_count = 1;
+    long points_planned = 0;   // points of the whole sweep (every shard)
+    long points_in_run = 0;    // points this folder holds when complete
+    std::string status;        // running | complete | merged
+};
+
+void write_run_info(const std::string& path, const RunInfo& r);  // atomically
+RunInfo read_run_info(const std::string& path);  // throws naming the file and line
+// Why two runs do not belong together ("" if they do): sweep, engine, calibration.
+std::string run_mismatch(const RunInfo& a, const RunInfo& b);
+
+}  // namespace mgpt::explorer

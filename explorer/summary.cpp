@@ -1,0 +1,28 @@
+#include "summary.hpp"
+
+#include "text_util.hpp"
+
+namespace mgpt::explorer {
+
+SummaryTable summary_table(const std::vector<PointRow>& rows, long best_index) {
+    SummaryTable t;
+    t.header = {"point", "tokens/s", "cycles/token", "f MHz", "Fmax MHz", "slack ns", "ALMs", "registers",
+                "DSP", "M10K", "MLABs", "fits", "timing"};
+    auto add = [&](const std::string& label, const PointRow& r) {
+        t.rows.push_back({label, thousands(r.tokens_per_s), fixed_decimals(r.cycles_per_token, 1),
+                          fixed_decimals(r.f_mhz, 3), fixed_decimals(r.fmax_mhz, 1), fixed_decimals(r.slack_ns, 2),
+                          thousands(static_cast<double>(r.alms)), thousands(static_cast<double>(r.registers)),
+                          std::to_string(r.dsp), std::to_string(r.m10k), std::to_string(r.mlabs),
+                          r.fits ? "yes" : "no (" + r.over_limits + ")", r.meets_timing ? "met" : "missed"});
+        if (t.sources.empty())
+            t.sources = "sources: tokens/s, cycles/token [" + r.cycles_source + " cycles x PLL-model clock]; f [PLL model]; "
+                        "ALMs, registers, DSP, M10K, MLABs [" + r.resource_source + "]; Fmax, slack [" + r.fmax_source + "]";
+    };
+    for (const auto& r : rows)
+        if (r.index == 0) add("baseline #0", r);
+    for (const auto& r : rows)
+        if (r.index == best_index) add("best #" + std::to_string(r.index), r);
+    return t;
+}
+
+}  // namespace mgpt::explorer

@@ -1,0 +1,24 @@
+// Small text helpers shared by the explorer's file formats: stable hashing
+// (sweep and calibration identities survive rebuilds and machines), fixed
+// formatting that round-trips through text, and splitting/trimming.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace mgpt::explorer {
+
+// FNV-1a 64: stable across compilers and platforms (std::hash is not).
+uint64_t fnv1a64(const std::string& s);
+std::string hex64(uint64_t v);
+
+std::string trim(const std::string& s);
+std::vector<std::string> split(const std::string& s, char sep);
+
+// printf("%.*f"): the explorer writes every real with a fixed number of
+// decimals, and reads it back, so a figure means the same in memory and on disk.
+std::string fixed_decimals(double v, int decimals);
+// "12,345" for reports.
+std::string thousands(double v);
+
+}  // namespace mgpt::explorer

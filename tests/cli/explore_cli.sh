@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# The explorer's command line: explore, merge and calibrate end to end on the
+# smoke sweep: outputs, best.cfg, shards + merge == one run, --resume after a
+# kill, the TLM engine agreeing with the analytic one, and every refusal
+# (bad sweeps, bad options, mixed shards, a missing gnuplot) named clearly.
+# usage: explore_cli.sh path/to/microgpt-dse source-dir
+set -u
+bin=$1; src=$(cd "$2" && pwd)
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fails=0; passes=0
+smoke="$src/configs/sweeps/smoke.cfg"
+ok() { passes=$((passes+1)); }
+bad() { echo "FAIL: $*"; fails=$((fails+1)); }
+# expect CODE PATTERN -- command...: exit code and an output pattern
+expect() {
+  local code=$1 pat=$2; shift 3
+  "$@" >"$tmp/out" 2>"$tmp/err"; local rc=$?
+  if [ "$rc" -ne "$code" ] || ! grep -qE -- "$pat" "$tmp/err" "$tmp/out"; then
+    echo "FAIL: $* -> exit $rc (want $code), output lacks /$pat/"; sed 's/^/  | /' "$tmp/err" | head -5; fails=$((fails+1))
+  else passes=$((passes+1)); fi
+}
+same() { if cmp -s "$1" "$2"; then ok; else bad "$1 differs from $2"; diff "$1" "$2" | head -5; fi; }
+
+for c in explore merge calibrate; do expect 0 "usage: microgpt-dse $c" -- "$bin" $c --help; done
+
+# a run of the smoke sweep: every output, a summary with sources, a loadable best.cfg
+expect 0 "design points/minute" -- "$bin" explore --sweep "$smoke" --out "$tmp/whole" --jobs 2
+grep -q "baseline #0" "$tmp/out" && grep -q "sources: tokens/s" "$tmp/out" && ok || bad "summary table"
+for f in points.csv report.md best.cfg pareto.png pareto.svg pareto.gp run.cfg; do
+  [ -s "$tmp/whole/$f" ] && ok || bad "missing $f"; done
+[ "$(wc -l <"$tmp/whole/points.csv")" -eq 50 ] && ok || bad "points.csv should hold 49 points"
+[ ! -e "$tmp/whole/points.partial.csv" ] && ok || bad "journal left behind"
+expect 0 "tokens/s" -- "$bin" simulate --design "$tmp/whole/best.cfg" --count 2
+# refinement: the best point's RTL equals the TLM (its Verilated model is cached by the build)
+expect 0 "^PASS" -- "$bin" cosim --design "$tmp/whole/best.cfg" --count 2 --summary
+
+# shards partition the sweep; merge reproduces the whole run
+for i in 0 1 2; do
+  expect 0 "shard $i/3" -- "$bin" explore --sweep "$smoke" --shard $i/3 --out "$tmp/s$i" --no-progress; done
+[ "$(cat "$tmp"/s?/points.csv | grep -vc '^index')" -eq 49 ] && ok || bad "shards should hold 49 points together"
+expect 0 "merged 3 shards" -- "$bin" merge "$tmp/s2" "$tmp/s0" "$tmp/s1" --out "$tmp/merged"
+same "$tmp/merged/points.csv" "$tmp/whole/points.csv"
+same "$tmp/merged/report.md" "$tmp/whole/report.md"
+same "$tmp/merged/best.cfg" "$tmp/whole/best.cfg"
+expect 1 "missing shards 1 of 3" -- "$bin" merge "$tmp/s0" "$tmp/s2" --out "$tmp/m2"
+expect 1 "are both shard 0/3" -- "$bin" merge "$tmp/s0" "$tmp/s0" "$tmp/s1" "$tmp/s2" --out "$tmp/m2"
+expect 1 "is shard 0/1 but .* is one of 3 shards" -- "$bin" merge "$tmp/s0" "$tmp/whole" --out "$tmp/m2"
+sed -e 's/^pll_mhz = .*/pll_mhz = 50, 55/' -e "s|^baseline = .*|baseline = $src/configs/designs/baseline.cfg|" "$smoke" >"$tmp/other.cfg"
+expect 0 "shard 1/3" -- "$bin" explore --sweep "$tmp/other.cfg" --shard 1/3 --out "$tmp/o1" --no-progress
+expect 1 "not shards of one run: different sweeps" -- "$bin" merge "$tmp/s0" "$tmp/o1" "$tmp/s2" --out "$tmp/m2"
+expect 2 "no shard folders" -- "$bin" merge --out "$tmp/m2"
+cp -r "$tmp/s1" "$tmp/s1b"; sed -i 's/^shard = 1\/3/shard = 2\/3/' "$tmp/s1b/run.cfg"
+expect 1 "does not belong to shard 2/3" -- "$bin" merge "$tmp/s0" "$tmp/s1" "$tmp/s1b" --out "$tmp/m2"
+
+# a killed run resumes: no lost rows, no duplicates, same results
+expect 3 "continue with --resume" -- "$bin" explore --sweep "$smoke" --out "$tmp/cut" --stop-after 17 --no-progress
+j="$tmp/cut/points.partial.csv"
+[ "$(grep -vc '^index' "$j")" -eq 17 ] && ok || bad "journal should hold 17 rows"
+head -c -30 "$j" >"$j.torn" && mv "$j.torn" "$j"   # the kill tore the last row
+expect 1 "rerun with --resume" -- "$bin" explore --sweep "$smoke" --out "$tmp/cut"
+expect 0 "16 from the journal" -- "$bin" explore --sweep "$smoke" --out "$tmp/cut" --resume --no-progress
+same "$tmp/cut/points.csv" "$tmp/whole/points.csv"
+[ ! -e "$j" ] && ok || bad "journal left after resume"
+# rows computed by another version of the models are refused on resume
+expect 3 "continue with --resume" -- "$bin" explore --sweep "$smoke" --out "$tmp/old" --stop-after 5 --no-progress
+sed -i 's/,25851,18509,/,25000,18509,/' "$tmp/old/points.partial.csv"
+expect 1 "point 0 was evaluated by another version of the models" -- "$bin" explore --sweep "$smoke" --out "$tmp/old" --resume
+
+# the TLM engine gives the same cycles (every figure but the source columns)
+expect 0 "design points/minute through the TLM" -- "$bin" explore --sweep "$smoke" --out "$tmp/tlm" --engine tlm --no-progress
+strip() { sed -e 's/,tlm-proven-analytic//g' -e 's/,tlm//g' "$1"; }
+if [ "$(strip "$tmp/tlm/points.csv")" = "$(strip "$tmp/whole/points.csv")" ]; then ok; else bad "TLM engine rows differ"; fi
+grep -q ",tlm,tlm," "$tmp/tlm/points.csv" && ok || bad "TLM rows should say cycles_source = tlm"
+
+# bad input: the file, line, key, value and legal set; bad options exit 2
+printf 'name = bad\nlanes = 3\n' >"$tmp/bad.cfg"
+expect 1 "bad.cfg:2: key 'lanes': value '3' is not legal \(legal: 1, 2, 4, 8, 16, 32, 64\)" -- "$bin" explore --sweep "$tmp/bad.cfg" --out "$tmp/x"
+expect 1 "cannot open sweep file" -- "$bin" explore --sweep "$tmp/none.cfg" --out "$tmp/x"
+expect 2 "--shard '3/3' is not legal" -- "$bin" explore --sweep "$smoke" --shard 3/3
+expect 2 "--engine 'rtl' is not legal \(legal: analytic, tlm\)" -- "$bin" explore --sweep "$smoke" --engine rtl
+expect 2 "--jobs 0 is out of range" -- "$bin" explore --sweep "$smoke" --jobs 0
+printf 'component,metric,coefficient,source\ntile_lane,alms,oops,x\n' >"$tmp/cal.csv"
+expect 1 "cal.csv:2: coefficient 'oops'" -- "$bin" explore --sweep "$smoke" --out "$tmp/x" --calibration "$tmp/cal.csv"
+expect 1 "none.csv: cannot open calibration file" -- "$bin" explore --sweep "$smoke" --out "$tmp/x" --calibration "$tmp/none.csv"
+
+# without gnuplot: a clear message, a non-zero exit, and the rest written
+mkdir -p "$tmp/bin"; ln -s "$(command -v sh)" "$tmp/bin/sh"
+expect 1 "gnuplot is not installed" -- env PATH="$tmp/bin" "$bin" explore --sweep "$smoke" --out "$tmp/nognu" --no-progress
+[ -s "$tmp/nognu/points.csv" ] && [ -s "$tmp/nognu/report.md" ] && ok || bad "points.csv and report.md without gnuplot"
+
+# calibrate: the reference anchors reproduce the shipped file; yosys measurements are fitted
+expect 0 "16-lane \(baseline\) +25851 / 25851" -- "$bin" calibrate --reference --dry-run
+expect 1 "measurements.csv: cannot open: no yosys figures" -- "$bin" calibrate --points "$tmp"
+mkdir -p "$tmp/yosys/points"; cp "$src/configs/designs/baseline.cfg" "$tmp/yosys/points/base.cfg"
+cp "$src/configs/regression/r2_l1_c16.cfg" "$tmp/yosys/points/l1.cfg"
+cat >"$tmp/yosys/yosys_figures.csv" <<CSV
+point,component,luts,alms_est,ffs,dsp,mlab,m10k_bits,cells,seconds,status
+base,rms_engine,500,380,260,0,0,0,900,12,ok
+l1,rms_engine,500,380,260,0,0,0,900,12,ok
+l1,tile,,,,,,,,1200,timeout
+CSV
+expect 0 "8 measurements" -- "$bin" calibrate --points "$tmp/yosys" --out "$tmp/fit_y.csv"
+grep -q "rms_engine,registers,260,\"yosys fit" "$tmp/fit_y.csv" && ok || bad "yosys_figures.csv fit"
+cat >"$tmp/measurements.csv" <<CSV
+design,group,metric,value,source
+$src/configs/designs/baseline.cfg,rms_engine,alms,400,test
+$src/configs/regression/r2_l1_c16.cfg,rms_engine,alms,400,test
+CSV
+expect 0 "model against the measurements" -- "$bin" calibrate --measurements "$tmp/measurements.csv" --out "$tmp/fit.csv"
+grep -q "yosys fit (2 measurements" "$tmp/fit.csv" && ok || bad "fitted rows name their source"
+expect 0 "design points/minute" -- "$bin" explore --sweep "$smoke" --out "$tmp/refit" --calibration "$tmp/fit.csv" --no-progress
+printf 'design,group,metric,value,source\nnope.cfg,tile,alms,1,x\n' >"$tmp/m2.csv"
+expect 1 "m2.csv:2: .*nope.cfg: cannot open design file" -- "$bin" calibrate --measurements "$tmp/m2.csv" --dry-run
+
+echo "$passes passed, $fails failed"
+[ "$fails" -eq 0 ]

@@ -1,0 +1,219 @@
+// The resource and Fmax models: the reference's Quartus fits, the memory
+// layout's M10K counts, monotonic responses to the hardware they describe,
+// the calibration file's errors and the least-squares fit.
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "arch/rom_layout.hpp"
+#include "explorer/fit.hpp"
+#include "explorer/fmax_model.hpp"
+#include "explorer/model_calibration.hpp"
+#include "explorer/reference_fits.hpp"
+#include "explorer/resource_model.hpp"
+#include "explorer/weight_streams.hpp"
+#include "explorer_test_helpers.hpp"
+#include "model/weights.hpp"
+
+using namespace mgpt;
+using namespace mgpt::explorer;
+
+namespace {
+
+const Calibration& shipped() {
+    static const Calibration c = load_model_calibration(test::source_path("explorer/calibration.csv"));
+    return c;
+}
+
+arch::DesignPoint baseline() { return arch::load_design(test::source_path("configs/designs/baseline.cfg")); }
+
+arch::DesignPoint with(arch::DesignPoint d, const std::vector<std::string>& overrides) {
+    arch::apply_overrides(d, overrides);
+    return d;
+}
+
+}  // namespace
+
+// Tolerance: the calibrated baseline is within 1% on ALMs and registers and
+// exact on DSP blocks; the 4-lane build within 1% on ALMs and registers (its
+// DSP count, 10, is a looser check: within 50%).
+TEST_CASE("the resource model reproduces the reference's Quartus fits", "[explorer][resources]") {
+    const Resources b = estimate_resources(baseline(), shipped());
+    CHECK(b.alms == Approx(25851).epsilon(0.01));
+    CHECK(b.registers == Approx(18509).epsilon(0.01));
+    CHECK(b.dsp == 38);
+    CHECK(b.m10k == 0);
+    const ReferenceBuild& four = reference_builds()[1];
+    const Resources f = estimate_resources(four.design, shipped());
+    CHECK(f.alms == Approx(four.alms).epsilon(0.01));
+    CHECK(f.registers == Approx(four.registers).epsilon(0.01));
+    CHECK(f.dsp == Approx(four.dsp).epsilon(0.5));
+}
+
+TEST_CASE("Fmax at the baseline is ~62.2 MHz (+1.692 ns at 56.25 MHz); a combinational divider is 13 MHz-class",
+          "[explorer][fmax]") {
+    const FmaxEstimate b = estimate_fmax(baseline(), shipped());
+    CHECK(b.fmax_mhz == Approx(62.17).margin(0.1));
+    CHECK(slack_ns(b, 56.25) == Approx(1.692).margin(0.01));
+    CHECK(b.critical == "tile");
+    const FmaxEstimate c = estimate_fmax(reference_builds()[1].design, shipped());
+    CHECK(c.fmax_mhz == Approx(13.22).margin(0.2));
+    CHECK(c.critical == "divider");
+    // a fully combinational attention divider alone (the baseline otherwise) is just as slow
+    arch::DesignPoint d = baseline();
+    d.div_radix_bits = 32;
+    CHECK(estimate_fmax(d, shipped()).fmax_mhz < 15);
+}
+
+TEST_CASE("M10K blocks and stream shapes follow the read-order layout of docs/MICROARCH.md", "[explorer][resources]") {
+    const QWeights w = load_rom_dir(test::source_path("data/weights"));
+    std::mt19937 rng(5);
+    const int lanes[] = {1, 2, 4, 8, 16, 32, 64}, cols[] = {1, 2, 4, 8, 16}, vl[] = {1, 2, 4, 8, 16},
+              banks[] = {1, 2, 4, 8, 16, 32, 64};
+    for (int i = 0; i < 200; ++i) {
+        arch::DesignPoint d = baseline();
+        d.lanes = lanes[rng() % 7];
+        d.cols_per_cycle = cols[rng() % 5];
+        d.vector_lanes = vl[rng() % 5];
+        d.weight_memory = arch::WeightMemory::m10k;
+        d.weight_banks = banks[rng() % 7];
+        d.bram_ports = 1 + static_cast<int>(rng() % 2);
+        INFO(arch::to_short_string(d));
+        int blocks = 0;
+        for (const auto& m : kMatrices) {
+            const auto layout = arch::layout_of(d, w, m.id);
+            const auto shape = stream_shape(d, m.id);
+            CHECK(shape.words == static_cast<int>(layout.words.size()));
+            CHECK(shape.words_per_step == layout.words_per_step);
+            const int per_bank = d.bram_ports == 2 ? 2 * ((layout.bank_depth() + 511) / 512)
+                                                   : (layout.bank_depth() + 255) / 256;
+            CHECK(shape.m10k_blocks == d.weight_banks * per_bank);
+            blocks += shape.m10k_blocks;
+        }
+        CHECK(estimate_resources(d, shipped()).m10k == blocks);
+    }
+    // the baseline's weights in 8 single-port banks: fc1 and fc2 (512 words) need 1 block per bank, as every
+    // smaller matrix: 9 matrices x 8 banks
+    const auto m8 = with(baseline(), {"weight_memory=m10k", "weight_banks=8", "bram_ports=1"});
+    CHECK(estimate_resources(m8, shipped()).m10k == 72);
+    // two ports: true dual-port is at most 20 bits wide, so two blocks side by side per bank
+    const auto m8p2 = with(baseline(), {"weight_memory=m10k", "weight_banks=8", "bram_ports=2"});
+    CHECK(estimate_resources(m8p2, shipped()).m10k == 144);
+    // the KV cache in M10K: 8 banks x 2 blocks
+    CHECK(estimate_resources(with(baseline(), {"kv_memory=m10k"}), shipped()).m10k == 16);
+}
+
+TEST_CASE("resources and Fmax respond to the hardware each key adds", "[explorer][resources][fmax]") {
+    const auto b = baseline();
+    const Resources rb = estimate_resources(b, shipped());
+    const double fb = estimate_fmax(b, shipped()).fmax_mhz;
+    auto res = [&](const std::vector<std::string>& o) { return estimate_resources(with(b, o), shipped()); };
+    auto fmax = [&](const std::vector<std::string>& o) { return estimate_fmax(with(b, o), shipped()).fmax_mhz; };
+    CHECK(res({"lanes=32"}).alms > rb.alms);
+    CHECK(res({"lanes=32"}).dsp > rb.dsp);
+    CHECK(res({"lanes=8"}).alms < rb.alms);
+    CHECK(res({"cols_per_cycle=2"}).dsp == 2 * 32 + 6);
+    CHECK(fmax({"cols_per_cycle=4"}) < fb);  // two adder-tree levels
+    CHECK(res({"vector_lanes=16"}).alms > rb.alms);
+    CHECK(res({"norm_radix_bits=4"}).alms > rb.alms);
+    CHECK(res({"div_radix_bits=4"}).alms > rb.alms);
+    CHECK(res({"attn_dividers=16"}).registers > rb.registers);
+    CHECK(res({"sampler=parallel"}).alms > rb.alms);
+    CHECK(res({"argmax=tree"}).alms > rb.alms);
+    CHECK(res({"kv_memory=m10k"}).registers < rb.registers - 8000);
+    CHECK(res({"pll_mhz=100"}).alms == rb.alms);  // the clock costs no logic
+    CHECK(fmax({"pll_mhz=100"}) == fb);
+    CHECK(fmax({"weight_memory=m10k", "weight_banks=1", "bram_ports=1"}) <= 315.0);
+}
+
+TEST_CASE("calibration files: every problem is an error naming the file and the line", "[explorer][calibration]") {
+    test::TempDir dir;
+    const std::string good = test::read_text(test::source_path("explorer/calibration.csv"));
+    auto error_of = [&](const std::string& text) {
+        const std::string p = dir.file("c.csv");
+        test::write_text(p, text);
+        try {
+            load_model_calibration(p);
+        } catch (const std::runtime_error& e) {
+            return std::string(e.what());
+        }
+        return std::string("(no error)");
+    };
+    CHECK(error_of(good) == "(no error)");
+    auto replace = [&](const std::string& from, const std::string& to) {
+        std::string t = good;
+        t.replace(t.find(from), from.size(), to);
+        return t;
+    };
+    const int line = [&] {  // the line of tile_product,alms
+        int n = 1;
+        for (size_t i = 0; i < good.find("tile_product,alms"); ++i) n += good[i] == '\n';
+        return n;
+    }();
+    CHECK_THAT(error_of(replace("tile_product,alms,", "tile_product,alms,x")),
+               Catch::Contains("c.csv:" + std::to_string(line) + ": coefficient 'x") &&
+                   Catch::Contains("is not a number"));
+    CHECK_THAT(error_of(replace("tile_product,alms,", "tile_gadget,alms,")),
+               Catch::Contains("c.csv:" + std::to_string(line) + ": unknown component 'tile_gadget'"));
+    CHECK_THAT(error_of(replace("tile_product,alms,", "tile_product,watts,")),
+               Catch::Contains("c.csv:" + std::to_string(line) + ": component 'tile_product': metric 'watts' is not legal"));
+    CHECK_THAT(error_of(good + "tile_lane,alms,3,dup\n"), Catch::Contains("tile_lane,alms is given twice (first at line"));
+    CHECK_THAT(error_of(replace("core_fixed,alms,", "core_fixed,mlabs,")),
+               Catch::Contains("c.csv: missing coefficient core_fixed,alms"));
+    CHECK_THAT(error_of(good + "tile_lane,dsp\n"), Catch::Contains("c.csv") && Catch::Contains("olumn"));
+    CHECK_THAT(error_of("component,metric,value\n"), Catch::Contains("c.csv"));
+    try {
+        load_model_calibration(dir.file("missing.csv"));
+        FAIL("no error for a missing file");
+    } catch (const std::runtime_error& e) {
+        CHECK_THAT(e.what(), Catch::Contains("missing.csv"));
+    }
+}
+
+TEST_CASE("the least-squares fit recovers known coefficients from per-module measurements", "[explorer][fit]") {
+    // Synthetic "yosys" figures made with known coefficients: the fit must find them.
+    Calibration truth = shipped();
+    truth.set("tile_lane", "alms", 700, "truth");
+    truth.set("tile_product", "alms", 31, "truth");
+    truth.set("rms_engine", "alms", 210, "truth");
+    truth.set("rms_stage", "alms", 66, "truth");
+    std::vector<Measurement> rows;
+    const auto b = baseline();
+    for (const char* l : {"1", "4", "16", "64"})
+        for (const char* c : {"1", "2", "8"})
+            for (const char* r : {"1", "2", "4"}) {
+                const auto d = with(b, {std::string("lanes=") + l, std::string("cols_per_cycle=") + c,
+                                        std::string("norm_radix_bits=") + r});
+                for (const char* g : {"tile", "rms_engine"})
+                    rows.push_back({d, "synthetic", g, Metric::alms, estimate_group(d, truth, Metric::alms, g), "test"});
+            }
+    std::vector<std::string> notes;
+    const Calibration fitted = fit_coefficients(shipped(), rows, {}, "yosys fit (test)", &notes);
+    CHECK(fitted.get("tile_lane", "alms") == Approx(700).epsilon(1e-6));
+    CHECK(fitted.get("tile_product", "alms") == Approx(31).epsilon(1e-6));
+    CHECK(fitted.get("rms_engine", "alms") == Approx(210).epsilon(1e-6));
+    CHECK(fitted.get("rms_stage", "alms") == Approx(66).epsilon(1e-6));
+    CHECK(fitted.find("tile_lane", "alms")->source == "yosys fit (test)");
+    CHECK(fitted.get("logic_rom", "alms") == shipped().get("logic_rom", "alms"));  // not measured: unchanged
+    CHECK(resource_source_label(fitted) == "model/yosys+quartus-fit");
+    REQUIRE(notes.size() == 1);
+    // Rank deficient (the tile group at one design): the fit keeps the prior where the data say nothing.
+    std::vector<Measurement> one = {{b, "one", "tile", Metric::alms, 30000, "test"}};
+    const Calibration f1 = fit_coefficients(shipped(), one, {"m10k_route"}, "test", nullptr);
+    CHECK(f1.get("m10k_route", "alms") == shipped().get("m10k_route", "alms"));  // logic ROMs: no M10K routing
+    // M10K is counted, never fitted; unknown groups are errors
+    CHECK_THROWS_WITH(fit_coefficients(shipped(), {{b, "m", "total", Metric::m10k, 3, "t"}}, {}, "t"),
+                      Catch::Contains("counted from the memory layout"));
+    CHECK_THROWS_WITH(fit_coefficients(shipped(), {{b, "g", "gizmo", Metric::alms, 3, "t"}}, {}, "t"),
+                      Catch::Contains("group 'gizmo' is not legal"));
+}
+
+TEST_CASE("refitting the anchors to the Quartus reference reproduces the shipped calibration", "[explorer][fit]") {
+    std::vector<std::string> notes;
+    const Calibration c = fit_to_reference(shipped(), &notes);
+    for (const auto& [comp, metric] : std::vector<std::pair<std::string, std::string>>{
+             {"tile_lane", "alms"}, {"tile_lane", "registers"}, {"core_fixed", "alms"}, {"core_fixed", "registers"},
+             {"routing_factor", "factor"}, {"tile_routing", "delay_ns"}})
+        CHECK(c.get(comp, metric) == Approx(shipped().get(comp, metric)).epsilon(1e-6));
+    for (const auto& n : notes) CHECK_THAT(n, !Catch::Contains("warning"));
+}

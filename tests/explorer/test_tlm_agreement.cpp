@@ -1,0 +1,62 @@
+// The explorer's analytic engine against the SystemC TLM itself: on a sample
+// of the default sweep's points (M10K weights and KV caches included), the
+// per-point totals on the default 32-name workload and the worst step must be
+// the TLM's, cycle for cycle. (One SystemC elaboration: this test case runs in
+// its own process.)
+#include <catch2/catch.hpp>
+
+#include "explorer/evaluator.hpp"
+#include "explorer/model_calibration.hpp"
+#include "explorer/planner.hpp"
+#include "explorer_test_helpers.hpp"
+#include "systemc_models/platform.hpp"
+
+using namespace mgpt;
+using namespace mgpt::explorer;
+
+TEST_CASE("explorer cycles equal the TLM's on 48 points of the default sweep", "[explorer][tlm]") {
+    const Sweep s = load_sweep(test::source_path("configs/sweeps/de1soc.cfg"));
+    const QWeights w = load_rom_dir(s.workload.weights_dir);
+    const Evaluator ev(s, w, load_model_calibration(test::source_path("explorer/calibration.csv")));
+    Planner planner(s);
+    const auto plan = planner.initial();
+    // the baseline, then 16 logic-ROM points, 16 M10K-weight points and 15 M10K-KV points of the sample
+    std::vector<PlannedPoint> sample{plan[0]};
+    int logic = 0, m10k = 0, kv = 0;
+    for (const auto& p : plan) {
+        if (p.index == 0) continue;
+        const bool wm = p.design.weight_memory == arch::WeightMemory::m10k;
+        const bool km = p.design.kv_memory == arch::KvMemory::m10k;
+        if (wm && m10k < 16) ++m10k, sample.push_back(p);
+        else if (!wm && km && kv < 15) ++kv, sample.push_back(p);
+        else if (!wm && !km && logic < 16) ++logic, sample.push_back(p);
+    }
+    REQUIRE(sample.size() == 48);
+
+    std::vector<tlm_model::Job> jobs;
+    for (const auto& p : sample) {
+        const golden::GenerationConfig gen{s.workload.greedy, s.workload.temperature, p.design.numerics};
+        jobs.push_back({p.design, {s.workload.names, s.workload.seed, gen, false}});
+        jobs.push_back({p.design, {1, s.workload.seed, {false, s.workload.temperature, p.design.numerics}, true}});
+    }
+    const auto tlm = tlm_model::simulate_tlm(w, jobs);
+    int worst_checked = 0;
+    for (size_t i = 0; i < sample.size(); ++i) {
+        const PointRow r = ev.evaluate(sample[i]);
+        const auto& run = tlm[2 * i];
+        INFO("point " << sample[i].index << ": " << arch::to_short_string(sample[i].design));
+        CHECK(r.total_cycles == run.total_cycles);
+        CHECK(r.stall_cycles == run.stall_cycles);
+        CHECK(r.generated_tokens == run.generated_tokens);
+        CHECK(r.steps == run.steps.size());
+        CHECK(r.tokens_per_s == Approx(run.tokens_per_second()).margin(0.05));  // points.csv keeps 0.1 token/s
+        CHECK(r.cycles_source == "tlm-proven-analytic");
+        for (const auto& st : tlm[2 * i + 1].steps)
+            if (st.pos == 15 && st.rms_early_exit == std::array<bool, 3>{false, false, false}) {
+                CHECK(r.worst_step_cycles == st.cycles.total());
+                ++worst_checked;
+            }
+    }
+    CHECK(worst_checked >= 40);
+    CHECK(s.workload.names == 32);
+}
