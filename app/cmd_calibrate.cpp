@@ -1,20 +1,22 @@
-// microgpt-dse calibrate: refit the resource model's coefficients, either to
-// yosys figures of the project's RTL on a calibration set of design points
-// (a measurements CSV), or to the reference's published Quartus fits.
-#include <cmath>
+// microgpt-dse calibrate: refit the resource model's coefficients to yosys
+// figures of the project's RTL on a calibration set of design points (a
+// measurements CSV), then the Quartus correction and the Fmax anchors to the
+// reference's published Quartus fits; or (--reference) only the latter.
+// Writes the coefficients and a Markdown report of the model's errors.
 #include <filesystem>
 #include <iostream>
 
 #include "commands.hpp"
+#include "explorer/calibration_check.hpp"
 #include "explorer/fit.hpp"
 #include "explorer/fmax_model.hpp"
+#include "explorer/markdown_table.hpp"
 #include "explorer/measurements.hpp"
 #include "explorer/model_calibration.hpp"
 #include "explorer/reference_fits.hpp"
 #include "explorer/text_util.hpp"
 #include "model/weights.hpp"
 #include "sampling_options.hpp"
-#include "text_table.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -23,43 +25,43 @@ namespace mgpt::app {
 
 namespace {
 
-using explorer::Metric;
+using explorer::fixed_decimals;
+using explorer::thousands;
 
-// The accuracy targets: ALMs and registers within 15%, DSP and M10K exact.
-std::string verdict(Metric m, double model, double measured) {
-    if (m == Metric::dsp || m == Metric::m10k) return std::lround(model) == std::lround(measured) ? "exact" : "MISS";
-    if (m == Metric::alms || m == Metric::registers)
-        return measured > 0 && std::fabs(model - measured) / measured <= 0.15 ? "within 15%" : "MISS";
-    return "-";
-}
-
-void print_errors(const std::vector<explorer::Measurement>& rows, const explorer::Calibration& before,
-                  const explorer::Calibration& after) {
-    TextTable t({"measurement", "group", "metric", "measured", "model before", "model after", "error", "target"});
-    for (const auto& r : rows) {
-        const double b = explorer::estimate_group(r.design, before, r.metric, r.group);
-        const double a = explorer::estimate_group(r.design, after, r.metric, r.group);
-        t.add({r.label, r.group, explorer::metric_name(r.metric), explorer::fixed_decimals(r.value, 0),
-               explorer::fixed_decimals(b, 0), explorer::fixed_decimals(a, 0),
-               r.value > 0 ? explorer::fixed_decimals(100.0 * (a - r.value) / r.value, 1) + "%" : "-",
-               verdict(r.metric, a, r.value)});
-    }
-    t.print(std::cout);
-}
-
-void print_reference_check(const explorer::Calibration& c) {
-    TextTable t({"reference build", "ALMs model/Quartus", "registers model/Quartus", "DSP model/Quartus",
-                 "Fmax MHz model/Quartus", "longest path (model)"});
+std::string reference_check(const explorer::Calibration& c) {
+    explorer::MarkdownTable t({"reference build", "ALMs model / Quartus", "registers model / Quartus",
+                               "DSP model / Quartus", "Fmax MHz model / Quartus", "longest path (model)"});
     for (const auto& r : explorer::reference_builds()) {
         const auto res = explorer::estimate_resources(r.design, c);
         const auto f = explorer::estimate_fmax(r.design, c);
-        t.add({r.name, std::to_string(res.alms) + " / " + explorer::fixed_decimals(r.alms, 0),
-               std::to_string(res.registers) + " / " + explorer::fixed_decimals(r.registers, 0),
-               std::to_string(res.dsp) + " / " + explorer::fixed_decimals(r.dsp, 0),
-               explorer::fixed_decimals(f.fmax_mhz, 2) + " / " + explorer::fixed_decimals(1000.0 / r.critical_path_ns, 2),
-               f.critical});
+        t.add({r.name, thousands(static_cast<double>(res.alms)) + " / " + thousands(r.alms),
+               thousands(static_cast<double>(res.registers)) + " / " + thousands(r.registers),
+               std::to_string(res.dsp) + " / " + fixed_decimals(r.dsp, 0),
+               fixed_decimals(f.fmax_mhz, 2) + " / " + fixed_decimals(1000.0 / r.critical_path_ns, 2), f.critical});
     }
-    t.print(std::cout);
+    return t.str();
+}
+
+std::string bullets(const std::vector<std::string>& lines) {
+    std::string s;
+    for (const auto& n : lines) s += "- " + n + "\n";
+    return s;
+}
+
+// explorer/calibration.csv -> explorer/calibration_report.md
+std::string default_report_path(const std::string& csv) {
+    const fs::path p(csv);
+    return (p.parent_path() / (p.stem().string() + "_report.md")).string();
+}
+
+const char* kTitle = "# Calibration of the resource and Fmax models\n\n";
+const char* kCsvHeader = "Coefficients of the explorer's resource and Fmax models (explorer/README.md documents every term).\n";
+
+std::string reference_section(const explorer::Calibration& fitted, const std::vector<std::string>& notes) {
+    return "## Quartus correction and Fmax anchors, fitted to the reference's Quartus fits [Quartus 18.1 Lite, "
+           "DEVICE.md]\n\n" +
+           bullets(notes) + "\nThe model (Quartus-corrected ALMs and registers) against the reference's builds:\n\n" +
+           reference_check(fitted);
 }
 
 }  // namespace
@@ -72,33 +74,32 @@ int cmd_calibrate(const Args& args) {
         ("measurements", po::value<std::string>(),
          "measured figures: yosys_figures.csv (point,component,luts,alms_est,ffs,dsp,mlab,...) or "
          "design,group,metric,value,source (default: <points>/yosys_figures.csv, else <points>/measurements.csv)")
-        ("reference", po::bool_switch(), "fit the anchor coefficients to the reference's Quartus fits instead")
+        ("reference", po::bool_switch(),
+         "only refit the Quartus correction and the Fmax anchors to the reference's Quartus fits")
         ("free", po::value<std::string>(), "comma-separated components to fit (default: every measured one)")
         ("calibration", po::value<std::string>(), "coefficients to start from (default explorer/calibration.csv)")
         ("out", po::value<std::string>(), "where to write the fitted coefficients (default: --calibration)")
+        ("report", po::value<std::string>(), "where to write the Markdown report (default: <out>_report.md)")
         ("dry-run", po::bool_switch(), "print the fit, write nothing");
     po::variables_map vm;
     if (!parse_or_help("calibrate",
                        "[--points DIR] [--measurements FILE] [--reference] [--free a,b] [--calibration FILE] "
-                       "[--out FILE] [--dry-run]",
+                       "[--out FILE] [--report FILE] [--dry-run]",
                        args, desc, vm))
         return 0;
     const std::string in = vm.count("calibration") ? vm["calibration"].as<std::string>()
                                                    : explorer::default_calibration_path();
     const std::string out = vm.count("out") ? vm["out"].as<std::string>() : in;
     const explorer::Calibration prior = explorer::load_model_calibration(in);
-    std::vector<std::string> notes;
     explorer::Calibration fitted;
-    std::string header;
+    std::string header = kCsvHeader, report = kTitle;
     if (vm["reference"].as<bool>()) {
+        std::vector<std::string> notes;
         fitted = explorer::fit_to_reference(prior, &notes);
-        header = "Coefficients of the explorer's resource and Fmax models (explorer/README.md documents every term).\n"
-                 "Anchors fitted by `microgpt-dse calibrate --reference` to the reference's Quartus fits (DEVICE.md);\n"
-                 "the other coefficients are hardware estimates. Replace with `calibrate` on yosys figures.";
-        std::cout << "fit to the reference's Quartus fits [Quartus 18.1 Lite, DEVICE.md]:\n";
-        for (const auto& n : notes) std::cout << "  " << n << "\n";
-        std::cout << "\n";
-        print_reference_check(fitted);
+        header += "quartus_correction and the Fmax anchors refitted by `microgpt-dse calibrate --reference` to the "
+                  "reference's Quartus fits (DEVICE.md);\nthe component coefficients are as in " +
+                  explorer::shown_path(in) + ".";
+        report += "Written by `microgpt-dse calibrate --reference`.\n\n" + reference_section(fitted, notes);
     } else {
         const std::string dir = vm["points"].as<std::string>();
         std::string file = vm.count("measurements") ? vm["measurements"].as<std::string>() : dir + "/yosys_figures.csv";
@@ -111,22 +112,25 @@ int cmd_calibrate(const Args& args) {
         if (vm.count("free"))
             for (const auto& f : explorer::split(vm["free"].as<std::string>(), ','))
                 if (!explorer::trim(f).empty()) free.push_back(explorer::trim(f));
-        fitted = explorer::fit_coefficients(prior, rows, free,
-                                            "yosys fit (" + std::to_string(rows.size()) + " measurements, " +
-                                                fs::path(file).filename().string() + ")",
-                                            &notes);
-        header = "Coefficients of the explorer's resource and Fmax models (explorer/README.md documents every term).\n"
-                 "Fitted by `microgpt-dse calibrate` to " + file + ".";
-        std::cout << "least-squares fit to " << rows.size() << " measurements of " << file << ":\n";
-        for (const auto& n : notes) std::cout << "  " << n << "\n";
-        std::cout << "\nmodel against the measurements (targets: ALMs and registers within 15%, DSP exact):\n";
-        print_errors(rows, prior, fitted);
-        std::cout << "\nthe reference's Quartus fits with the new coefficients:\n";
-        print_reference_check(fitted);
+        const std::string shown = explorer::shown_path(file);
+        std::vector<std::string> notes, ref_notes;
+        fitted = explorer::fit_coefficients(
+            prior, rows, free, "yosys fit (" + std::to_string(rows.size()) + " measurements, " + shown + ")", &notes);
+        fitted = explorer::fit_to_reference(fitted, &ref_notes);
+        header += "Component coefficients: least-squares fit by `microgpt-dse calibrate` to the yosys figures " + shown +
+                  ";\nquartus_correction and the Fmax anchors: fitted to the reference's Quartus fits (DEVICE.md).";
+        report += "Written by `microgpt-dse calibrate` from `" + shown + "` (" + std::to_string(rows.size()) +
+                  " measurements). Do not edit; rerun.\n\n## Least-squares fit to yosys (relative error)\n\n" +
+                  bullets(notes) + "\n## The model against yosys\n\n" +
+                  explorer::calibration_check_markdown(explorer::check_calibration(rows, fitted), shown) + "\n" +
+                  reference_section(fitted, ref_notes);
     }
+    std::cout << report;
     if (vm["dry-run"].as<bool>()) return 0;
+    const std::string report_file = vm.count("report") ? vm["report"].as<std::string>() : default_report_path(out);
+    write_file_atomically(report_file, report);
     write_file_atomically(out, fitted.to_csv(header));
-    std::cout << "\nwrote " << out << "\n";
+    std::cout << "\nwrote " << out << " and " << report_file << "\n";
     return 0;
 }
 

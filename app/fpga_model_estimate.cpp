@@ -21,6 +21,9 @@ ModelEstimate model_estimate(const arch::DesignPoint& d, double f_mhz) {
         e.dsp = r.dsp;
         e.m10k = r.m10k;
         e.mlabs = r.mlabs;
+        const explorer::Resources y = explorer::estimate_resources(d, c, explorer::Scale::yosys);
+        e.yosys_alms = y.alms;
+        e.yosys_registers = y.registers;
         e.fmax_mhz = f.fmax_mhz;
         e.slack_ns = explorer::slack_ns(f, f_mhz);
         e.critical = f.critical;

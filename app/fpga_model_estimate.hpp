@@ -14,6 +14,7 @@ struct ModelEstimate {
     std::string error;
     std::string resource_source, fmax_source;  // the explorer's labels
     long alms = 0, registers = 0, dsp = 0, m10k = 0, mlabs = 0;
+    long yosys_alms = 0, yosys_registers = 0;  // the same before the Quartus correction (compare with yosys)
     double fmax_mhz = 0, slack_ns = 0;  // slack at the PLL clock
     std::string critical;               // family of the longest path
 };

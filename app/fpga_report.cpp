@@ -67,13 +67,24 @@ void resources_section(const FpgaReport& r, double f_mhz, std::ostream& os) {
         os << "yosys: failed (exit status " << y->exit_code << ") after " << fixed(y->seconds, 0) << " s; log: `"
            << y->log << "`.\n\n";
     } else {
-        os << "[yosys] 0.23 `synth_intel_alm -family cyclonev -noiopad` of `de1soc_top` (altera_pll and the JTAG\n"
-           << "system as black boxes, M10K weight banks as placeholder cells), " << fixed(y->seconds, 0)
-           << " s. Cell counts, not ALMs: Quartus packs LUTs and flip-flops into ALMs (the reference\n"
-           << "baseline's Quartus 18.1 fit: 25,851 ALMs, 18,509 registers, 38 DSP blocks [DEVICE.md]).\n\n"
-           << "| LUT cells | flip-flops | DSP cells | M10K (cells or banks) | MLAB |\n|---|---|---|---|---|\n"
-           << "| " << y->luts << " | " << y->ffs << " | " << y->dsps << " | " << y->m10ks << " | " << y->mlabs
-           << " |\n\n<details><summary>all cells</summary>\n\n| cell | count |\n|---|---|\n";
+        os << "[yosys] 0.23 `synth_intel_alm -family cyclonev -noiopad` (without `autoname`) of `de1soc_top` (altera_pll "
+              "and the JTAG\nsystem as black boxes, M10K weight banks as placeholder cells), "
+           << fixed(y->seconds, 0)
+           << " s. \"ALMs (packed)\" packs yosys' LUT cells by the rule the explorer's resource model is fitted to\n"
+              "(rtl/synth/synth_component.sh); the model's column is its figure before the Quartus correction. The top "
+              "adds the register\nblock, sequencer and displays to the core the model describes.\n\n"
+           << "| figure | yosys | model before Quartus correction | error |\n|---|---:|---:|---:|\n";
+        const auto row = [&os](const char* what, long yv, long mv, bool with_model) {
+            os << "| " << what << " | " << yv << " | " << (with_model ? std::to_string(mv) : std::string("-")) << " | "
+               << (with_model && yv > 0 ? fixed(100.0 * (mv - yv) / yv, 1) + "%" : std::string("-")) << " |\n";
+        };
+        row("LUT cells", y->luts, 0, false);
+        row("ALMs (packed)", y->alms_est, m.yosys_alms, m.available);
+        row("flip-flops / registers", y->ffs, m.yosys_registers, m.available);
+        row("DSP cells / blocks", y->dsps, m.dsp, m.available);
+        row("M10K (cells or banks) / blocks", y->m10ks, m.m10k, m.available);
+        row("MLAB", y->mlabs, m.mlabs, m.available);
+        os << "\n<details><summary>all cells</summary>\n\n| cell | count |\n|---|---|\n";
         for (const auto& [type, n] : y->cells) os << "| " << type << " | " << n << " |\n";
         os << "\n</details>\n\n";
     }

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include "fpga_yosys.hpp"
 
 #include <chrono>
@@ -59,13 +60,18 @@ void parse_stat(const std::string& path, YosysEstimate& e) {
             in_cells = false;
         }
     }
+    long l6 = 0, small = 0, arith = 0;
     for (const auto& [type, n] : e.cells) {
+        if (type == "MISTRAL_ALUT6") l6 += n;
+        else if (type == "MISTRAL_ALUT_ARITH") arith += n;
+        else if (starts_with(type, "MISTRAL_ALUT") || type == "MISTRAL_NOT") small += n;
         if (starts_with(type, "MISTRAL_ALUT") || type == "MISTRAL_NOT") e.luts += n;
         else if (type == "MISTRAL_FF") e.ffs += n;
         else if (starts_with(type, "MISTRAL_MUL")) e.dsps += n;
         else if (type == "MISTRAL_M10K" || starts_with(type, "$__MGPT_M10K_ROM")) e.m10ks += n;
         else if (type == "MISTRAL_MLAB") e.mlabs += n;
     }
+    e.alms_est = std::max(l6 + (small + 1) / 2 + (arith + 1) / 2, (e.ffs + 3) / 4);
 }
 
 // A wrapper with the parameters as literals: yosys 0.23's `hierarchy -chparam`
@@ -106,9 +112,14 @@ void write_yosys_script(const arch::DesignPoint& d, const FpgaProject& p) {
     const std::string synth = "synth_intel_alm -family cyclonev -top mgpt_yosys_top -noiopad";
     if (m10k)
         s += "# weight banks become $__MGPT_M10K_ROM_ placeholder cells (yosys/m10k_rom_lib.txt)\n" + synth +
-             " -run begin:map_bram\nmemory_libmap -lib yosys/m10k_rom_lib.txt\n" + synth + " -run map_bram:\n";
+             " -run begin:map_bram\nmemory_libmap -lib yosys/m10k_rom_lib.txt\n" + synth + " -run map_bram:map_luts\n";
     else
-        s += synth + "\n";
+        s += synth + " -run begin:map_luts\n";
+    // synth_intel_alm's map_luts step without its `autoname`: cosmetic, and on wide logic-ROM
+    // designs it is the slowest pass and grew past 23 GB (the explorer's best point)
+    s += "techmap -map +/intel_alm/common/abc9_map.v\nabc9 -maxlut 6 -W 600\n"
+         "techmap -map +/intel_alm/common/abc9_unmap.v\ntechmap -map +/intel_alm/common/alm_map.v\n"
+         "opt -fast\nclean\nhierarchy -check\n";
     s += "tee -q -o yosys/stat.txt stat\n";
     write_file_atomically(p.dir + "/yosys/synth.ys", s);
 }

@@ -25,6 +25,10 @@ struct YosysEstimate {
     std::string log;                                  // relative to the project folder
     std::vector<std::pair<std::string, long>> cells;  // cell type, count (the top, flattened)
     long luts = 0, ffs = 0, dsps = 0, m10ks = 0, mlabs = 0;  // m10ks: M10K cells or placeholder banks
+    // ALMs packed from the LUT cells by the rule of rtl/synth/synth_component.sh (the figure the
+    // explorer's resource model is fitted to): an ALUT6 fills an ALM, two smaller LUTs or two
+    // arithmetic bits share one, never fewer than a quarter of the flip-flops.
+    long alms_est = 0;
 };
 
 // Writes yosys/synth.ys and yosys/ip_blackboxes.v.

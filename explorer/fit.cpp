@@ -107,7 +107,16 @@ Calibration fit_coefficients(const Calibration& prior, const std::vector<Measure
             b[i] = ms[i]->value - fixed;
             err_before += (model - ms[i]->value) * (model - ms[i]->value);
         }
-        const auto x = least_squares(A, b, x0);
+        // Relative errors: the accuracy target is a percentage, and a 500-ALM engine
+        // must not be sacrificed to a 30,000-ALM core. (Floor: counts below 10 are noise.)
+        std::vector<std::vector<double>> Aw = A;
+        std::vector<double> bw = b;
+        for (size_t i = 0; i < ms.size(); ++i) {
+            const double w = 1.0 / std::max(ms[i]->value, 10.0);
+            for (auto& v : Aw[i]) v *= w;
+            bw[i] *= w;
+        }
+        const auto x = least_squares(Aw, bw, x0);
         double err_after = 0;
         for (size_t i = 0; i < ms.size(); ++i) {
             double model = ms[i]->value - b[i];

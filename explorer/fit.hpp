@@ -15,15 +15,17 @@ namespace mgpt::explorer {
 // see resource_components(), or "total") for design point `design`.
 struct Measurement {
     arch::DesignPoint design;
-    std::string label;  // where it came from (design file), for reports
+    std::string label;  // where it came from (file:line and design), for errors
+    std::string point;  // the design point's name in reports (the yosys runner's point, or the design file's stem)
     std::string group;
     Metric metric = Metric::alms;
     double value = 0;
     std::string source;  // e.g. "yosys 0.23 synth_intel_alm"
 };
 
-// Per metric, the coefficients of the free components minimise
-// sum over measurements of (modelled group sum - measured value)^2; all other
+// Per metric, the coefficients of the free components minimise the sum over
+// measurements of the squared relative error (modelled group sum - measured
+// value) / max(measured value, 10); all other
 // coefficients stay as in `prior`. `free_components` empty = every component of
 // a measured group that already has a coefficient for that metric. A
 // coefficient whose units are zero in every measurement keeps its prior

@@ -96,13 +96,15 @@ std::vector<PathTerms> path_terms(const arch::DesignPoint& d, const Calibration&
     p.push_back({"divider", t.clock,
                  std::min(d.div_radix_bits, arch::kAttnQuotientBits) * t.stage(34) + t.adder(64) + 2 * t.lut, 0});
 
-    // Sampler: sequential = weight (difference, exp lookup, interpolate) and the
-    // running total in one cycle; parallel = one pipeline stage or one
-    // prefix-tree level per cycle, then compare all + priority encode.
+    // Sampler (rtl/mgpt_sampler.sv): sequential = a whole weight in one cycle
+    // (difference, negate and round, table lookup, interpolation: 4 adders, 3
+    // LUT levels) plus the running total; parallel = one part per cycle, the
+    // longest the interpolation (3 adders and a select), then one 32-bit adder
+    // per prefix-tree level, a compare and a priority encode.
     if (d.sampler == arch::SamplerKind::sequential)
-        p.push_back({"sampler", t.clock, 3 * t.adder(32) + 3 * t.lut, 0});
+        p.push_back({"sampler", t.clock, 5 * t.adder(32) + 4 * t.lut, 0});
     else
-        p.push_back({"sampler", t.clock, t.adder(32) + 3 * t.lut + t.spread(kVocab), 0});
+        p.push_back({"sampler", t.clock, 3 * t.adder(32) + 2 * t.lut, 0});
 
     // Argmax: one 16-bit compare and select per cycle (sequential or one tree level).
     p.push_back({"argmax", t.clock,

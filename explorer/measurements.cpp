@@ -62,6 +62,7 @@ std::vector<Measurement> read_generic(const std::string& path) {
         }
         m.value = number(value, at, "value");
         m.label = at + " (" + design + ")";
+        m.point = fs::path(design).stem().string();
         m.group = group;
         m.source = source;
         out.push_back(m);
@@ -85,7 +86,7 @@ std::vector<Measurement> read_yosys(const std::string& path) {
         const std::pair<Metric, std::string> figures[] = {
             {Metric::alms, alms}, {Metric::registers, ffs}, {Metric::dsp, dsp}, {Metric::mlabs, mlab}};
         for (const auto& [metric, v] : figures)
-            out.push_back({d, at + " (" + point + " " + component + ")", group, metric,
+            out.push_back({d, at + " (" + point + " " + component + ")", point, group, metric,
                            number(v, at, metric_name(metric)), source});
     }
     return out;

@@ -23,7 +23,8 @@ std::string resource_source_label(const Calibration& c) {
                 yosys |= y;
                 other |= !y;
             }
-    if (yosys && !other) return "model/yosys-fit";
+    // ALMs and registers are then corrected to Quartus (quartus_correction)
+    if (yosys && !other) return "model/yosys-fit+quartus-correction";
     if (yosys) return "model/yosys+quartus-fit";
     return "model/quartus-reference-fit";
 }

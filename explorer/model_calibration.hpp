@@ -10,7 +10,8 @@ namespace mgpt::explorer {
 CoefficientSchema model_schema();
 Calibration load_model_calibration(const std::string& path);
 
-// "model/quartus-reference-fit", "model/yosys-fit" or "model/yosys+quartus-fit",
+// "model/quartus-reference-fit", "model/yosys-fit+quartus-correction" or
+// "model/yosys+quartus-fit" (some components still hardware estimates),
 // from the sources of the resource coefficients.
 std::string resource_source_label(const Calibration& c);
 // "model/quartus-reference-timing" (the Fmax model is never fitted to yosys,

@@ -1,7 +1,8 @@
 // The reference design's published Quartus fits (DEVICE.md, "Published
 // calibration points") and the fit of the models' anchor coefficients to them,
-// which is how explorer/calibration.csv is calibrated until yosys figures of
-// the project's own RTL replace it (`microgpt-dse calibrate --reference`).
+// which turn the yosys-equivalent resource model into Quartus figures and
+// anchor the Fmax model (`microgpt-dse calibrate` ends with this fit;
+// `calibrate --reference` does only this).
 #pragma once
 #include <string>
 #include <vector>
@@ -25,11 +26,11 @@ struct ReferenceBuild {
 //    radix 32 engines, one attention divider), Fmax 13.22 MHz.
 const std::vector<ReferenceBuild>& reference_builds();
 
-// Refits, from `prior`: tile_lane and core_fixed (ALMs and registers) to both
-// builds; routing_factor to the 4-lane build's divider path; tile_routing to
-// the baseline's tile path. Other coefficients are hardware estimates and stay.
-// `notes` gets what changed and the residuals (the 4-lane DSP count is not
-// fitted: its datapath outside the tile differs from this RTL's).
+// Refits, from `prior`: the yosys-to-Quartus factors quartus_correction,alms
+// and quartus_correction,registers to the baseline build (the 4-lane build is
+// the out-of-sample check); routing_factor to the 4-lane build's divider path;
+// tile_routing to the baseline's tile path. The component coefficients (fitted
+// to yosys) stay. `notes` gets the factors and the residuals.
 Calibration fit_to_reference(const Calibration& prior, std::vector<std::string>* notes);
 
 }  // namespace mgpt::explorer

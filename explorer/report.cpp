@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "markdown_table.hpp"
 #include "model_calibration.hpp"
 #include "reference_fits.hpp"
 #include "resource_model.hpp"
@@ -37,38 +38,12 @@ std::string diff_keys(const arch::DesignPoint& d, const arch::DesignPoint& base)
 
 namespace {
 
-// Paths inside the source tree are shown relative to it (reports get committed).
-std::string shown(const std::string& path) {
-    const std::string root = std::string(MGPT_SOURCE_DIR) + "/";
-    return path.compare(0, root.size(), root) == 0 ? path.substr(root.size()) : path;
-}
 
 std::string pct(double part, double whole) { return whole > 0 ? fixed_decimals(100.0 * part / whole, 1) + "%" : "-"; }
 
 std::string stall_share(const PointRow& r) { return pct(static_cast<double>(r.stall_cycles), static_cast<double>(r.total_cycles)); }
 
-class Table {
-public:
-    explicit Table(std::vector<std::string> header) : header_(std::move(header)) {}
-    void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
-    std::string str() const {
-        std::string s = "|";
-        for (const auto& h : header_) s += " " + h + " |";
-        s += "\n|";
-        for (size_t i = 0; i < header_.size(); ++i) s += i == 0 ? "---|" : "---:|";
-        s += "\n";
-        for (const auto& r : rows_) {
-            s += "|";
-            for (const auto& c : r) s += " " + c + " |";
-            s += "\n";
-        }
-        return s;
-    }
-
-private:
-    std::vector<std::string> header_;
-    std::vector<std::vector<std::string>> rows_;
-};
+using Table = MarkdownTable;
 
 std::vector<std::string> point_cells(const PointRow& r, const PointRow* base) {
     return {std::to_string(r.index),
@@ -147,11 +122,11 @@ std::string report_markdown(const std::vector<PointRow>& rows, const Sweep& swee
                                 "test suite (`tlm-proven-analytic`)")
       << "; clocks from the PLL model; ALMs, registers, DSP blocks, M10K blocks, MLABs and Fmax from the models of "
          "`explorer/` with the coefficients of `"
-      << shown(calibration.path()) << "` (" << resource_source_label(calibration) << ", " << fmax_source_label(calibration)
+      << shown_path(calibration.path()) << "` (" << resource_source_label(calibration) << ", " << fmax_source_label(calibration)
       << "). tokens/s = generated tokens x f / all cycles (final BOS steps included), the reference's convention.\n\n";
 
     o << "## The sweep\n\n";
-    o << "- sweep file: `" << shown(run.sweep_file) << "` (hash " << run.sweep_hash << ")\n";
+    o << "- sweep file: `" << shown_path(run.sweep_file) << "` (hash " << run.sweep_hash << ")\n";
     o << "- strategy: " << to_string(sweep.strategy);
     if (sweep.strategy == Strategy::random) o << ", " << sweep.samples << " samples, seed " << sweep.seed;
     o << ", " << sweep.local_search_rounds << " rounds of local search around the Pareto points\n";
@@ -175,7 +150,7 @@ std::string report_markdown(const std::vector<PointRow>& rows, const Sweep& swee
              char b[8];
              std::snprintf(b, sizeof b, "%04x", w.temperature);
              return std::string(b);
-         }()) << ", weights `" << shown(w.weights_dir) << "`\n";
+         }()) << ", weights `" << shown_path(w.weights_dir) << "`\n";
     const auto& d = sweep.device;
     o << "- device: " << thousands(d.alms) << " ALMs (cap " << fixed_decimals(100 * d.max_alm_utilisation, 0)
       << "%: routing margin), " << thousands(d.registers) << " registers, " << d.dsp << " DSP blocks, " << d.m10k
@@ -202,12 +177,17 @@ std::string report_markdown(const std::vector<PointRow>& rows, const Sweep& swee
         const auto& four = reference_builds()[1];
         const Resources r4 = estimate_resources(four.design, calibration);
         const FmaxEstimate f4 = estimate_fmax(four.design, calibration);
-        o << "Looser check, the reference's 4-lane build (combinational divide and square root, modelled as radix-32 "
-             "engines): model "
+        o << "The ALM and register figures are the yosys-fitted model times the yosys-to-Quartus factors fitted to "
+             "this build (" << fixed_decimals(calibration.get(kQuartusCorrection, "alms"), 3) << " and "
+          << fixed_decimals(calibration.get(kQuartusCorrection, "registers"), 3)
+          << "), so they match it by construction; DSP blocks are yosys multiplier cells of this RTL. Out of sample, "
+             "the reference's 4-lane build (combinational divide and square root, modelled as radix-32 engines): "
+             "model "
           << thousands(static_cast<double>(r4.alms)) << " ALMs / " << thousands(static_cast<double>(r4.registers))
           << " registers / " << r4.dsp << " DSP / Fmax " << fixed_decimals(f4.fmax_mhz, 2) << " MHz against Quartus "
           << thousands(four.alms) << " / " << thousands(four.registers) << " / " << four.dsp
-          << " / 13.22 MHz (its DSP count is not fitted: its datapath outside the tile differs from this RTL's).\n\n";
+          << " / 13.22 MHz (its combinational engines and datapath outside the tile differ from this RTL's; its Fmax "
+             "anchors the routing factor).\n\n";
         o << "Baseline throughput on this workload: " << thousands(base->tokens_per_s) << " tokens/s at "
           << fixed_decimals(base->f_mhz, 3) << " MHz, " << fixed_decimals(base->cycles_per_step, 1)
           << " cycles/step (" << base->cycles_source << "; the reference's 51,060 tokens/s is its 6-step self-test).\n\n";

@@ -94,9 +94,17 @@ struct Term {
 const std::vector<Term>& terms() {
     using M = Metric;
     static const std::vector<Term> t = {
+        {{"tile_fixed", "tile", "tile pass control and the 64-entry input vector register (one)",
+          {M::alms, M::registers}},
+         [](const arch::DesignPoint&) { return 1.0; }},
         {{"tile_lane", "tile", "MAC lanes (64-bit accumulator, Q4.12 write-back into any destination row)",
           {M::alms, M::registers}},
          [](const arch::DesignPoint& d) { return double(d.lanes); }},
+        // Every lane consumes the same input columns in a cycle: the select of those columns
+        // from the input vector register is shared by the lanes, one per column.
+        {{"tile_column", "tile", "input columns per cycle (the shared select of x[col] from the vector register)",
+          {M::alms}},
+         [](const arch::DesignPoint& d) { return double(d.cols_per_cycle); }},
         // The lane's product tree (cols_per_cycle - 1 adders) is charged per product: a separate
         // adder term (lanes x (cols - 1)) would be collinear with lanes and products, so no
         // measurement could tell them apart.
@@ -104,6 +112,11 @@ const std::vector<Term>& terms() {
           "16x16 products per cycle (lanes x cols_per_cycle): weight select, share of the product tree, DSP",
           {M::alms, M::dsp}},
          [](const arch::DesignPoint& d) { return double(d.lanes * d.cols_per_cycle); }},
+        // (lanes x (cols - 1) tree adders would be collinear with lanes and products: what a
+        // lane with a product tree costs beyond that is its own term.)
+        {{"tile_tree", "tile", "lanes with a product tree (cols_per_cycle > 1): the tree's output and wider accumulate",
+          {M::alms}},
+         [](const arch::DesignPoint& d) { return d.cols_per_cycle > 1 ? double(d.lanes) : 0.0; }},
         {{"logic_rom", "weight_stream", "6-LUTs of the constant weight ROMs and their read muxes (logic only)",
           {M::alms}},
          logic_rom_luts},
@@ -119,12 +132,16 @@ const std::vector<Term>& terms() {
         {{"m10k_weight_block", "weight_stream", "M10K blocks of the weight banks, counted from the layout",
           {M::m10k}},
          m10k_weight_blocks},
-        {{"kv_registers", "core", "KV cache in registers (2 x 4 heads x 16 positions x 64 bits + read muxes)",
-          {M::alms, M::registers}},
-         [](const arch::DesignPoint& d) { return d.kv_memory == arch::KvMemory::registers ? 1.0 : 0.0; }},
-        {{"kv_m10k", "core", "KV cache in M10K (8 banks x 2 blocks side by side, read registers)",
-          {M::alms, M::registers, M::m10k}},
+        // core_fixed includes the KV cache in registers and the sequential argmax; the
+        // alternatives are differences to them (a term per variant would be collinear with it).
+        {{"kv_m10k", "core", "KV cache in M10K instead of registers (8 banks x 2 blocks, read registers; difference)",
+          {M::alms, M::registers, M::m10k, M::mlabs}},
          [](const arch::DesignPoint& d) { return d.kv_memory == arch::KvMemory::m10k ? 1.0 : 0.0; }},
+        {{"writeback_lane", "core", "MAC lanes' write-back into the activation rows (per lane)", {M::alms, M::registers}},
+         [](const arch::DesignPoint& d) { return double(d.lanes); }},
+        {{"divider_port", "core", "attention dividers' operand and result routing (per divider)",
+          {M::alms, M::registers}},
+         [](const arch::DesignPoint& d) { return double(d.attn_dividers); }},
         {{"vector_lane", "core", "elementwise lanes (add, sum of squares, scale, residual, element select)",
           {M::alms, M::registers, M::dsp}},
          [](const arch::DesignPoint& d) { return double(d.vector_lanes); }},
@@ -151,14 +168,24 @@ const std::vector<Term>& terms() {
         {{"sampler_parallel", "sampler", "parallel sampler (27 weight units, prefix tree, compare + encode)",
           {M::alms, M::registers, M::dsp}},
          [](const arch::DesignPoint& d) { return d.sampler == arch::SamplerKind::parallel ? 1.0 : 0.0; }},
-        {{"argmax_sequential", "core", "sequential argmax (one comparator)", {M::alms, M::registers}},
-         [](const arch::DesignPoint& d) { return d.argmax == arch::ArgmaxKind::sequential ? 1.0 : 0.0; }},
-        {{"argmax_tree", "core", "argmax comparator tree (26 comparators, one level per cycle)",
+        // numerics=saturating clamps the sampler's indices where the reference wraps them
+        {{"sampler_sequential_saturating", "sampler", "index clamps of the sequential sampler (numerics=saturating)",
+          {M::alms}},
+         [](const arch::DesignPoint& d) {
+             return d.sampler == arch::SamplerKind::sequential && d.numerics == Numerics::saturating ? 1.0 : 0.0;
+         }},
+        {{"sampler_parallel_saturating", "sampler", "index clamps of the parallel sampler (numerics=saturating)",
+          {M::alms}},
+         [](const arch::DesignPoint& d) {
+             return d.sampler == arch::SamplerKind::parallel && d.numerics == Numerics::saturating ? 1.0 : 0.0;
+         }},
+        {{"argmax_tree", "core", "argmax comparator tree instead of one comparator (difference)",
           {M::alms, M::registers}},
          [](const arch::DesignPoint& d) { return d.argmax == arch::ArgmaxKind::tree ? 1.0 : 0.0; }},
         {{"core_fixed", "core",
-          "controller, activation registers, attention datapath, host interface (one)",
-          {M::alms, M::registers, M::dsp}},
+          "controller, activation registers, attention datapath, host interface, KV cache in registers, "
+          "sequential argmax (one)",
+          {M::alms, M::registers, M::dsp, M::mlabs}},
          [](const arch::DesignPoint&) { return 1.0; }},
     };
     return t;
@@ -190,12 +217,16 @@ double estimate_group(const arch::DesignPoint& d, const Calibration& c, Metric m
     return sum;
 }
 
-Resources estimate_resources(const arch::DesignPoint& d, const Calibration& c) {
+Resources estimate_resources(const arch::DesignPoint& d, const Calibration& c, Scale scale) {
     const auto u = component_units(d);
     double sum[kMetricCount] = {};
     for (size_t i = 0; i < terms().size(); ++i)
         for (int m = 0; m < kMetricCount; ++m)
             if (u[i] != 0) sum[m] += u[i] * c.get(terms()[i].info.name, kMetricNames[m]);
+    if (scale == Scale::quartus) {
+        sum[0] *= c.get(kQuartusCorrection, "alms");
+        sum[1] *= c.get(kQuartusCorrection, "registers");
+    }
     auto up = [](double v) { return static_cast<long>(std::ceil(v - 1e-9)); };
     Resources r;
     r.alms = std::lround(sum[0]);
@@ -213,6 +244,9 @@ void add_resource_schema(CoefficientSchema& schema) {
         // a yosys fit may give any component any metric
         schema.allowed.emplace_back(t.info.name, all);
     }
+    schema.required.emplace_back(kQuartusCorrection, "alms");
+    schema.required.emplace_back(kQuartusCorrection, "registers");
+    schema.allowed.emplace_back(kQuartusCorrection, std::vector<std::string>{"alms", "registers"});
 }
 
 }  // namespace mgpt::explorer

@@ -36,10 +36,21 @@ struct Resources {
     long get(Metric m) const;
 };
 
+// The component coefficients are fitted to yosys figures of this project's RTL
+// (`calibrate`), so their sums are yosys-equivalent: yosys' ALM estimate
+// (packed LUTs), its flip-flops, its multiplier cells (one DSP block each),
+// its MLABs. yosys maps logic (wide ROM multiplexers above all) less densely
+// than Quartus, so the figures a user is shown are corrected to Quartus by
+// two factors, `quartus_correction,alms` and `quartus_correction,registers`,
+// fitted to the reference's published Quartus fits (reference_fits.hpp).
+enum class Scale { yosys, quartus };
+constexpr const char* kQuartusCorrection = "quartus_correction";
+
 // Rounded totals: ALMs and registers to the nearest unit, DSP blocks and
 // MLABs up (a fraction of a block is a block), M10K blocks are exact counts.
-Resources estimate_resources(const arch::DesignPoint& d, const Calibration& c);
-// Unrounded sum of one metric over the components of `group` ("total" = all).
+Resources estimate_resources(const arch::DesignPoint& d, const Calibration& c, Scale scale = Scale::quartus);
+// Unrounded yosys-equivalent sum of one metric over the components of
+// `group` ("total" = all): what a yosys measurement of that group is fitted to.
 double estimate_group(const arch::DesignPoint& d, const Calibration& c, Metric m, const std::string& group);
 
 // The resource model's part of the calibration schema.

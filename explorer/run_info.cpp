@@ -9,13 +9,23 @@
 
 namespace mgpt::explorer {
 
+namespace {
+
+// Files inside the source tree are written relative to it (results folders get
+// committed and cloned elsewhere), and read back against this build's tree.
+std::string in_source_tree(const std::string& path) {
+    return path.empty() || path[0] == '/' ? path : std::string(MGPT_SOURCE_DIR) + "/" + path;
+}
+
+}  // namespace
+
 void write_run_info(const std::string& path, const RunInfo& r) {
     std::string t = "# microgpt-dse explore: identity of this results folder (read by --resume and merge)\n";
     t += "sweep_name = " + r.sweep_name + "\n";
-    t += "sweep_file = " + r.sweep_file + "\n";
+    t += "sweep_file = " + shown_path(r.sweep_file) + "\n";
     t += "sweep_hash = " + r.sweep_hash + "\n";
     t += "engine = " + r.engine + "\n";
-    t += "calibration_file = " + r.calibration_file + "\n";
+    t += "calibration_file = " + shown_path(r.calibration_file) + "\n";
     t += "calibration_hash = " + r.calibration_hash + "\n";
     t += "shard = " + std::to_string(r.shard_index) + "/" + std::to_string(r.shard_count) + "\n";
     t += "points_planned = " + std::to_string(r.points_planned) + "\n";
@@ -53,10 +63,10 @@ RunInfo read_run_info(const std::string& path) {
     };
     RunInfo r;
     r.sweep_name = get("sweep_name").first;
-    r.sweep_file = get("sweep_file").first;
+    r.sweep_file = in_source_tree(get("sweep_file").first);
     r.sweep_hash = get("sweep_hash").first;
     r.engine = get("engine").first;
-    r.calibration_file = get("calibration_file").first;
+    r.calibration_file = in_source_tree(get("calibration_file").first);
     r.calibration_hash = get("calibration_hash").first;
     const auto [shard, line] = get("shard");
     const auto parts = split(shard, '/');

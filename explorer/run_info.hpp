@@ -1,6 +1,7 @@
 // run.cfg: the identity of a results folder (which sweep, engine, calibration,
 // shard), written beside points.csv so that --resume and merge can refuse to
-// mix runs that do not belong together.
+// mix runs that do not belong together. Files inside the source tree are
+// written relative to it and read back as absolute paths of this tree.
 #pragma once
 #include <string>
 

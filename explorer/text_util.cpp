@@ -54,4 +54,9 @@ std::string thousands(double v) {
     return (n < 0 ? "-" : "") + out;
 }
 
+std::string shown_path(const std::string& path) {
+    const std::string root = std::string(MGPT_SOURCE_DIR) + "/";
+    return path.compare(0, root.size(), root) == 0 ? path.substr(root.size()) : path;
+}
+
 }  // namespace mgpt::explorer

@@ -20,5 +20,7 @@ std::vector<std::string> split(const std::string& s, char sep);
 std::string fixed_decimals(double v, int decimals);
 // "12,345" for reports.
 std::string thousands(double v);
+// A path inside the source tree relative to it (reports and run files get committed).
+std::string shown_path(const std::string& path);
 
 }  // namespace mgpt::explorer

@@ -60,33 +60,58 @@ function automatic [31:0] xorshift32(input [31:0] x0);
     end
 endfunction
 
-// The sampler's weight of one vocabulary entry (NUMERICS.md step 2).
-function automatic [31:0] sampler_weight(input signed [15:0] logit, input signed [15:0] top,
-                                         input [15:0] temperature, input ref_profile);
+// The sampler's weight of one vocabulary entry (NUMERICS.md step 2), in the
+// three parts the parallel sampler pipelines (difference, table lookups,
+// interpolation); the sequential sampler evaluates them in one cycle.
+// Part 1: the temperature-scaled difference to the top logit -> {d >= 0, table position fine[7:0]}.
+function automatic [8:0] sampler_fine(input signed [15:0] logit, input signed [15:0] top,
+                                      input [15:0] temperature, input ref_profile);
     reg signed [31:0] d;
-    reg [31:0] fine, c, c1, f, w0, w1, w;
+    reg [31:0] fine;
     begin
         d = logit - top;
         if (temperature <= 128) d = d * 2;
         else if (temperature > 512) d = d >>> 2;
         else if (temperature > 256) d = d >>> 1;
-        if (d >= 0) sampler_weight = 4096;
+        if (d >= 0) sampler_fine = 9'h100;
         else begin
             fine = (-d + 127) >> 8;
-            if (ref_profile) begin
-                fine = fine & 32'd255;
-                c1 = ((fine >> 2) + 1) & 32'd63;
-            end else begin
-                if (fine > 255) fine = 255;
-                c1 = (fine >> 2) + 1;
-                if (c1 > 63) c1 = 63;
-            end
-            c = fine >> 2;
-            f = fine & 32'd3;
-            w0 = exp_lut(c);
-            w1 = exp_lut(c1);
-            w = w0 - (((w0 - w1) * f) >> 2);
-            sampler_weight = (w == 0) ? 32'd1 : w;
+            if (ref_profile) fine = fine & 32'd255;  // the reference wraps the index
+            else if (fine > 255) fine = 255;
+            sampler_fine = {1'b0, fine[7:0]};
         end
+    end
+endfunction
+
+// Part 2 (the second table index): c1 = c + 1, wrapped or clamped to the 64-entry table.
+function automatic [5:0] sampler_c1(input [7:0] fine, input ref_profile);
+    reg [6:0] c1;
+    begin
+        c1 = {1'b0, fine[7:2]} + 7'd1;
+        if (ref_profile || c1 < 64) sampler_c1 = c1[5:0];
+        else sampler_c1 = 6'd63;
+    end
+endfunction
+
+// Part 3: w0 - ((w0 - w1) * f) / 4 in 32-bit unsigned arithmetic (f is two bits:
+// shifts and adds, no multiplier), never 0.
+function automatic [31:0] sampler_interp(input [31:0] w0, input [31:0] w1, input [1:0] f);
+    reg [31:0] diff, prod, w;
+    begin
+        diff = w0 - w1;
+        prod = (f[1] ? diff << 1 : 32'd0) + (f[0] ? diff : 32'd0);
+        w = w0 - (prod >> 2);
+        sampler_interp = (w == 0) ? 32'd1 : w;
+    end
+endfunction
+
+function automatic [31:0] sampler_weight(input signed [15:0] logit, input signed [15:0] top,
+                                         input [15:0] temperature, input ref_profile);
+    reg [8:0] pf;
+    begin
+        pf = sampler_fine(logit, top, temperature, ref_profile);
+        if (pf[8]) sampler_weight = 4096;
+        else sampler_weight = sampler_interp(exp_lut({26'd0, pf[7:2]}), exp_lut({26'd0, sampler_c1(pf[7:0], ref_profile)}),
+                                             pf[1:0]);
     end
 endfunction

@@ -2,6 +2,15 @@
 // other engines (N iterations between start and done):
 //   sequential: 27 x 3 (weights) + 3 (RNG mix, cut, clamp) + 27 (pick) = 111
 //   parallel:   3 (all weights, pipelined) + 3 + 5 (prefix-sum tree) + 1 (pick) = 12
+// The parallel sampler keeps every cycle to one short step (docs/MICROARCH.md,
+// the Fmax model's "sampler" path): its 12 iterations are
+//   0-2   the 27 weights, one part per cycle (difference, table lookups, interpolation)
+//   3-7   the prefix sums, one Kogge-Stone level per cycle (RNG mix in cycle 3)
+//   8-9   cut = mix x total, clamped below the total
+//   10    all 27 prefix sums compared with the cut
+//   11    priority encode (the first sum above the cut; the argmax if none)
+// Sums wrap at 32 bits as the sequential running total does, so both pick the
+// same token.
 module mgpt_sampler #(
     parameter integer PARALLEL = 0,
     parameter integer REF_PROFILE = 0
@@ -24,7 +33,7 @@ module mgpt_sampler #(
 
     reg        busy;
     reg [7:0]  it;
-    reg [31:0] weights [0:26];
+    reg [31:0] weights [0:26];  // the weights; in the parallel sampler then their prefix sums
     reg [31:0] total, mixed, cut, running;
     reg        found;
     reg [4:0]  pick;
@@ -34,6 +43,10 @@ module mgpt_sampler #(
     reg [7:0]  idx;
     reg        f;
     reg [4:0]  p;
+    // parallel pipeline registers
+    reg [8:0]  fine_r [0:26];  // {d >= 0, table position}
+    reg [31:0] w0_r [0:26], w1_r [0:26];
+    reg [26:0] above;          // prefix sum > cut
 
     wire signed [15:0] top_s = top;
     always @(posedge clk) begin
@@ -49,52 +62,66 @@ module mgpt_sampler #(
             pick <= argmax_index;
         end else if (busy) begin
             it <= it + 8'd1;
-            if (it < WEIGHT_ITERS) begin
-                if (PARALLEL != 0) begin
-                    if (it == WEIGHT_ITERS - 1) begin  // the 3-stage pipeline delivers all 27 at once
-                        acc = 32'd0;
-                        for (v = 0; v < 27; v = v + 1) begin
-                            weights[v] <= sampler_weight(logits[16*v +: 16], top_s, temperature, REF_PROFILE != 0);
-                            acc = acc + sampler_weight(logits[16*v +: 16], top_s, temperature, REF_PROFILE != 0);
-                        end
-                        total <= acc;
+            if (PARALLEL == 0) begin
+                if (it < WEIGHT_ITERS) begin
+                    if (it % 3 == 2) begin  // entry it/3: difference, lookup, interpolate + accumulate
+                        weights[it / 3] <= sampler_weight(logits[16*(it/3) +: 16], top_s, temperature, REF_PROFILE != 0);
+                        total <= total + sampler_weight(logits[16*(it/3) +: 16], top_s, temperature, REF_PROFILE != 0);
                     end
-                end else if (it % 3 == 2) begin  // entry it/3: difference, lookup, interpolate + accumulate
-                    weights[it / 3] <= sampler_weight(logits[16*(it/3) +: 16], top_s, temperature, REF_PROFILE != 0);
-                    total <= total + sampler_weight(logits[16*(it/3) +: 16], top_s, temperature, REF_PROFILE != 0);
-                end
-            end else if (it == WEIGHT_ITERS) begin
-                mixed <= rng * 32'h149FB;
-            end else if (it == WEIGHT_ITERS + 1) begin
-                product = {40'd0, mixed[31:8]} * {32'd0, total};
-                cut <= product[55:24];
-            end else if (it == WEIGHT_ITERS + 2) begin
-                if (cut >= total) cut <= total - 32'd1;
-            end else if (PARALLEL == 0) begin  // pick: one entry per cycle
-                idx = it - 8'(WEIGHT_ITERS + 3);
-                acc = running + weights[idx];
-                running <= acc;
-                f = found;
-                p = pick;
-                if (!f && acc > cut) begin
-                    f = 1'b1;
-                    p = idx[4:0];
-                end
-                found <= f;
-                pick <= p;
-                if (it == N - 1) token <= p;
-            end else if (it == N - 1) begin  // prefix sums ready: compare all, priority encode
-                acc = 32'd0;
-                f = 1'b0;
-                p = argmax_index;
-                for (v = 0; v < 27; v = v + 1) begin
-                    acc = acc + weights[v];
+                end else if (it == WEIGHT_ITERS) begin
+                    mixed <= rng * 32'h149FB;
+                end else if (it == WEIGHT_ITERS + 1) begin
+                    product = {40'd0, mixed[31:8]} * {32'd0, total};
+                    cut <= product[55:24];
+                end else if (it == WEIGHT_ITERS + 2) begin
+                    if (cut >= total) cut <= total - 32'd1;
+                end else begin  // pick: one entry per cycle
+                    idx = it - 8'(WEIGHT_ITERS + 3);
+                    acc = running + weights[idx];
+                    running <= acc;
+                    f = found;
+                    p = pick;
                     if (!f && acc > cut) begin
                         f = 1'b1;
-                        p = v[4:0];
+                        p = idx[4:0];
                     end
+                    found <= f;
+                    pick <= p;
+                    if (it == N - 1) token <= p;
                 end
-                token <= p;
+            end else begin
+                case (it)
+                    8'd0: for (v = 0; v < 27; v = v + 1)
+                              fine_r[v] <= sampler_fine(logits[16*v +: 16], top_s, temperature, REF_PROFILE != 0);
+                    8'd1: for (v = 0; v < 27; v = v + 1) begin
+                              w0_r[v] <= exp_lut({26'd0, fine_r[v][7:2]});
+                              w1_r[v] <= exp_lut({26'd0, sampler_c1(fine_r[v][7:0], REF_PROFILE != 0)});
+                          end
+                    8'd2: for (v = 0; v < 27; v = v + 1)
+                              weights[v] <= fine_r[v][8] ? 32'd4096 : sampler_interp(w0_r[v], w1_r[v], fine_r[v][1:0]);
+                    // prefix sums, level k = it - 3: sum[v] += sum[v - 2^k] (constant partners)
+                    8'd3: begin
+                        mixed <= rng * 32'h149FB;
+                        for (v = 1; v < 27; v = v + 1) weights[v] <= weights[v] + weights[v - 1];
+                    end
+                    8'd4: for (v = 2; v < 27; v = v + 1) weights[v] <= weights[v] + weights[v - 2];
+                    8'd5: for (v = 4; v < 27; v = v + 1) weights[v] <= weights[v] + weights[v - 4];
+                    8'd6: for (v = 8; v < 27; v = v + 1) weights[v] <= weights[v] + weights[v - 8];
+                    8'd7: for (v = 16; v < 27; v = v + 1) weights[v] <= weights[v] + weights[v - 16];
+                    8'd8: begin
+                        total <= weights[26];
+                        product = {40'd0, mixed[31:8]} * {32'd0, weights[26]};
+                        cut <= product[55:24];
+                    end
+                    8'd9: if (cut >= total) cut <= total - 32'd1;
+                    8'd10: for (v = 0; v < 27; v = v + 1) above[v] <= weights[v] > cut;
+                    default: begin  // 11: the first entry whose prefix sum exceeds the cut
+                        p = argmax_index;
+                        for (v = 26; v >= 0; v = v - 1)
+                            if (above[v]) p = v[4:0];
+                        token <= p;
+                    end
+                endcase
             end
             if (it == N - 1) begin
                 busy <= 1'b0;

@@ -89,7 +89,7 @@ expect 1 "gnuplot is not installed" -- env PATH="$tmp/bin" "$bin" explore --swee
 [ -s "$tmp/nognu/points.csv" ] && [ -s "$tmp/nognu/report.md" ] && ok || bad "points.csv and report.md without gnuplot"
 
 # calibrate: the reference anchors reproduce the shipped file; yosys measurements are fitted
-expect 0 "16-lane \(baseline\) +25851 / 25851" -- "$bin" calibrate --reference --dry-run
+expect 0 "16-lane \(baseline\) \| 25,851 / 25,851 \| 18,509 / 18,509" -- "$bin" calibrate --reference --dry-run
 expect 1 "measurements.csv: cannot open: no yosys figures" -- "$bin" calibrate --points "$tmp"
 mkdir -p "$tmp/yosys/points"; cp "$src/configs/designs/baseline.cfg" "$tmp/yosys/points/base.cfg"
 cp "$src/configs/regression/r2_l1_c16.cfg" "$tmp/yosys/points/l1.cfg"
@@ -101,12 +101,13 @@ l1,tile,,,,,,,,1200,timeout
 CSV
 expect 0 "8 measurements" -- "$bin" calibrate --points "$tmp/yosys" --out "$tmp/fit_y.csv"
 grep -q "rms_engine,registers,260,\"yosys fit" "$tmp/fit_y.csv" && ok || bad "yosys_figures.csv fit"
+grep -q "^| base | rms_engine | 380 / 380 (+0.0%)" "$tmp/fit_y_report.md" && ok || bad "the report beside the fit: model against yosys"
 cat >"$tmp/measurements.csv" <<CSV
 design,group,metric,value,source
 $src/configs/designs/baseline.cfg,rms_engine,alms,400,test
 $src/configs/regression/r2_l1_c16.cfg,rms_engine,alms,400,test
 CSV
-expect 0 "model against the measurements" -- "$bin" calibrate --measurements "$tmp/measurements.csv" --out "$tmp/fit.csv"
+expect 0 "The model against yosys" -- "$bin" calibrate --measurements "$tmp/measurements.csv" --out "$tmp/fit.csv"
 grep -q "yosys fit (2 measurements" "$tmp/fit.csv" && ok || bad "fitted rows name their source"
 expect 0 "design points/minute" -- "$bin" explore --sweep "$smoke" --out "$tmp/refit" --calibration "$tmp/fit.csv" --no-progress
 printf 'design,group,metric,value,source\nnope.cfg,tile,alms,1,x\n' >"$tmp/m2.csv"

@@ -6,7 +6,9 @@
 #include <random>
 
 #include "arch/rom_layout.hpp"
+#include "explorer/calibration_check.hpp"
 #include "explorer/fit.hpp"
+#include "explorer/measurements.hpp"
 #include "explorer/fmax_model.hpp"
 #include "explorer/model_calibration.hpp"
 #include "explorer/reference_fits.hpp"
@@ -34,20 +36,40 @@ arch::DesignPoint with(arch::DesignPoint d, const std::vector<std::string>& over
 
 }  // namespace
 
-// Tolerance: the calibrated baseline is within 1% on ALMs and registers and
-// exact on DSP blocks; the 4-lane build within 1% on ALMs and registers (its
-// DSP count, 10, is a looser check: within 50%).
-TEST_CASE("the resource model reproduces the reference's Quartus fits", "[explorer][resources]") {
+// The Quartus correction is fitted to the baseline's Quartus fit, so the
+// baseline is within 1% on ALMs and registers; DSP blocks are yosys multiplier
+// cells, compared with the yosys figures of this RTL (the reference's own RTL
+// takes 38 in Quartus, DEVICE.md).
+TEST_CASE("the resource model reproduces the reference's Quartus fit of the baseline", "[explorer][resources]") {
     const Resources b = estimate_resources(baseline(), shipped());
     CHECK(b.alms == Approx(25851).epsilon(0.01));
     CHECK(b.registers == Approx(18509).epsilon(0.01));
-    CHECK(b.dsp == 38);
     CHECK(b.m10k == 0);
-    const ReferenceBuild& four = reference_builds()[1];
-    const Resources f = estimate_resources(four.design, shipped());
-    CHECK(f.alms == Approx(four.alms).epsilon(0.01));
-    CHECK(f.registers == Approx(four.registers).epsilon(0.01));
-    CHECK(f.dsp == Approx(four.dsp).epsilon(0.5));
+    double yosys_dsp = 0;  // the committed yosys figures of the baseline's six components
+    for (const auto& m : read_measurements(test::source_path("rtl/synth/results/yosys_figures.csv")))
+        if (m.point == "baseline" && m.metric == Metric::dsp && m.group != "total") yosys_dsp += m.value;
+    CHECK(yosys_dsp > 30);
+    CHECK(b.dsp == yosys_dsp);
+}
+
+// The issue's accuracy targets, against the committed yosys runs (measured,
+// not computed by the model): whole points within 15% on ALMs and registers,
+// every component's DSP count exact.
+TEST_CASE("the shipped calibration meets the accuracy targets on the committed yosys figures", "[explorer][resources]") {
+    const auto rows = read_measurements(test::source_path("rtl/synth/results/yosys_figures.csv"));
+    const CalibrationCheck check = check_calibration(rows, shipped());
+    CHECK(check.points.size() >= 4);
+    CHECK(check.components.size() >= 60);
+    for (const auto& r : check.points) {
+        INFO(r.point);
+        CHECK(r.meets_target(0));  // ALMs
+        CHECK(r.meets_target(1));  // registers
+        CHECK(r.meets_target(2));  // DSP
+    }
+    for (const auto& r : check.components) {
+        INFO(r.point << " " << r.group);
+        CHECK(r.meets_target(2));
+    }
 }
 
 TEST_CASE("Fmax at the baseline is ~62.2 MHz (+1.692 ns at 56.25 MHz); a combinational divider is 13 MHz-class",
@@ -112,7 +134,7 @@ TEST_CASE("resources and Fmax respond to the hardware each key adds", "[explorer
     CHECK(res({"lanes=32"}).alms > rb.alms);
     CHECK(res({"lanes=32"}).dsp > rb.dsp);
     CHECK(res({"lanes=8"}).alms < rb.alms);
-    CHECK(res({"cols_per_cycle=2"}).dsp == 2 * 32 + 6);
+    CHECK(res({"cols_per_cycle=2"}).dsp == rb.dsp + 16);  // one multiplier per product
     CHECK(fmax({"cols_per_cycle=4"}) < fb);  // two adder-tree levels
     CHECK(res({"vector_lanes=16"}).alms > rb.alms);
     CHECK(res({"norm_radix_bits=4"}).alms > rb.alms);
@@ -120,7 +142,7 @@ TEST_CASE("resources and Fmax respond to the hardware each key adds", "[explorer
     CHECK(res({"attn_dividers=16"}).registers > rb.registers);
     CHECK(res({"sampler=parallel"}).alms > rb.alms);
     CHECK(res({"argmax=tree"}).alms > rb.alms);
-    CHECK(res({"kv_memory=m10k"}).registers < rb.registers - 8000);
+    CHECK(res({"kv_memory=m10k"}).m10k == rb.m10k + 16);
     CHECK(res({"pll_mhz=100"}).alms == rb.alms);  // the clock costs no logic
     CHECK(fmax({"pll_mhz=100"}) == fb);
     CHECK(fmax({"weight_memory=m10k", "weight_banks=1", "bram_ports=1"}) <= 315.0);
@@ -158,8 +180,8 @@ TEST_CASE("calibration files: every problem is an error naming the file and the 
     CHECK_THAT(error_of(replace("tile_product,alms,", "tile_product,watts,")),
                Catch::Contains("c.csv:" + std::to_string(line) + ": component 'tile_product': metric 'watts' is not legal"));
     CHECK_THAT(error_of(good + "tile_lane,alms,3,dup\n"), Catch::Contains("tile_lane,alms is given twice (first at line"));
-    CHECK_THAT(error_of(replace("core_fixed,alms,", "core_fixed,mlabs,")),
-               Catch::Contains("c.csv: missing coefficient core_fixed,alms"));
+    CHECK_THAT(error_of(replace("writeback_lane,alms,", "writeback_lane,mlabs,")),
+               Catch::Contains("c.csv: missing coefficient writeback_lane,alms"));
     CHECK_THAT(error_of(good + "tile_lane,dsp\n"), Catch::Contains("c.csv") && Catch::Contains("olumn"));
     CHECK_THAT(error_of("component,metric,value\n"), Catch::Contains("c.csv"));
     try {
@@ -185,7 +207,7 @@ TEST_CASE("the least-squares fit recovers known coefficients from per-module mea
                 const auto d = with(b, {std::string("lanes=") + l, std::string("cols_per_cycle=") + c,
                                         std::string("norm_radix_bits=") + r});
                 for (const char* g : {"tile", "rms_engine"})
-                    rows.push_back({d, "synthetic", g, Metric::alms, estimate_group(d, truth, Metric::alms, g), "test"});
+                    rows.push_back({d, "synthetic", "synthetic", g, Metric::alms, estimate_group(d, truth, Metric::alms, g), "test"});
             }
     std::vector<std::string> notes;
     const Calibration fitted = fit_coefficients(shipped(), rows, {}, "yosys fit (test)", &notes);
@@ -195,16 +217,16 @@ TEST_CASE("the least-squares fit recovers known coefficients from per-module mea
     CHECK(fitted.get("rms_stage", "alms") == Approx(66).epsilon(1e-6));
     CHECK(fitted.find("tile_lane", "alms")->source == "yosys fit (test)");
     CHECK(fitted.get("logic_rom", "alms") == shipped().get("logic_rom", "alms"));  // not measured: unchanged
-    CHECK(resource_source_label(fitted) == "model/yosys+quartus-fit");
+    CHECK_THAT(resource_source_label(fitted), Catch::StartsWith("model/yosys"));
     REQUIRE(notes.size() == 1);
     // Rank deficient (the tile group at one design): the fit keeps the prior where the data say nothing.
-    std::vector<Measurement> one = {{b, "one", "tile", Metric::alms, 30000, "test"}};
+    std::vector<Measurement> one = {{b, "one", "one", "tile", Metric::alms, 30000, "test"}};
     const Calibration f1 = fit_coefficients(shipped(), one, {"m10k_route"}, "test", nullptr);
     CHECK(f1.get("m10k_route", "alms") == shipped().get("m10k_route", "alms"));  // logic ROMs: no M10K routing
     // M10K is counted, never fitted; unknown groups are errors
-    CHECK_THROWS_WITH(fit_coefficients(shipped(), {{b, "m", "total", Metric::m10k, 3, "t"}}, {}, "t"),
+    CHECK_THROWS_WITH(fit_coefficients(shipped(), {{b, "m", "m", "total", Metric::m10k, 3, "t"}}, {}, "t"),
                       Catch::Contains("counted from the memory layout"));
-    CHECK_THROWS_WITH(fit_coefficients(shipped(), {{b, "g", "gizmo", Metric::alms, 3, "t"}}, {}, "t"),
+    CHECK_THROWS_WITH(fit_coefficients(shipped(), {{b, "g", "g", "gizmo", Metric::alms, 3, "t"}}, {}, "t"),
                       Catch::Contains("group 'gizmo' is not legal"));
 }
 
@@ -212,7 +234,7 @@ TEST_CASE("refitting the anchors to the Quartus reference reproduces the shipped
     std::vector<std::string> notes;
     const Calibration c = fit_to_reference(shipped(), &notes);
     for (const auto& [comp, metric] : std::vector<std::pair<std::string, std::string>>{
-             {"tile_lane", "alms"}, {"tile_lane", "registers"}, {"core_fixed", "alms"}, {"core_fixed", "registers"},
+             {"quartus_correction", "alms"}, {"quartus_correction", "registers"},
              {"routing_factor", "factor"}, {"tile_routing", "delay_ns"}})
         CHECK(c.get(comp, metric) == Approx(shipped().get(comp, metric)).epsilon(1e-6));
     for (const auto& n : notes) CHECK_THAT(n, !Catch::Contains("warning"));
