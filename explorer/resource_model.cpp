@@ -39,38 +39,7 @@ int rom_levels(int depth) { return depth <= 1 ? 0 : depth <= 64 ? 1 : 1 + mux_le
 
 namespace {
 
-bool is_pow2(int v) { return v > 0 && (v & (v - 1)) == 0; }
-
 bool m10k_weights(const arch::DesignPoint& d) { return d.weight_memory == arch::WeightMemory::m10k; }
-
-// Logic ROMs: each of the words_per_step read ports is a constant ROM per bit.
-// The port's address is step * words_per_step + port: when words_per_step is a
-// power of two the low address bits are constant and the port sees
-// words / words_per_step entries; otherwise synthesis builds the whole depth.
-double logic_rom_luts(const arch::DesignPoint& d) {
-    if (m10k_weights(d)) return 0;
-    double luts = 0;
-    for (const auto& s : stream_shapes(d)) {
-        const int depth = is_pow2(s.words_per_step) ? s.words / s.words_per_step : s.words;
-        luts += 32.0 * s.words_per_step * rom_luts(depth);
-    }
-    return luts;
-}
-
-// M10K word routing: slot i of a step comes from bank (w0 + i) mod B. When B
-// divides words_per_step that bank (and its port and beat) is fixed per slot;
-// otherwise the slot selects among every bank port. Multi-beat steps add the
-// buffer-or-now select.
-double m10k_route_luts(const arch::DesignPoint& d) {
-    if (!m10k_weights(d)) return 0;
-    double luts = 0;
-    const int B = d.weight_banks, P = d.bram_ports;
-    for (const auto& s : stream_shapes(d)) {
-        const int sources = s.words_per_step % B == 0 ? 1 : B * P;
-        luts += 32.0 * s.words_per_step * (mux_luts(sources) + (s.beats > 1 ? 1 : 0));
-    }
-    return luts;
-}
 
 double m10k_buffer_bits(const arch::DesignPoint& d) {
     if (!m10k_weights(d)) return 0;
@@ -117,11 +86,24 @@ const std::vector<Term>& terms() {
         {{"tile_tree", "tile", "lanes with a product tree (cols_per_cycle > 1): the tree's output and wider accumulate",
           {M::alms}},
          [](const arch::DesignPoint& d) { return d.cols_per_cycle > 1 ? double(d.lanes) : 0.0; }},
-        {{"logic_rom", "weight_stream", "6-LUTs of the constant weight ROMs and their read muxes (logic only)",
+        // Logic ROMs. The units are empirical, chosen on the yosys runs of the calibration set
+        // (explorer/calibration_report.md): yosys' ROM logic grows with the square root of the
+        // weights read per cycle, and more steeply when a lane reads several columns.
+        {{"logic_rom_width", "weight_stream", "sqrt(lanes x cols_per_cycle): weights read per cycle (logic only)",
           {M::alms}},
-         logic_rom_luts},
-        {{"m10k_route", "weight_stream", "6-LUTs routing bank ports to step words (m10k only)", {M::alms}},
-         m10k_route_luts},
+         [](const arch::DesignPoint& d) { return m10k_weights(d) ? 0.0 : std::sqrt(double(d.lanes * d.cols_per_cycle)); }},
+        {{"logic_rom_column", "weight_stream", "cols_per_cycle (logic only)", {M::alms}},
+         [](const arch::DesignPoint& d) { return m10k_weights(d) ? 0.0 : double(d.cols_per_cycle); }},
+        {{"logic_rom_multicolumn", "weight_stream", "lanes x cols_per_cycle when cols_per_cycle > 1 (logic only)",
+          {M::alms}},
+         [](const arch::DesignPoint& d) {
+             return m10k_weights(d) || d.cols_per_cycle == 1 ? 0.0 : double(d.lanes * d.cols_per_cycle);
+         }},
+        {{"m10k_fixed", "weight_stream", "the nine streams' step control (m10k only, one)", {M::alms}},
+         [](const arch::DesignPoint& d) { return m10k_weights(d) ? 1.0 : 0.0; }},
+        {{"m10k_word", "weight_stream", "lanes x cols_per_cycle: weights routed from the banks per step (m10k only)",
+          {M::alms}},
+         [](const arch::DesignPoint& d) { return m10k_weights(d) ? double(d.lanes * d.cols_per_cycle) : 0.0; }},
         {{"m10k_buffer", "weight_stream", "bits of the multi-beat step buffers (m10k only)", {M::registers}},
          m10k_buffer_bits},
         {{"m10k_port", "weight_stream", "bank read ports over the 9 matrices (address arithmetic; m10k only)",

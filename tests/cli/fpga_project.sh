@@ -103,8 +103,15 @@ set mock_name ""
 set mock_cycles 0
 set mock_count 0
 proc refresh_connections {} {}
-proc get_service_paths {type} { return [list "/devices/5CSEMA5|@2#USB-1/phy_0/mgpt_host.jtag_master.master"] }
-proc claim_service {type path lib} { return mock_master }
+# a DE1-SoC-like list: an HPS master service first (its exact path is an assumption),
+# then the FPGA's JTAG master named by its SLD node (110:132), not by its instance
+proc get_service_paths {type} {
+    return [list "/devices/SOCVHPS@1#USB-1/hps/master" "/devices/5CSEMA5F31@2#USB-1/(link)/JTAG/(110:132 v1 #0)/phy_0/master"]
+}
+proc claim_service {type path lib} {
+    if {[string match "*SOCVHPS*" $path]} { error "mock: the runner claimed the HPS's master service" }
+    return mock_master
+}
 proc close_service {type m} {}
 proc mock_read {a} {
     global mock_config mock_seed mock_err mock_done mock_name mock_cycles

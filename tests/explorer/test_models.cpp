@@ -216,13 +216,13 @@ TEST_CASE("the least-squares fit recovers known coefficients from per-module mea
     CHECK(fitted.get("rms_engine", "alms") == Approx(210).epsilon(1e-6));
     CHECK(fitted.get("rms_stage", "alms") == Approx(66).epsilon(1e-6));
     CHECK(fitted.find("tile_lane", "alms")->source == "yosys fit (test)");
-    CHECK(fitted.get("logic_rom", "alms") == shipped().get("logic_rom", "alms"));  // not measured: unchanged
+    CHECK(fitted.get("logic_rom_width", "alms") == shipped().get("logic_rom_width", "alms"));  // not measured: unchanged
     CHECK_THAT(resource_source_label(fitted), Catch::StartsWith("model/yosys"));
     REQUIRE(notes.size() == 1);
     // Rank deficient (the tile group at one design): the fit keeps the prior where the data say nothing.
     std::vector<Measurement> one = {{b, "one", "one", "tile", Metric::alms, 30000, "test"}};
-    const Calibration f1 = fit_coefficients(shipped(), one, {"m10k_route"}, "test", nullptr);
-    CHECK(f1.get("m10k_route", "alms") == shipped().get("m10k_route", "alms"));  // logic ROMs: no M10K routing
+    const Calibration f1 = fit_coefficients(shipped(), one, {"m10k_word"}, "test", nullptr);
+    CHECK(f1.get("m10k_word", "alms") == shipped().get("m10k_word", "alms"));  // logic ROMs: no M10K routing
     // M10K is counted, never fitted; unknown groups are errors
     CHECK_THROWS_WITH(fit_coefficients(shipped(), {{b, "m", "m", "total", Metric::m10k, 3, "t"}}, {}, "t"),
                       Catch::Contains("counted from the memory layout"));
