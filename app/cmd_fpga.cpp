@@ -67,7 +67,8 @@ int cmd_fpga(const Args& args) {
         std::cout << "resources [" << extra.model.resource_source << "]: " << extra.model.alms << " ALMs, "
                   << extra.model.registers << " registers, " << extra.model.dsp << " DSP, " << extra.model.m10k
                   << " M10K; Fmax [" << extra.model.fmax_source << "]: " << fixed(extra.model.fmax_mhz, 1)
-                  << " MHz, slack " << fixed(extra.model.slack_ns, 3) << " ns\n";
+                  << " MHz, slack " << fixed(extra.model.slack_ns, 3) << " ns; before the Quartus correction "
+                  << extra.model.yosys_alms << " ALMs, " << extra.model.yosys_registers << " registers (yosys-equivalent)\n";
 
     YosysEstimate y;
     if (vm["yosys"].as<bool>()) {
@@ -75,7 +76,8 @@ int cmd_fpga(const Args& args) {
         y = run_yosys(p, timeout);
         extra.yosys = &y;
         if (y.completed)
-            std::cout << "resources [yosys]: " << y.luts << " LUT cells, " << y.ffs << " flip-flops, " << y.dsps
+            std::cout << "resources [yosys]: " << y.luts << " LUT cells (" << y.alms_est << " ALMs packed), " << y.ffs
+                      << " flip-flops, " << y.dsps
                       << " DSP cells, " << y.m10ks << " M10K, " << y.mlabs << " MLAB (" << fixed(y.seconds, 0)
                       << " s)\n";
         else if (y.timed_out)
