@@ -1,6 +1,6 @@
-#include <algorithm>
 #include "fpga_yosys.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>

@@ -89,9 +89,7 @@ namespace {
 std::string cell(const CheckRow& r, size_t m) {
     std::string s = thousands(r.measured[m]) + " / " + thousands(std::round(r.model[m]));
     if (kYosysMetrics[m] == Metric::alms || kYosysMetrics[m] == Metric::registers) {
-        std::string e = fixed_decimals(100.0 * r.error(m), 1);
-        if (e == "-0.0") e = "0.0";
-        s += " (" + std::string(e[0] == '-' ? "" : "+") + e + "%)";
+        s += " (" + signed_percent(r.error(m)) + ")";
     }
     return r.meets_target(m) ? s : "**" + s + "**";
 }

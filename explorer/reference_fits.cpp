@@ -46,7 +46,7 @@ Calibration fit_to_reference(const Calibration& prior, std::vector<std::string>*
             for (const auto& r : refs) {
                 const double model = k * estimate_group(r.design, c, metric, "total");
                 line += " " + r.name + " " + fixed_decimals(model, 0) + " vs " + fixed_decimals(r.*field, 0) + " (" +
-                        (model >= r.*field ? "+" : "") + fixed_decimals(100.0 * (model - r.*field) / (r.*field), 1) + "%);";
+                        signed_percent((model - r.*field) / (r.*field)) + ");";
             }
             notes->push_back(line);
         }

@@ -54,6 +54,12 @@ std::string thousands(double v) {
     return (n < 0 ? "-" : "") + out;
 }
 
+std::string signed_percent(double fraction) {
+    std::string v = fixed_decimals(100.0 * fraction, 1);
+    if (v == "-0.0") v = "0.0";
+    return (v[0] == '-' ? "" : "+") + v + "%";
+}
+
 std::string shown_path(const std::string& path) {
     const std::string root = std::string(MGPT_SOURCE_DIR) + "/";
     return path.compare(0, root.size(), root) == 0 ? path.substr(root.size()) : path;

@@ -20,6 +20,8 @@ std::vector<std::string> split(const std::string& s, char sep);
 std::string fixed_decimals(double v, int decimals);
 // "12,345" for reports.
 std::string thousands(double v);
+// A relative error as "+4.6%" / "-1.8%" / "+0.0%" (one decimal, always signed, no "-0.0").
+std::string signed_percent(double fraction);
 // A path inside the source tree relative to it (reports and run files get committed).
 std::string shown_path(const std::string& path);
 
