@@ -1,4 +1,4 @@
-// A design point: one value per key of DESIGN.md. Parsed from a
+// A design point: one value per design key (the table in design_keys.hpp). Parsed from a
 // Boost.Program_options config file (`key = value`), overridable with
 // `--set key=value`. Every key has a documented meaning, legal set and default;
 // bad input is an error naming the file, line, key, value and the legal set.
@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "design_keys.hpp"
 #include "model/numerics.hpp"
 
 namespace mgpt::arch {
@@ -36,22 +37,16 @@ struct DesignPoint {
     bool operator==(const DesignPoint& o) const;
 };
 
-// The documentation of one key (used by --help, errors and the README table).
-struct KeyInfo {
-    const char* key;
-    const char* legal;    // human-readable legal set
-    const char* deflt;    // default as written in a config file
-    const char* meaning;
-};
-const std::vector<KeyInfo>& design_keys();
-
 // Sets `key` to `value` on `d`; throws std::invalid_argument naming the key, the
 // value and the legal set. `where` (e.g. "baseline.cfg:7") prefixes the message.
 void set_key(DesignPoint& d, const std::string& key, const std::string& value, const std::string& where = "");
+// As set_key, but an empty value unsets a conditional key (--set, points.csv).
+void set_or_clear_key(DesignPoint& d, const std::string& key, const std::string& value, const std::string& where = "");
 // The value of `key` as written in a config file.
 std::string get_key(const DesignPoint& d, const std::string& key);
 
-// Checks combinations (e.g. m10k weights need banks and ports); throws naming the keys.
+// Checks the keys' conditions (a conditional key is set exactly where it
+// applies, e.g. m10k weights need banks and ports); throws naming the keys.
 void validate(const DesignPoint& d, const std::string& where = "");
 
 // Loads a design file and applies `overrides` ("key=value"). Throws

@@ -1,4 +1,4 @@
-// Cyclone V fractional PLL in integer mode (docs: shared DEVICE.md, "PLL"):
+// Cyclone V fractional PLL in integer mode (docs/DEVICE.md, "PLL"):
 // f_out = f_in * M / (N * C), VCO = f_in * M / N. Quartus picks the counters
 // itself; the model only decides whether a requested core clock is reachable
 // exactly, or which reachable frequency is nearest, and with what counters.
@@ -7,7 +7,7 @@
 
 namespace mgpt::arch {
 
-// -C6 limits; VCO range and maximum output are still "to confirm" in DEVICE.md.
+// -C6 limits; VCO range and maximum output are still "to confirm" in docs/DEVICE.md.
 struct PllLimits {
     double f_in_mhz = 50;                  // CLOCK_50
     double pfd_min = 5, pfd_max = 325;     // f_in / N

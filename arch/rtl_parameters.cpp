@@ -3,22 +3,10 @@
 namespace mgpt::arch {
 
 std::vector<std::pair<std::string, int>> rtl_parameters(const DesignPoint& d) {
-    const bool m10k = d.weight_memory == WeightMemory::m10k;
-    return {
-        {"LANES", d.lanes},
-        {"COLS", d.cols_per_cycle},
-        {"WEIGHT_M10K", m10k ? 1 : 0},
-        {"BANKS", m10k ? d.weight_banks : 1},
-        {"PORTS", m10k ? d.bram_ports : 1},
-        {"KV_M10K", d.kv_memory == KvMemory::m10k ? 1 : 0},
-        {"VLANES", d.vector_lanes},
-        {"NORM_RADIX", d.norm_radix_bits},
-        {"DIVIDERS", d.attn_dividers},
-        {"DIV_RADIX", d.div_radix_bits},
-        {"SAMPLER_PARALLEL", d.sampler == SamplerKind::parallel ? 1 : 0},
-        {"ARGMAX_TREE", d.argmax == ArgmaxKind::tree ? 1 : 0},
-        {"REF_PROFILE", d.numerics == Numerics::reference ? 1 : 0},
-    };
+    std::vector<std::pair<std::string, int>> p;
+    for (const auto& k : design_keys())
+        if (!k.rtl_parameter.empty()) p.emplace_back(k.rtl_parameter, k.rtl_value(d));
+    return p;
 }
 
 std::string rtl_config_id(const DesignPoint& d) {

@@ -1,5 +1,5 @@
 // The RTL core's parameters (rtl/mgpt_core.sv) for a design point: one per
-// design key that shapes the hardware (pll_mhz only sets the clock).
+// design key with an RTL parameter in the key table (pll_mhz only sets the clock).
 #pragma once
 #include <string>
 #include <utility>

@@ -84,6 +84,26 @@ CalibrationCheck check_calibration(const std::vector<Measurement>& rows, const C
     return out;
 }
 
+CalibrationCheck check_leave_one_out(const std::vector<Measurement>& rows, const Calibration& prior) {
+    Calibration neutral = prior;
+    for (const auto& comp : resource_components())
+        for (const Metric m : kYosysMetrics)
+            if (neutral.has(comp.name, metric_name(m))) neutral.set(comp.name, metric_name(m), 0.0, "neutral prior");
+    std::vector<std::string> points;
+    for (const auto& r : rows)
+        if (std::find(points.begin(), points.end(), r.point) == points.end()) points.push_back(r.point);
+    CalibrationCheck out;
+    for (const auto& p : points) {
+        std::vector<Measurement> train, held;
+        for (const auto& r : rows) (r.point == p ? held : train).push_back(r);
+        const Calibration fitted = fit_coefficients(neutral, train, {}, "leave-one-out fit without " + p);
+        const CalibrationCheck one = check_calibration(held, fitted);
+        out.components.insert(out.components.end(), one.components.begin(), one.components.end());
+        out.points.insert(out.points.end(), one.points.begin(), one.points.end());
+    }
+    return out;
+}
+
 namespace {
 
 std::string cell(const CheckRow& r, size_t m) {

@@ -33,6 +33,13 @@ struct CalibrationCheck {
 std::vector<std::string> core_groups();
 
 CalibrationCheck check_calibration(const std::vector<Measurement>& rows, const Calibration& c);
+// Leave-one-out: for each calibration point, the component coefficients are
+// refitted without that point's measurements, starting from a neutral prior
+// (every component coefficient of the yosys metrics zeroed, so nothing the
+// point taught the shipped fit leaks back), and the point is checked against
+// its own measurements. A coefficient only that point exercises cannot be
+// learnt without it: its share of the prediction is zero, and the check says so.
+CalibrationCheck check_leave_one_out(const std::vector<Measurement>& rows, const Calibration& prior);
 std::string calibration_check_markdown(const CalibrationCheck& check, const std::string& measurements_file);
 
 }  // namespace mgpt::explorer

@@ -7,61 +7,62 @@
 namespace mgpt::explorer {
 
 DesignSpace::DesignSpace(const Sweep& sweep) : base_(sweep.baseline) {
-    for (const auto& v : sweep.axis("weight_banks").values) banks_.push_back(std::stoi(v));
-    for (const auto& v : sweep.axis("bram_ports").values) ports_.push_back(std::stoi(v));
-    for (const auto& kind : sweep.axis("weight_memory").values) {
-        if (kind == "logic") {
-            has_logic_ = true;
-            memory_.push_back({arch::WeightMemory::logic, 0, 0});
-        } else {
-            has_m10k_ = true;
-            for (int b : banks_)
-                for (int p : ports_) memory_.push_back({arch::WeightMemory::m10k, b, p});
-        }
-    }
     for (const auto& a : sweep.axes) {
-        if (a.key == "weight_banks" || a.key == "bram_ports") continue;
-        dims_.push_back({a.key, a.key == "weight_memory" ? std::vector<std::string>{} : a.values});
+        const arch::DesignKey* key = arch::find_design_key(a.key);
+        if (key->applies_when) continue;  // part of its controller's dimension
+        Dim dim{key, a.values, arch::dependent_keys(a.key), {}, {}};
+        for (const auto* dep : dim.dependents) dim.dependent_values.push_back(sweep.axis(dep->key).values);
+        for (const auto& v : dim.values)
+            for (auto& o : options_under(dim, v)) dim.options.push_back(std::move(o));
+        dims_.push_back(std::move(dim));
     }
-    for (size_t i = 0; i < dims_.size(); ++i) {
-        const uint64_t n = count(i);
+    for (const auto& dim : dims_) {
+        const uint64_t n = dim.options.size();
         size_ = size_ > std::numeric_limits<uint64_t>::max() / n ? std::numeric_limits<uint64_t>::max() : size_ * n;
     }
 }
 
-size_t DesignSpace::count(size_t dim) const {
-    return dims_[dim].key == "weight_memory" ? memory_.size() : dims_[dim].values.size();
+std::vector<DesignSpace::Assignment> DesignSpace::options_under(const Dim& dim, const std::string& value) const {
+    std::vector<Assignment> out{{{dim.key, value}}};
+    for (size_t j = 0; j < dim.dependents.size(); ++j) {
+        const arch::DesignKey* dep = dim.dependents[j];
+        if (dep->applies_when->value != value) {
+            for (auto& a : out) a.emplace_back(dep, "");
+            continue;
+        }
+        std::vector<Assignment> next;
+        for (const auto& a : out)
+            for (const auto& v : dim.dependent_values[j]) {
+                next.push_back(a);
+                next.back().emplace_back(dep, v);
+            }
+        out = std::move(next);
+    }
+    return out;
 }
 
-void DesignSpace::apply(arch::DesignPoint& d, size_t dim, size_t value) const {
-    if (dims_[dim].key == "weight_memory") {
-        const MemoryOption& m = memory_[value];
-        d.weight_memory = m.kind;
-        d.weight_banks = m.banks;
-        d.bram_ports = m.ports;
-    } else {
-        arch::set_key(d, dims_[dim].key, dims_[dim].values[value]);
+void DesignSpace::apply(arch::DesignPoint& d, const Assignment& a) {
+    // Values come from the sweep, already checked and spelled canonically.
+    for (const auto& [key, value] : a) {
+        if (value.empty()) key->clear(d);
+        else key->store(d, value);
     }
 }
 
-int DesignSpace::find(const arch::DesignPoint& d, size_t dim) const {
-    if (dims_[dim].key == "weight_memory") {
-        for (size_t i = 0; i < memory_.size(); ++i)
-            if (memory_[i].kind == d.weight_memory && memory_[i].banks == d.weight_banks &&
-                memory_[i].ports == d.bram_ports)
-                return static_cast<int>(i);
-        return -1;
+int DesignSpace::find(const arch::DesignPoint& d, const Dim& dim) const {
+    for (size_t i = 0; i < dim.options.size(); ++i) {
+        bool match = true;
+        for (const auto& [key, value] : dim.options[i]) match = match && key->get(d) == value;
+        if (match) return static_cast<int>(i);
     }
-    const auto& v = dims_[dim].values;
-    const auto it = std::find(v.begin(), v.end(), arch::get_key(d, dims_[dim].key));
-    return it == v.end() ? -1 : static_cast<int>(it - v.begin());
+    return -1;
 }
 
 arch::DesignPoint DesignSpace::at(uint64_t i) const {
     arch::DesignPoint d = base_;
     for (size_t k = dims_.size(); k-- > 0;) {
-        const uint64_t n = count(k);
-        apply(d, k, static_cast<size_t>(i % n));
+        const uint64_t n = dims_[k].options.size();
+        apply(d, dims_[k].options[static_cast<size_t>(i % n)]);
         i /= n;
     }
     return d;
@@ -72,67 +73,76 @@ arch::DesignPoint DesignSpace::draw(std::mt19937_64& rng) const {
     // same on every platform (std::uniform_int_distribution is not).
     auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
     arch::DesignPoint d = base_;
-    for (size_t k = 0; k < dims_.size(); ++k) {
-        if (dims_[k].key != "weight_memory") {
-            apply(d, k, pick(count(k)));
+    for (const auto& dim : dims_) {
+        if (dim.dependents.empty()) {
+            apply(d, dim.options[pick(dim.options.size())]);
             continue;
         }
-        const bool m10k = has_m10k_ && (!has_logic_ || pick(2) == 1);
-        if (!m10k) {
-            d.weight_memory = arch::WeightMemory::logic;
-            d.weight_banks = d.bram_ports = 0;
-        } else {
-            d.weight_memory = arch::WeightMemory::m10k;
-            d.weight_banks = banks_[pick(banks_.size())];
-            d.bram_ports = ports_[pick(ports_.size())];
+        // The value first (a single listed value costs no draw), then its dependents.
+        const std::string& value = dim.values[dim.values.size() > 1 ? pick(dim.values.size()) : 0];
+        Assignment a{{dim.key, value}};
+        for (size_t j = 0; j < dim.dependents.size(); ++j) {
+            const auto& listed = dim.dependent_values[j];
+            const bool on = dim.dependents[j]->applies_when->value == value;
+            a.emplace_back(dim.dependents[j], on ? listed[pick(listed.size())] : "");
         }
+        apply(d, a);
     }
     return d;
 }
 
 std::vector<arch::DesignPoint> DesignSpace::neighbours(const arch::DesignPoint& d) const {
     std::vector<arch::DesignPoint> out;
-    for (size_t k = 0; k < dims_.size(); ++k) {
-        if (dims_[k].key == "weight_memory") {
-            auto with = [&](arch::WeightMemory kind, int b, int p) {
-                arch::DesignPoint n = d;
-                n.weight_memory = kind;
-                n.weight_banks = b;
-                n.bram_ports = p;
-                out.push_back(n);
-            };
-            if (d.weight_memory == arch::WeightMemory::logic) {
-                if (!has_m10k_) continue;
-                // the fewest listed banks that stream a lane pass without stalls, per port option
-                const int words = (d.lanes * d.cols_per_cycle + 1) / 2;
-                for (int p : ports_) {
-                    int b = banks_.back();
-                    for (int c : banks_)
-                        if (c * p >= words) {
-                            b = c;
-                            break;
-                        }
-                    with(arch::WeightMemory::m10k, b, p);
-                }
-                continue;
-            }
-            if (has_logic_) with(arch::WeightMemory::logic, 0, 0);
-            const auto bi = std::find(banks_.begin(), banks_.end(), d.weight_banks);
-            const auto pi = std::find(ports_.begin(), ports_.end(), d.bram_ports);
-            if (bi == banks_.end() || pi == ports_.end()) continue;
-            if (bi != banks_.begin()) with(arch::WeightMemory::m10k, *(bi - 1), d.bram_ports);
-            if (bi + 1 != banks_.end()) with(arch::WeightMemory::m10k, *(bi + 1), d.bram_ports);
-            if (pi != ports_.begin()) with(arch::WeightMemory::m10k, d.weight_banks, *(pi - 1));
-            if (pi + 1 != ports_.end()) with(arch::WeightMemory::m10k, d.weight_banks, *(pi + 1));
+    auto with = [&](const Assignment& a) {
+        arch::DesignPoint n = d;
+        apply(n, a);
+        out.push_back(n);
+    };
+    for (const auto& dim : dims_) {
+        if (dim.dependents.empty()) {
+            const int i = find(d, dim);
+            if (i < 0) continue;
+            for (int j : {i - 1, i + 1})
+                if (j >= 0 && j < static_cast<int>(dim.options.size())) with(dim.options[static_cast<size_t>(j)]);
             continue;
         }
-        const int i = find(d, k);
-        if (i < 0) continue;
-        for (int j : {i - 1, i + 1}) {
-            if (j < 0 || j >= static_cast<int>(count(k))) continue;
-            arch::DesignPoint n = d;
-            apply(n, k, static_cast<size_t>(j));
-            out.push_back(n);
+        // Other values of the key: dependents that have an entry rule take the
+        // value it picks, the others each listed value.
+        const std::string current = dim.key->get(d);
+        for (const auto& v : dim.values) {
+            if (v == current) continue;
+            std::vector<Assignment> seen;
+            for (Assignment a : options_under(dim, v)) {
+                arch::DesignPoint n = d;
+                apply(n, a);
+                for (size_t j = 0; j < dim.dependents.size(); ++j) {
+                    const arch::DesignKey* dep = dim.dependents[j];
+                    if (dep->applies_when->value != v || !dep->entry_value) continue;
+                    const std::string e = dep->entry_value(n, dim.dependent_values[j]);
+                    dep->store(n, e);
+                    for (auto& kv : a)
+                        if (kv.first == dep) kv.second = e;
+                }
+                if (std::find(seen.begin(), seen.end(), a) != seen.end()) continue;
+                seen.push_back(a);
+                out.push_back(n);
+            }
+        }
+        // One step of one dependent that applies (all must be listed).
+        std::vector<int> at;
+        for (size_t j = 0; j < dim.dependents.size(); ++j) {
+            if (!dim.dependents[j]->applies(d)) continue;
+            const auto& listed = dim.dependent_values[j];
+            const auto it = std::find(listed.begin(), listed.end(), dim.dependents[j]->get(d));
+            at.push_back(it == listed.end() ? -1 : static_cast<int>(it - listed.begin()));
+        }
+        if (at.empty() || std::find(at.begin(), at.end(), -1) != at.end()) continue;
+        for (size_t j = 0, a = 0; j < dim.dependents.size(); ++j) {
+            if (!dim.dependents[j]->applies(d)) continue;
+            const auto& listed = dim.dependent_values[j];
+            for (int s : {at[a] - 1, at[a] + 1})
+                if (s >= 0 && s < static_cast<int>(listed.size())) with({{dim.dependents[j], listed[static_cast<size_t>(s)]}});
+            ++a;
         }
     }
     return out;

@@ -1,10 +1,13 @@
-// The points a sweep spans: the grid of its axes (weight memory as one axis
-// of options: logic, or m10k with each listed banks x ports), uniform random
-// draws from it, and the one-step neighbours the local search visits.
+// The points a sweep spans: the grid of its axes, uniform random draws from it,
+// and the one-step neighbours the local search visits. Derived from the design
+// key table: a key with conditional dependents (weight_memory, whose m10k value
+// brings weight_banks and bram_ports) forms one dimension whose options are its
+// values, each with every listed combination of the dependents it switches on.
 #pragma once
 #include <cstdint>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "arch/design_point.hpp"
@@ -18,34 +21,36 @@ public:
 
     // Number of grid points (saturates at UINT64_MAX).
     uint64_t size() const { return size_; }
-    // Grid point i (mixed radix over the axes, the last key fastest).
+    // Grid point i (mixed radix over the dimensions, the last key fastest).
     arch::DesignPoint at(uint64_t i) const;
-    // A uniform draw: every key's value uniformly; for the weight memory, the
-    // kind uniformly, then banks and ports uniformly.
+    // A uniform draw: every key's value uniformly; for a key with dependents,
+    // its value uniformly, then each dependent it switches on uniformly.
     arch::DesignPoint draw(std::mt19937_64& rng) const;
-    // Every point one step away along one key's list (the weight memory moves
-    // logic <-> m10k with the stall-free bank count per port option, or one
-    // step in banks or ports). Deterministic order.
+    // Every point one step away along one key's list. A key with dependents
+    // moves to each other listed value (entering a value that switches
+    // dependents on, with each listed combination of them, or the value the
+    // key table's entry rule picks), or moves one dependent one step.
+    // Deterministic order.
     std::vector<arch::DesignPoint> neighbours(const arch::DesignPoint& d) const;
 
 private:
-    struct MemoryOption {
-        arch::WeightMemory kind;
-        int banks, ports;
-    };
+    // Key/value pairs one option of a dimension sets ("" = unset).
+    using Assignment = std::vector<std::pair<const arch::DesignKey*, std::string>>;
     struct Dim {
-        std::string key;                  // design key ("weight_memory" = the memory options)
-        std::vector<std::string> values;  // regular keys
+        const arch::DesignKey* key;
+        std::vector<std::string> values;                 // the key's listed values
+        std::vector<const arch::DesignKey*> dependents;  // keys some value switches on
+        std::vector<std::vector<std::string>> dependent_values;
+        std::vector<Assignment> options;                 // grid order
     };
-    void apply(arch::DesignPoint& d, size_t dim, size_t value) const;
-    size_t count(size_t dim) const;
-    int find(const arch::DesignPoint& d, size_t dim) const;  // -1 if d's value is not listed
+    static void apply(arch::DesignPoint& d, const Assignment& a);
+    // Every combination of the dependents' listed values under `value` (the
+    // last dependent fastest); one all-unset assignment if `value` switches none on.
+    std::vector<Assignment> options_under(const Dim& dim, const std::string& value) const;
+    int find(const arch::DesignPoint& d, const Dim& dim) const;  // -1 if d's option is not listed
 
     arch::DesignPoint base_;
     std::vector<Dim> dims_;
-    std::vector<MemoryOption> memory_;
-    std::vector<int> banks_, ports_;
-    bool has_logic_ = false, has_m10k_ = false;
     uint64_t size_ = 1;
 };
 

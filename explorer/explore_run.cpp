@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -54,6 +55,134 @@ void check_done_rows(const std::vector<PointRow>& done, const std::vector<Planne
 
 bool exists(const std::string& p) { return fs::exists(p); }
 
+// The rows an interrupted run journaled or a finished run wrote, checked to
+// belong to this run; the journal is opened (and keeps them) for appending.
+std::vector<PointRow> recover_done_rows(const ExploreOptions& o, const RunInfo& info, const std::string& out_dir,
+                                        std::unique_ptr<Journal>& journal, ExploreResult& res) {
+    const std::string journal_path = out_dir + "/points.partial.csv", run_path = out_dir + "/run.cfg",
+                      points_path = out_dir + "/points.csv";
+    const bool journal_exists = exists(journal_path);
+    std::vector<PointRow> done;
+    if (journal_exists && !o.resume)
+        throw std::runtime_error(journal_path + ": an interrupted run is in this folder: rerun with --resume to "
+                                                "continue it, or delete the file to start over");
+    if (o.resume && exists(run_path)) {
+        const RunInfo prev = read_run_info(run_path);
+        std::string why = run_mismatch(prev, info);
+        if (why.empty() && (prev.shard_index != info.shard_index || prev.shard_count != info.shard_count))
+            why = "different shards (" + std::to_string(prev.shard_index) + "/" + std::to_string(prev.shard_count) +
+                  " vs " + std::to_string(info.shard_index) + "/" + std::to_string(info.shard_count) + ")";
+        if (!why.empty()) throw std::runtime_error(out_dir + ": --resume: this folder holds another run: " + why);
+        if (!journal_exists && prev.status == "complete" && exists(points_path)) done = read_points_csv(points_path);
+    } else if (o.resume && journal_exists) {
+        throw std::runtime_error(run_path + ": missing: cannot tell which run the journal belongs to");
+    }
+    write_run_info(run_path, info);
+    std::vector<PointRow> journaled;
+    journal = std::make_unique<Journal>(journal_path, o.resume && journal_exists, journaled);
+    if (journal->dropped_torn_line())
+        res.notes.push_back("the journal's last line was cut short by the interruption: that point is evaluated again");
+    for (const auto& r : done) journal->append(r);  // a finished run being refreshed: keep it journaled
+    done.insert(done.end(), journaled.begin(), journaled.end());
+    return done;
+}
+
+// The whole plan: the initial points, then the local-search rounds. Local
+// search needs the fronts of everything planned so far, so every shard plans
+// (analytically) the whole sweep; `planned_rows` holds those rows.
+std::vector<PlannedPoint> plan_sweep(const ExploreOptions& o, const Sweep& sweep, const Evaluator& ev,
+                                     std::vector<PointRow>& planned_rows, ExploreResult& res) {
+    Planner planner(sweep);
+    std::vector<PlannedPoint> plan = planner.initial();
+    if (sweep.local_search_rounds <= 0) return plan;
+    planned_rows = evaluate_all(ev, plan, o.jobs, sweep.strategy == Strategy::grid ? "grid" : "sample", o.progress,
+                                res.evaluated);
+    for (int round = 1; round <= sweep.local_search_rounds; ++round) {
+        const auto more = planner.local_round(planned_rows, round);
+        if (more.empty()) break;
+        const auto rows =
+            evaluate_all(ev, more, o.jobs, "local search " + std::to_string(round), o.progress, res.evaluated);
+        plan.insert(plan.end(), more.begin(), more.end());
+        planned_rows.insert(planned_rows.end(), rows.begin(), rows.end());
+    }
+    return plan;
+}
+
+// Rows from an older build of the models must not mix with new ones: the
+// analytic figures are cheap, so recheck a few (all but the TLM's cycles).
+void recheck_done_rows(const std::vector<PointRow>& done, const std::vector<PlannedPoint>& plan, const Evaluator& ev,
+                       const std::string& engine, const std::string& where) {
+    for (size_t k = 0; k < std::min<size_t>(done.size(), 100); ++k) {
+        PointRow again = ev.evaluate(plan[static_cast<size_t>(done[k].index)]);
+        if (engine == "tlm")
+            again = ev.with_cycles(again, done[k].steps, done[k].generated_tokens, done[k].total_cycles,
+                                   done[k].stall_cycles, done[k].worst_step_cycles, done[k].cycles_source,
+                                   done[k].worst_source);
+        again.pareto = done[k].pareto;
+        again.pareto_dsp = done[k].pareto_dsp;
+        if (to_csv_line(again) != to_csv_line(done[k]))
+            throw std::runtime_error(where + ": point " + std::to_string(done[k].index) +
+                                     " was evaluated by another version of the models: delete the folder and start over");
+    }
+}
+
+// The plan indices of this shard not done yet; `in_run` counts the shard's points.
+std::vector<size_t> points_to_do(const std::vector<PointRow>& done, const std::vector<PlannedPoint>& plan,
+                                 const ExploreOptions& o, const std::string& where, long& in_run) {
+    std::vector<bool> is_done(plan.size(), false);
+    for (const auto& r : done) {
+        if (is_done[static_cast<size_t>(r.index)])
+            throw std::runtime_error(where + ": point " + std::to_string(r.index) + " is journaled twice");
+        is_done[static_cast<size_t>(r.index)] = true;
+    }
+    std::vector<size_t> todo;
+    in_run = 0;
+    for (size_t i = 0; i < plan.size(); ++i)
+        if (static_cast<int>(plan[i].index % o.shard_count) == o.shard_index) {
+            ++in_run;
+            if (!is_done[i]) todo.push_back(i);
+        }
+    return todo;
+}
+
+// Evaluates the plan points `todo` with the run's engine, journaling each row.
+std::vector<PointRow> evaluate_todo(const ExploreOptions& o, const Sweep& sweep, const Evaluator& ev,
+                                    const QWeights& weights, const std::vector<PlannedPoint>& plan,
+                                    const std::vector<size_t>& todo, const std::vector<PointRow>& planned_rows,
+                                    Journal& journal, ExploreResult& res) {
+    const bool search = !planned_rows.empty();
+    std::vector<PointRow> fresh(todo.size());
+    if (o.engine == "analytic") {
+        if (search) {
+            for (size_t k = 0; k < todo.size(); ++k) journal.append(fresh[k] = planned_rows[todo[k]]);
+        } else {
+            Progress bar("evaluate", static_cast<long>(todo.size()), o.progress);
+            parallel_for(todo.size(), o.jobs,
+                         [&](size_t k) { journal.append(fresh[k] = ev.evaluate(plan[todo[k]])); }, &bar);
+            bar.finish();
+            res.evaluated += static_cast<long>(todo.size());
+        }
+        return fresh;
+    }
+    std::vector<PlannedPoint> points;
+    std::vector<PointRow> analytic;
+    for (size_t k : todo) {
+        points.push_back(plan[k]);
+        if (search) analytic.push_back(planned_rows[k]);
+    }
+    if (!search) analytic = evaluate_all(ev, points, o.jobs, "analytic (compare)", o.progress, res.evaluated);
+    if (o.progress)
+        std::cerr << "TLM: " << points.size() << " points x (" << sweep.workload.names
+                  << " names + 1 full-context name) in one SystemC elaboration...\n";
+    const auto t_tlm = std::chrono::steady_clock::now();
+    const TlmOutcome t = evaluate_with_tlm(ev, weights, points, analytic);
+    res.tlm_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_tlm).count();
+    res.tlm_points = static_cast<long>(points.size());
+    for (size_t k = 0; k < t.rows.size(); ++k) journal.append(fresh[k] = t.rows[k]);
+    for (const auto& d : t.disagreements) res.notes.push_back("TLM and closed-form cycles differ: " + d);
+    return fresh;
+}
+
 }  // namespace
 
 ExploreResult run_explore(const ExploreOptions& o) {
@@ -72,8 +201,7 @@ ExploreResult run_explore(const ExploreOptions& o) {
 
     res.out_dir = o.out_dir.empty() ? default_out_dir(sweep.name, o.shard_index, o.shard_count) : o.out_dir;
     fs::create_directories(res.out_dir);
-    const std::string journal_path = res.out_dir + "/points.partial.csv", run_path = res.out_dir + "/run.cfg",
-                      points_path = res.out_dir + "/points.csv";
+    const std::string journal_path = res.out_dir + "/points.partial.csv";
 
     RunInfo& info = res.run;
     info.sweep_name = sweep.name;
@@ -87,113 +215,23 @@ ExploreResult run_explore(const ExploreOptions& o) {
     info.status = "running";
 
     // What is already done: an interrupted run's journal, or a finished run's points.csv.
-    const bool journal_exists = exists(journal_path);
-    std::vector<PointRow> done;
-    if (journal_exists && !o.resume)
-        throw std::runtime_error(journal_path + ": an interrupted run is in this folder: rerun with --resume to "
-                                                "continue it, or delete the file to start over");
-    if (o.resume && exists(run_path)) {
-        const RunInfo prev = read_run_info(run_path);
-        std::string why = run_mismatch(prev, info);
-        if (why.empty() && (prev.shard_index != info.shard_index || prev.shard_count != info.shard_count))
-            why = "different shards (" + std::to_string(prev.shard_index) + "/" + std::to_string(prev.shard_count) +
-                  " vs " + std::to_string(info.shard_index) + "/" + std::to_string(info.shard_count) + ")";
-        if (!why.empty()) throw std::runtime_error(res.out_dir + ": --resume: this folder holds another run: " + why);
-        if (!journal_exists && prev.status == "complete" && exists(points_path)) done = read_points_csv(points_path);
-    } else if (o.resume && journal_exists) {
-        throw std::runtime_error(run_path + ": missing: cannot tell which run the journal belongs to");
-    }
-    write_run_info(run_path, info);
-    std::vector<PointRow> journaled;
-    Journal journal(journal_path, o.resume && journal_exists, journaled);
-    if (journal.dropped_torn_line())
-        res.notes.push_back("the journal's last line was cut short by the interruption: that point is evaluated again");
-    for (const auto& r : done) journal.append(r);  // a finished run being refreshed: keep it journaled
-    done.insert(done.end(), journaled.begin(), journaled.end());
+    std::unique_ptr<Journal> journal;
+    const std::vector<PointRow> done = recover_done_rows(o, info, res.out_dir, journal, res);
     res.resumed_rows = static_cast<long>(done.size());
 
     const auto t0 = std::chrono::steady_clock::now();
     const Evaluator ev(sweep, weights, calib);
-    Planner planner(sweep);
-    std::vector<PlannedPoint> plan = planner.initial();
-    // Local search needs the fronts of everything planned so far, so every
-    // shard plans (analytically) the whole sweep; it evaluates only its share.
     std::vector<PointRow> planned_rows;
-    const bool search = sweep.local_search_rounds > 0;
-    if (search) {
-        planned_rows = evaluate_all(ev, plan, o.jobs, sweep.strategy == Strategy::grid ? "grid" : "sample",
-                                    o.progress, res.evaluated);
-        for (int round = 1; round <= sweep.local_search_rounds; ++round) {
-            const auto more = planner.local_round(planned_rows, round);
-            if (more.empty()) break;
-            const auto rows = evaluate_all(ev, more, o.jobs, "local search " + std::to_string(round), o.progress,
-                                           res.evaluated);
-            plan.insert(plan.end(), more.begin(), more.end());
-            planned_rows.insert(planned_rows.end(), rows.begin(), rows.end());
-        }
-    }
+    const std::vector<PlannedPoint> plan = plan_sweep(o, sweep, ev, planned_rows, res);
     check_done_rows(done, plan, o.shard_index, o.shard_count, journal_path);
-    // Rows from an older build of the models must not mix with new ones: the
-    // analytic figures are cheap, so recheck a few (all but the TLM's cycles).
-    for (size_t k = 0; k < std::min<size_t>(done.size(), 100); ++k) {
-        PointRow again = ev.evaluate(plan[static_cast<size_t>(done[k].index)]);
-        if (o.engine == "tlm")
-            again = ev.with_cycles(again, done[k].steps, done[k].generated_tokens, done[k].total_cycles,
-                                   done[k].stall_cycles, done[k].worst_step_cycles, done[k].cycles_source,
-                                   done[k].worst_source);
-        again.pareto = done[k].pareto;
-        again.pareto_dsp = done[k].pareto_dsp;
-        if (to_csv_line(again) != to_csv_line(done[k]))
-            throw std::runtime_error(journal_path + ": point " + std::to_string(done[k].index) +
-                                     " was evaluated by another version of the models: delete the folder and start over");
-    }
-    std::vector<bool> is_done(plan.size(), false);
-    for (const auto& r : done) {
-        if (is_done[static_cast<size_t>(r.index)])
-            throw std::runtime_error(journal_path + ": point " + std::to_string(r.index) + " is journaled twice");
-        is_done[static_cast<size_t>(r.index)] = true;
-    }
-    std::vector<size_t> todo;
+    recheck_done_rows(done, plan, ev, o.engine, journal_path);
     long in_run = 0;
-    for (size_t i = 0; i < plan.size(); ++i)
-        if (static_cast<int>(plan[i].index % o.shard_count) == o.shard_index) {
-            ++in_run;
-            if (!is_done[i]) todo.push_back(i);
-        }
+    std::vector<size_t> todo = points_to_do(done, plan, o, journal_path, in_run);
     if (o.stop_after >= 0 && static_cast<size_t>(o.stop_after) < todo.size()) {
         todo.resize(static_cast<size_t>(o.stop_after));
         res.interrupted = true;
     }
-
-    std::vector<PointRow> fresh(todo.size());
-    if (o.engine == "analytic") {
-        if (search) {
-            for (size_t k = 0; k < todo.size(); ++k) journal.append(fresh[k] = planned_rows[todo[k]]);
-        } else {
-            Progress bar("evaluate", static_cast<long>(todo.size()), o.progress);
-            parallel_for(todo.size(), o.jobs,
-                         [&](size_t k) { journal.append(fresh[k] = ev.evaluate(plan[todo[k]])); }, &bar);
-            bar.finish();
-            res.evaluated += static_cast<long>(todo.size());
-        }
-    } else {
-        std::vector<PlannedPoint> points;
-        std::vector<PointRow> analytic;
-        for (size_t k : todo) {
-            points.push_back(plan[k]);
-            if (search) analytic.push_back(planned_rows[k]);
-        }
-        if (!search) analytic = evaluate_all(ev, points, o.jobs, "analytic (compare)", o.progress, res.evaluated);
-        if (o.progress)
-            std::cerr << "TLM: " << points.size() << " points x (" << sweep.workload.names
-                      << " names + 1 full-context name) in one SystemC elaboration...\n";
-        const auto t_tlm = std::chrono::steady_clock::now();
-        const TlmOutcome t = evaluate_with_tlm(ev, weights, points, analytic);
-        res.tlm_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_tlm).count();
-        res.tlm_points = static_cast<long>(points.size());
-        for (size_t k = 0; k < t.rows.size(); ++k) journal.append(fresh[k] = t.rows[k]);
-        for (const auto& d : t.disagreements) res.notes.push_back("TLM and closed-form cycles differ: " + d);
-    }
+    const std::vector<PointRow> fresh = evaluate_todo(o, sweep, ev, weights, plan, todo, planned_rows, *journal, res);
     res.evaluation_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (res.interrupted) return res;  // the journal stays for --resume
 
@@ -207,7 +245,7 @@ ExploreResult run_explore(const ExploreOptions& o) {
     info.points_in_run = in_run;
     info.status = "complete";
     write_points_and_run(res.out_dir, rows, info);
-    journal.remove();  // points.csv holds every row now
+    journal->remove();  // points.csv holds every row now
     res.rows = rows;
     if (o.shard_count == 1) res.best_index = write_reports(res.out_dir, rows, sweep, info, calib);
     return res;

@@ -17,7 +17,7 @@ namespace {
 std::vector<std::string> design_columns() {
     std::vector<std::string> c;
     for (const auto& k : arch::design_keys())
-        if (std::string(k.key) != "name") c.push_back(k.key);
+        if (arch::is_sweepable(k)) c.push_back(k.key);
     return c;
 }
 
@@ -137,12 +137,8 @@ PointRow parse_csv_line(const std::string& line0, const std::string& where) {
     r.design.name = "p" + std::to_string(r.index);
     for (const auto& k : design_columns()) {
         const std::string& v = x.text(i++);
-        if (v.empty() && (k == "weight_banks" || k == "bram_ports")) {
-            (k == "weight_banks" ? r.design.weight_banks : r.design.bram_ports) = 0;
-            continue;
-        }
         try {
-            arch::set_key(r.design, k, v, where);
+            arch::set_or_clear_key(r.design, k, v, where);  // empty: a conditional key that does not apply
         } catch (const std::invalid_argument& e) {
             throw std::runtime_error(e.what());
         }

@@ -1,4 +1,4 @@
-// The reference design's published Quartus fits (DEVICE.md, "Published
+// The reference design's published Quartus fits (docs/DEVICE.md, "Published
 // calibration points") and the fit of the models' anchor coefficients to them,
 // which turn the yosys-equivalent resource model into Quartus figures and
 // anchor the Fmax model (`microgpt-dse calibrate` ends with this fit;

@@ -29,9 +29,9 @@ long best_feasible(const std::vector<PointRow>& rows) {
 std::string diff_keys(const arch::DesignPoint& d, const arch::DesignPoint& base) {
     std::string s;
     for (const auto& k : arch::design_keys()) {
-        if (std::string(k.key) == "name") continue;
-        const std::string v = arch::get_key(d, k.key);
-        if (v != arch::get_key(base, k.key) && !v.empty()) s += (s.empty() ? "" : " ") + std::string(k.key) + "=" + v;
+        if (!arch::is_sweepable(k)) continue;
+        const std::string v = k.get(d);
+        if (v != k.get(base) && !v.empty()) s += (s.empty() ? "" : " ") + k.key + "=" + v;
     }
     return s.empty() ? "(as baseline)" : s;
 }
@@ -93,28 +93,8 @@ std::string why_dominated(const PointRow& r, const std::vector<const PointRow*>&
     return s;
 }
 
-}  // namespace
-
-std::string report_markdown(const std::vector<PointRow>& rows, const Sweep& sweep, const RunInfo& run,
-                            const Calibration& calibration) {
-    std::ostringstream o;
-    const PointRow* base = nullptr;
-    for (const auto& r : rows)
-        if (r.index == 0) base = &r;
-    const long best_i = best_feasible(rows);
-    const PointRow* best = nullptr;
-    for (const auto& r : rows)
-        if (r.index == best_i) best = &r;
-
-    std::map<std::string, long> phases;
-    long feasible = 0, front = 0, front_dsp = 0;
-    for (const auto& r : rows) {
-        ++phases[r.phase.rfind("local", 0) == 0 ? "local search" : r.phase];
-        feasible += r.feasible;
-        front += r.pareto;
-        front_dsp += r.pareto_dsp;
-    }
-
+// What the report is about, where its figures come from.
+void write_title(std::ostream& o, const Sweep& sweep, const RunInfo& run, const Calibration& calibration) {
     o << "# Design-space exploration: `" << sweep.name << "`\n\n";
     o << "Written by `microgpt-dse explore` (do not edit; rerun to refresh). Sources of the figures: cycles come from "
       << (run.engine == "tlm" ? "the SystemC TLM (`tlm`)"
@@ -124,7 +104,25 @@ std::string report_markdown(const std::vector<PointRow>& rows, const Sweep& swee
          "`explorer/` with the coefficients of `"
       << shown_path(calibration.path()) << "` (" << resource_source_label(calibration) << ", " << fmax_source_label(calibration)
       << "). tokens/s = generated tokens x f / all cycles (final BOS steps included), the reference's convention.\n\n";
+}
 
+std::string temperature_text(const WorkloadSpec& w) {
+    if (w.greedy) return "greedy";
+    char b[8];
+    std::snprintf(b, sizeof b, "%04x", w.temperature);
+    return "temperature 0x" + std::string(b);
+}
+
+// The sweep's keys, workload, device and how many points were feasible.
+void write_sweep(std::ostream& o, const std::vector<PointRow>& rows, const Sweep& sweep, const RunInfo& run) {
+    std::map<std::string, long> phases;
+    long feasible = 0, front = 0, front_dsp = 0;
+    for (const auto& r : rows) {
+        ++phases[r.phase.rfind("local", 0) == 0 ? "local search" : r.phase];
+        feasible += r.feasible;
+        front += r.pareto;
+        front_dsp += r.pareto_dsp;
+    }
     o << "## The sweep\n\n";
     o << "- sweep file: `" << shown_path(run.sweep_file) << "` (hash " << run.sweep_hash << ")\n";
     o << "- strategy: " << to_string(sweep.strategy);
@@ -145,12 +143,8 @@ std::string report_markdown(const std::vector<PointRow>& rows, const Sweep& swee
         o << "\n";
     }
     const auto& w = sweep.workload;
-    o << "- workload per point: " << w.names << " names, seed " << w.seed << ", "
-      << (w.greedy ? std::string("greedy") : "temperature 0x" + [&] {
-             char b[8];
-             std::snprintf(b, sizeof b, "%04x", w.temperature);
-             return std::string(b);
-         }()) << ", weights `" << shown_path(w.weights_dir) << "`\n";
+    o << "- workload per point: " << w.names << " names, seed " << w.seed << ", " << temperature_text(w)
+      << ", weights `" << shown_path(w.weights_dir) << "`\n";
     const auto& d = sweep.device;
     o << "- device: " << thousands(d.alms) << " ALMs (cap " << fixed_decimals(100 * d.max_alm_utilisation, 0)
       << "%: routing margin), " << thousands(d.registers) << " registers, " << d.dsp << " DSP blocks, " << d.m10k
@@ -159,40 +153,45 @@ std::string report_markdown(const std::vector<PointRow>& rows, const Sweep& swee
       << "/" << fixed_decimals(100 * d.max_mlab_utilisation, 0) << "%)\n";
     o << "- feasible (fits the device and meets timing at its PLL clock): " << feasible << " of " << rows.size()
       << "; on the tokens/s-vs-ALMs front: " << front << "; on the tokens/s-vs-DSP front: " << front_dsp << "\n\n";
+}
 
-    if (base) {
-        o << "## The baseline: model against the reference's Quartus fit\n\n";
-        Table t({"figure", "model", "Quartus reference", "error"});
-        const auto& ref = reference_builds()[0];
-        t.add({"ALMs", thousands(static_cast<double>(base->alms)), thousands(ref.alms),
-               pct(static_cast<double>(base->alms) - ref.alms, ref.alms)});
-        t.add({"registers", thousands(static_cast<double>(base->registers)), thousands(ref.registers),
-               pct(static_cast<double>(base->registers) - ref.registers, ref.registers)});
-        t.add({"DSP blocks", std::to_string(base->dsp), fixed_decimals(ref.dsp, 0),
-               pct(static_cast<double>(base->dsp) - ref.dsp, ref.dsp)});
-        t.add({"Fmax (MHz)", fixed_decimals(base->fmax_mhz, 2), fixed_decimals(1000.0 / ref.critical_path_ns, 2),
-               pct(base->fmax_mhz - 1000.0 / ref.critical_path_ns, 1000.0 / ref.critical_path_ns)});
-        t.add({"slack at 56.25 MHz (ns)", fixed_decimals(base->slack_ns, 3), "1.692", "-"});
-        o << t.str() << "\n";
-        const auto& four = reference_builds()[1];
-        const Resources r4 = estimate_resources(four.design, calibration);
-        const FmaxEstimate f4 = estimate_fmax(four.design, calibration);
-        o << "The ALM and register figures are the yosys-fitted model times the yosys-to-Quartus factors fitted to "
-             "this build (" << fixed_decimals(calibration.get(kQuartusCorrection, "alms"), 3) << " and "
-          << fixed_decimals(calibration.get(kQuartusCorrection, "registers"), 3)
-          << "), so they match it by construction; DSP blocks are yosys multiplier cells of this RTL. Out of sample, "
-             "the reference's 4-lane build (combinational divide and square root, modelled as radix-32 engines): "
-             "model "
-          << thousands(static_cast<double>(r4.alms)) << " ALMs / " << thousands(static_cast<double>(r4.registers))
-          << " registers / " << r4.dsp << " DSP / Fmax " << fixed_decimals(f4.fmax_mhz, 2) << " MHz against Quartus "
-          << thousands(four.alms) << " / " << thousands(four.registers) << " / " << four.dsp
-          << " / 13.22 MHz (its combinational engines and datapath outside the tile differ from this RTL's; its Fmax "
-             "anchors the routing factor).\n\n";
-        o << "Baseline throughput on this workload: " << thousands(base->tokens_per_s) << " tokens/s at "
-          << fixed_decimals(base->f_mhz, 3) << " MHz, " << fixed_decimals(base->cycles_per_step, 1)
-          << " cycles/step (" << base->cycles_source << "; the reference's 51,060 tokens/s is its 6-step self-test).\n\n";
-    }
+// The baseline against the reference's Quartus fit, and the 4-lane build out of sample.
+void write_baseline(std::ostream& o, const PointRow& b, const Calibration& calibration) {
+    const PointRow* base = &b;
+    o << "## The baseline: model against the reference's Quartus fit\n\n";
+    Table t({"figure", "model", "Quartus reference", "error"});
+    const auto& ref = reference_builds()[0];
+    t.add({"ALMs", thousands(static_cast<double>(base->alms)), thousands(ref.alms),
+           pct(static_cast<double>(base->alms) - ref.alms, ref.alms)});
+    t.add({"registers", thousands(static_cast<double>(base->registers)), thousands(ref.registers),
+           pct(static_cast<double>(base->registers) - ref.registers, ref.registers)});
+    t.add({"DSP blocks", std::to_string(base->dsp), fixed_decimals(ref.dsp, 0),
+           pct(static_cast<double>(base->dsp) - ref.dsp, ref.dsp)});
+    t.add({"Fmax (MHz)", fixed_decimals(base->fmax_mhz, 2), fixed_decimals(1000.0 / ref.critical_path_ns, 2),
+           pct(base->fmax_mhz - 1000.0 / ref.critical_path_ns, 1000.0 / ref.critical_path_ns)});
+    t.add({"slack at 56.25 MHz (ns)", fixed_decimals(base->slack_ns, 3), "1.692", "-"});
+    o << t.str() << "\n";
+    const auto& four = reference_builds()[1];
+    const Resources r4 = estimate_resources(four.design, calibration);
+    const FmaxEstimate f4 = estimate_fmax(four.design, calibration);
+    o << "The ALM and register figures are the yosys-fitted model times the yosys-to-Quartus factors fitted to "
+         "this build (" << fixed_decimals(calibration.get(kQuartusCorrection, "alms"), 3) << " and "
+      << fixed_decimals(calibration.get(kQuartusCorrection, "registers"), 3)
+      << "), so they match it by construction; DSP blocks are yosys multiplier cells of this RTL. Out of sample, "
+         "the reference's 4-lane build (combinational divide and square root, modelled as radix-32 engines): "
+         "model "
+      << thousands(static_cast<double>(r4.alms)) << " ALMs / " << thousands(static_cast<double>(r4.registers))
+      << " registers / " << r4.dsp << " DSP / Fmax " << fixed_decimals(f4.fmax_mhz, 2) << " MHz against Quartus "
+      << thousands(four.alms) << " / " << thousands(four.registers) << " / " << four.dsp
+      << " / 13.22 MHz (its combinational engines and datapath outside the tile differ from this RTL's; its Fmax "
+         "anchors the routing factor).\n\n";
+    o << "Baseline throughput on this workload: " << thousands(base->tokens_per_s) << " tokens/s at "
+      << fixed_decimals(base->f_mhz, 3) << " MHz, " << fixed_decimals(base->cycles_per_step, 1)
+      << " cycles/step (" << base->cycles_source << "; the reference's 51,060 tokens/s is its 6-step self-test).\n\n";
+}
 
+// The best point, against the baseline, and the ten fastest feasible points.
+void write_best(std::ostream& o, const std::vector<PointRow>& rows, const PointRow* base, const PointRow* best) {
     o << "## Best feasible points\n\n";
     if (!best) {
         o << "No point of this sweep fits the device and meets timing.\n\n";
@@ -230,6 +229,10 @@ std::string report_markdown(const std::vector<PointRow>& rows, const Sweep& swee
         o << t.str() << "\n";
     }
 
+}
+
+// The tokens/s-vs-ALMs front (at most 30 rows, spread over it).
+void write_front(std::ostream& o, const std::vector<PointRow>& rows, const PointRow* base) {
     o << "## Pareto front: tokens/s against ALMs (feasible points)\n\n";
     {
         std::vector<const PointRow*> f;
@@ -253,6 +256,10 @@ std::string report_markdown(const std::vector<PointRow>& rows, const Sweep& swee
           << t.str() << "\n![tokens/s against ALMs and DSP blocks](pareto.svg)\n\n";
     }
 
+}
+
+// Why points are not feasible or not on the front, with examples.
+void write_losers(std::ostream& o, const std::vector<PointRow>& rows, const Sweep& sweep, const PointRow* base) {
     o << "## Why the other points lose\n\n";
     std::vector<const PointRow*> front_by_alms;
     for (const auto& r : rows)
@@ -299,6 +306,26 @@ std::string report_markdown(const std::vector<PointRow>& rows, const Sweep& swee
       << dominated.size() << " points\n"
       << examples(dominated, bd, 3, [&](const PointRow& r) { return why_dominated(r, front_by_alms); });
     o << "\n";
+}
+
+}  // namespace
+
+std::string report_markdown(const std::vector<PointRow>& rows, const Sweep& sweep, const RunInfo& run,
+                            const Calibration& calibration) {
+    std::ostringstream o;
+    const PointRow* base = nullptr;
+    for (const auto& r : rows)
+        if (r.index == 0) base = &r;
+    const long best_i = best_feasible(rows);
+    const PointRow* best = nullptr;
+    for (const auto& r : rows)
+        if (r.index == best_i) best = &r;
+    write_title(o, sweep, run, calibration);
+    write_sweep(o, rows, sweep, run);
+    if (base) write_baseline(o, *base, calibration);
+    write_best(o, rows, base, best);
+    write_front(o, rows, base);
+    write_losers(o, rows, sweep, base);
     o << "Every point is in `points.csv` (one row per point, a source column per figure family); `pareto.gp` redraws "
          "the plots.\n";
     return o.str();

@@ -138,6 +138,14 @@ std::string format_mhz(double v) {
     return buf;
 }
 
+// The keys whose sweep lists may hold start:stop:step ranges.
+std::string real_range_keys() {
+    std::string s;
+    for (const auto& k : arch::design_keys())
+        if (k.type == arch::KeyType::real_range) s += (s.empty() ? "" : ", ") + k.key;
+    return s;
+}
+
 // "25:200:5" -> 25, 30, ..., 200 (inclusive; steps accumulate without drift).
 std::vector<std::string> expand_range(const Locator& loc, const std::string& key, const std::string& item) {
     const auto parts = split(item, ':');
@@ -164,7 +172,8 @@ Axis parse_axis(const Locator& loc, const std::string& key, const std::string& r
         if (item.empty()) illegal(loc, key, raw, "a comma-separated list of values, no empty entries");
         std::vector<std::string> values{item};
         if (item.find(':') != std::string::npos) {
-            if (key != "pll_mhz") illegal(loc, key, item, "ranges start:stop:step apply to pll_mhz only");
+            if (arch::find_design_key(key)->type != arch::KeyType::real_range)
+                illegal(loc, key, item, "ranges start:stop:step apply to " + real_range_keys() + " only");
             values = expand_range(loc, key, item);
         }
         for (const auto& v : values) {
@@ -207,6 +216,90 @@ std::string canonical_text(const Sweep& s) {
     return t;
 }
 
+using Values = po::variables_map;
+
+std::string value_of(const Values& vm, const std::string& k) { return trim(vm[k].as<std::string>()); }
+
+// The [workload] section.
+void parse_workload(const Locator& loc, const Values& vm, const std::string& path, WorkloadSpec& w) {
+    auto has = [&](const std::string& k) { return vm.count(k) > 0; };
+    auto get = [&](const std::string& k) { return value_of(vm, k); };
+    if (has("workload.names"))
+        w.names = static_cast<int>(parse_long(loc, "workload.names", get("workload.names"), 1, 100000, "1 .. 100000"));
+    try {
+        if (has("workload.seed")) w.seed = parse_u32(get("workload.seed"), "workload.seed");
+        w.temperature = parse_temperature(has("workload.temperature") ? get("workload.temperature") : "0.5");
+    } catch (const std::invalid_argument& e) {
+        const std::string key = has("workload.temperature") ? "workload.temperature" : "workload.seed";
+        throw std::runtime_error(loc.at(key) + ": " + e.what());
+    }
+    if (has("workload.greedy")) {
+        const std::string v = get("workload.greedy");
+        if (v == "true" || v == "1") w.greedy = true;
+        else if (v == "false" || v == "0") w.greedy = false;
+        else illegal(loc, "workload.greedy", v, "true, false");
+    }
+    w.weights_dir = has("workload.weights") ? resolve(path, get("workload.weights")) : default_data_dir() + "/weights";
+}
+
+// The [device] section.
+void parse_device(const Locator& loc, const Values& vm, DeviceLimits& d) {
+    auto has = [&](const std::string& k) { return vm.count(k) > 0; };
+    auto get = [&](const std::string& k) { return value_of(vm, k); };
+    const std::string pos = "a number > 0", share = "a share 0 < u <= 1";
+    struct {
+        const char* key;
+        double* value;
+        bool is_share;
+    } dev[] = {{"device.alms", &d.alms, false},
+               {"device.registers", &d.registers, false},
+               {"device.dsp", &d.dsp, false},
+               {"device.m10k", &d.m10k, false},
+               {"device.mlabs", &d.mlabs, false},
+               {"device.max_alm_utilisation", &d.max_alm_utilisation, true},
+               {"device.max_register_utilisation", &d.max_register_utilisation, true},
+               {"device.max_dsp_utilisation", &d.max_dsp_utilisation, true},
+               {"device.max_m10k_utilisation", &d.max_m10k_utilisation, true},
+               {"device.max_mlab_utilisation", &d.max_mlab_utilisation, true}};
+    for (auto& e : dev)
+        if (has(e.key))
+            *e.value = parse_bounded(loc, e.key, get(e.key), 0, e.is_share ? 1.0 : 1e9, true, e.is_share ? share : pos);
+}
+
+// One axis per design key; conditional keys listed exactly where they apply.
+void parse_axes(const Locator& loc, const Values& vm, Sweep& s) {
+    auto has = [&](const std::string& k) { return vm.count(k) > 0; };
+    auto get = [&](const std::string& k) { return value_of(vm, k); };
+    for (const auto& k : arch::design_keys()) {
+        const std::string key = k.key;
+        if (!arch::is_sweepable(k)) continue;
+        if (has(key)) {
+            s.axes.push_back(parse_axis(loc, key, vm[key].as<std::string>(), s.baseline));
+        } else {
+            const std::string v = arch::get_key(s.baseline, key);
+            s.axes.push_back({key, v.empty() ? std::vector<std::string>{} : std::vector<std::string>{v}});
+        }
+    }
+    // A conditional key (e.g. weight_banks: m10k only) is listed exactly when
+    // its condition's value is (arch::validate holds every point to it).
+    for (const auto& k : arch::design_keys()) {
+        if (!k.applies_when) continue;
+        const std::string& ctl = k.applies_when->key;
+        const std::string& on = k.applies_when->value;
+        const auto& ctl_values = s.axis(ctl).values;
+        const bool any_on = std::find(ctl_values.begin(), ctl_values.end(), on) != ctl_values.end();
+        const bool listed = !s.axis(k.key).values.empty();
+        if (any_on && !listed)
+            throw std::runtime_error(loc.at(ctl) + ": " + ctl + " lists " + on + ": the sweep needs '" + k.key +
+                                     " = ...' (" + k.legal() + ")");
+        if (!any_on && listed && has(k.key))
+            illegal(loc, k.key, get(k.key), k.key + " applies only to " + on + " points (" + ctl + " lists no " + on + ")");
+        if (!any_on)
+            for (auto& a : s.axes)
+                if (a.key == k.key) a.values.clear();
+    }
+}
+
 }  // namespace
 
 Sweep load_sweep(const std::string& path) {
@@ -219,7 +312,7 @@ Sweep load_sweep(const std::string& path) {
     for (const auto& k : sweep_keys())
         if (std::string(k.key) != "<design key>") known.push_back(k.key);
     for (const auto& k : arch::design_keys())
-        if (std::string(k.key) != "name") known.push_back(k.key);
+        if (arch::is_sweepable(k)) known.push_back(k.key);
     for (const auto& k : known) desc.add_options()(k.c_str(), po::value<std::string>());
     po::variables_map vm;
     try {
@@ -270,67 +363,9 @@ Sweep load_sweep(const std::string& path) {
         throw std::runtime_error(loc.at("baseline") + ": baseline design: " + e.what());
     }
 
-    for (const auto& k : arch::design_keys()) {
-        const std::string key = k.key;
-        if (key == "name") continue;
-        if (has(key)) {
-            s.axes.push_back(parse_axis(loc, key, vm[key].as<std::string>(), s.baseline));
-        } else {
-            const std::string v = arch::get_key(s.baseline, key);
-            s.axes.push_back({key, v.empty() ? std::vector<std::string>{} : std::vector<std::string>{v}});
-        }
-    }
-    // m10k points need banks and ports; logic points have none (arch::validate).
-    const auto& mem = s.axis("weight_memory").values;
-    const bool any_m10k = std::find(mem.begin(), mem.end(), "m10k") != mem.end();
-    for (const char* k : {"weight_banks", "bram_ports"}) {
-        const bool listed = !s.axis(k).values.empty();
-        if (any_m10k && !listed)
-            throw std::runtime_error(loc.at("weight_memory") + ": weight_memory lists m10k: the sweep needs '" +
-                                     std::string(k) + " = ...' (" +
-                                     (std::string(k) == "bram_ports" ? "1, 2" : "1, 2, 4, 8, 16, 32, 64") + ")");
-        if (!any_m10k && listed && has(k))
-            illegal(loc, k, get(k), std::string(k) + " applies only to m10k points (weight_memory lists no m10k)");
-        if (!any_m10k) for (auto& a : s.axes) if (a.key == k) a.values.clear();
-    }
-
-    auto& w = s.workload;
-    if (has("workload.names"))
-        w.names = static_cast<int>(parse_long(loc, "workload.names", get("workload.names"), 1, 100000, "1 .. 100000"));
-    try {
-        if (has("workload.seed")) w.seed = parse_u32(get("workload.seed"), "workload.seed");
-        w.temperature = parse_temperature(has("workload.temperature") ? get("workload.temperature") : "0.5");
-    } catch (const std::invalid_argument& e) {
-        const std::string key = has("workload.temperature") ? "workload.temperature" : "workload.seed";
-        throw std::runtime_error(loc.at(key) + ": " + e.what());
-    }
-    if (has("workload.greedy")) {
-        const std::string v = get("workload.greedy");
-        if (v == "true" || v == "1") w.greedy = true;
-        else if (v == "false" || v == "0") w.greedy = false;
-        else illegal(loc, "workload.greedy", v, "true, false");
-    }
-    w.weights_dir = has("workload.weights") ? resolve(path, get("workload.weights")) : default_data_dir() + "/weights";
-
-    auto& d = s.device;
-    const std::string pos = "a number > 0", share = "a share 0 < u <= 1";
-    struct {
-        const char* key;
-        double* value;
-        bool is_share;
-    } dev[] = {{"device.alms", &d.alms, false},
-               {"device.registers", &d.registers, false},
-               {"device.dsp", &d.dsp, false},
-               {"device.m10k", &d.m10k, false},
-               {"device.mlabs", &d.mlabs, false},
-               {"device.max_alm_utilisation", &d.max_alm_utilisation, true},
-               {"device.max_register_utilisation", &d.max_register_utilisation, true},
-               {"device.max_dsp_utilisation", &d.max_dsp_utilisation, true},
-               {"device.max_m10k_utilisation", &d.max_m10k_utilisation, true},
-               {"device.max_mlab_utilisation", &d.max_mlab_utilisation, true}};
-    for (auto& e : dev)
-        if (has(e.key))
-            *e.value = parse_bounded(loc, e.key, get(e.key), 0, e.is_share ? 1.0 : 1e9, true, e.is_share ? share : pos);
+    parse_axes(loc, vm, s);
+    parse_workload(loc, vm, path, s.workload);
+    parse_device(loc, vm, s.device);
 
     s.hash = fnv1a64(canonical_text(s));
     return s;

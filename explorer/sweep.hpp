@@ -15,7 +15,7 @@ namespace mgpt::explorer {
 enum class Strategy { grid, random };
 const char* to_string(Strategy s);
 
-// Device capacity (DEVICE.md, 5CSEMA5F31C6) and the share of it a point may use.
+// Device capacity (docs/DEVICE.md, 5CSEMA5F31C6) and the share of it a point may use.
 struct DeviceLimits {
     double alms = 32070, registers = 128280, dsp = 87, m10k = 397, mlabs = 768;
     // A fit above ~85% of the ALMs rarely routes at the estimated Fmax: the

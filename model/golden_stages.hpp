@@ -52,7 +52,7 @@ struct SampleResult {
     uint32_t total;  // sum of the 27 weights (32-bit, wraps)
     uint32_t cut;
 };
-// NUMERICS.md "Choosing the next token", sampling mode; rng is the already
+// docs/NUMERICS.md "Choosing the next token", sampling mode; rng is the already
 // advanced state of this step.
 SampleResult sample(const Logits& logits, ArgMax am, uint32_t rng, uint16_t temperature, Numerics prof);
 // The sampler's weight for one vocabulary entry (exposed for tests).

@@ -44,7 +44,7 @@ struct Generation {
     std::vector<StepResult> results;
 };
 
-// NUMERICS.md "Generation protocol": from BOS at position 0 with a cleared cache,
+// docs/NUMERICS.md "Generation protocol": from BOS at position 0 with a cleared cache,
 // until a step outputs BOS or 16 steps ran. `rng` carries across generations.
 Generation generate(const QWeights& w, const GenerationConfig& cfg, uint32_t& rng);
 

@@ -1,4 +1,4 @@
-// The Q4.12 primitives of NUMERICS.md, bit for bit. Inline: they are the hot loop
+// The Q4.12 primitives of docs/NUMERICS.md, bit for bit. Inline: they are the hot loop
 // of the golden model, the TLM and the explorer.
 #pragma once
 #include <cmath>
@@ -7,7 +7,7 @@
 
 namespace mgpt {
 
-// The two numeric profiles (NUMERICS.md "Two numeric profiles").
+// The two numeric profiles (docs/NUMERICS.md "Two numeric profiles").
 enum class Numerics { reference, saturating };
 Numerics parse_numerics(const std::string& s);  // throws naming the legal values
 const char* to_string(Numerics n);

@@ -1,4 +1,4 @@
-// The MicroGPT topology shared by every model in the project (NUMERICS.md).
+// The MicroGPT topology shared by every model in the project (docs/NUMERICS.md).
 #pragma once
 #include <cstddef>
 

@@ -38,7 +38,7 @@ struct WeightSet {
 using QWeights = WeightSet<int16_t>;  // Q4.12
 using FWeights = WeightSet<float>;
 
-// Reads the nine ROM files of NUMERICS.md from `dir`. Throws std::runtime_error
+// Reads the nine ROM files of docs/NUMERICS.md from `dir`. Throws std::runtime_error
 // naming the file and line on a missing file, wrong line count, non-hex line or
 // out-of-range value; nothing is returned half-loaded.
 QWeights load_rom_dir(const std::string& dir);

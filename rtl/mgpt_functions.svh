@@ -60,7 +60,7 @@ function automatic [31:0] xorshift32(input [31:0] x0);
     end
 endfunction
 
-// The sampler's weight of one vocabulary entry (NUMERICS.md step 2), in the
+// The sampler's weight of one vocabulary entry (docs/NUMERICS.md step 2), in the
 // three parts the parallel sampler pipelines (difference, table lookups,
 // interpolation); the sequential sampler evaluates them in one cycle.
 // Part 1: the temperature-scaled difference to the top logit -> {d >= 0, table position fine[7:0]}.

@@ -1,4 +1,4 @@
-// The sampler engine (NUMERICS.md "Choosing the next token"), started like the
+// The sampler engine (docs/NUMERICS.md "Choosing the next token"), started like the
 // other engines (N iterations between start and done):
 //   sequential: 27 x 3 (weights) + 3 (RNG mix, cut, clamp) + 27 (pick) = 111
 //   parallel:   3 (all weights, pipelined) + 3 + 5 (prefix-sum tree) + 1 (pick) = 12

@@ -1,4 +1,4 @@
-// The generation sequencer: runs the host protocol of NUMERICS.md against the
+// The generation sequencer: runs the host protocol of docs/NUMERICS.md against the
 // core so that one `start` produces one name. A generation begins from BOS at
 // position 0; each step feeds the previous output back at the next position;
 // it stops when a step outputs BOS or after `max_steps` steps (16 = the

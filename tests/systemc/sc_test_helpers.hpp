@@ -27,51 +27,62 @@ inline arch::DesignPoint with(arch::DesignPoint d, const std::vector<std::string
 
 namespace mgpt::test {
 
-// Every value of every key, one key at a time from the baseline, both profiles.
+// Values tried for a real-valued key (the key table gives only its range).
+inline std::vector<std::string> real_samples(const arch::DesignKey& k, bool wide) {
+    if (k.key == "pll_mhz") return wide ? std::vector<std::string>{"25", "50", "56.25", "100", "150"}
+                                        : std::vector<std::string>{"25", "57.123", "200"};
+    return {std::to_string(k.min), std::to_string((k.min + k.max) / 2), std::to_string(k.max)};
+}
+
+// `key=value` plus every combination of the dependents `value` switches on.
+inline std::vector<std::vector<std::string>> with_dependents(const arch::DesignKey& k, const std::string& value) {
+    std::vector<std::vector<std::string>> out{{k.key + "=" + value}};
+    for (const auto* dep : arch::dependent_keys(k.key)) {
+        if (dep->applies_when->value != value) continue;
+        std::vector<std::vector<std::string>> next;
+        for (const auto& o : out)
+            for (const auto& v : dep->values) {
+                next.push_back(o);
+                next.back().push_back(dep->key + "=" + v);
+            }
+        out = next;
+    }
+    return out;
+}
+
+// Every value of every key (from the key table), one key at a time from the
+// baseline, both profiles; a key that switches dependents on, with every
+// combination of them.
 inline std::vector<arch::DesignPoint> one_key_at_a_time() {
     const auto b = baseline();
     std::vector<std::vector<std::string>> sets;
-    for (const char* v : {"1", "2", "4", "8", "32", "64"}) sets.push_back({std::string("lanes=") + v});
-    for (const char* v : {"2", "4", "8", "16"}) sets.push_back({std::string("cols_per_cycle=") + v});
-    for (const char* banks : {"1", "2", "4", "8", "16", "32", "64"})
-        for (const char* ports : {"1", "2"})
-            sets.push_back({"weight_memory=m10k", std::string("weight_banks=") + banks, std::string("bram_ports=") + ports});
-    sets.push_back({"kv_memory=m10k"});
-    for (const char* v : {"2", "4", "8", "16"}) sets.push_back({std::string("vector_lanes=") + v});
-    for (const char* v : {"2", "4"}) sets.push_back({std::string("norm_radix_bits=") + v});
-    for (const char* v : {"1", "2", "16"}) sets.push_back({std::string("attn_dividers=") + v});
-    for (const char* v : {"2", "4"}) sets.push_back({std::string("div_radix_bits=") + v});
-    sets.push_back({"sampler=parallel"});
-    sets.push_back({"argmax=tree"});
-    for (const char* v : {"25", "57.123", "200"}) sets.push_back({std::string("pll_mhz=") + v});
-    sets.push_back({"numerics=reference"});
+    for (const auto& k : arch::design_keys()) {
+        if (!arch::is_sweepable(k) || k.applies_when) continue;
+        const auto values = k.type == arch::KeyType::real_range ? real_samples(k, false) : k.values;
+        for (const auto& v : values) {
+            if (v == k.get(b)) continue;
+            for (const auto& s : with_dependents(k, v)) sets.push_back(s);
+        }
+    }
     std::vector<arch::DesignPoint> out{b};
     for (const auto& s : sets) out.push_back(with(b, s));
     return out;
 }
 
-// A uniformly random legal design point.
+// A uniformly random legal design point (every key from the key table).
 inline arch::DesignPoint random_design(std::mt19937& rng) {
-    auto pick = [&](std::vector<std::string> v) { return v[std::uniform_int_distribution<size_t>(0, v.size() - 1)(rng)]; };
-    arch::DesignPoint d = baseline();
-    std::vector<std::string> o = {
-        "lanes=" + pick({"1", "2", "4", "8", "16", "32", "64"}),
-        "cols_per_cycle=" + pick({"1", "2", "4", "8", "16"}),
-        "kv_memory=" + pick({"registers", "m10k"}),
-        "vector_lanes=" + pick({"1", "2", "4", "8", "16"}),
-        "norm_radix_bits=" + pick({"1", "2", "4"}),
-        "attn_dividers=" + pick({"1", "2", "4", "16"}),
-        "div_radix_bits=" + pick({"1", "2", "4"}),
-        "sampler=" + pick({"sequential", "parallel"}),
-        "argmax=" + pick({"sequential", "tree"}),
-        "pll_mhz=" + pick({"25", "50", "56.25", "100", "150"}),
-        "numerics=" + pick({"reference", "saturating"})};
-    if (pick({"logic", "m10k"}) == "m10k") {
-        o.push_back("weight_memory=m10k");
-        o.push_back("weight_banks=" + pick({"1", "2", "4", "8", "16", "32", "64"}));
-        o.push_back("bram_ports=" + pick({"1", "2"}));
+    auto pick = [&](const std::vector<std::string>& v) {
+        return v[std::uniform_int_distribution<size_t>(0, v.size() - 1)(rng)];
+    };
+    std::vector<std::string> o;
+    for (const auto& k : arch::design_keys()) {
+        if (!arch::is_sweepable(k) || k.applies_when) continue;
+        const std::string v = pick(k.type == arch::KeyType::real_range ? real_samples(k, true) : k.values);
+        o.push_back(k.key + "=" + v);
+        for (const auto* dep : arch::dependent_keys(k.key))
+            if (dep->applies_when->value == v) o.push_back(dep->key + "=" + pick(dep->values));
     }
-    return with(d, o);
+    return with(baseline(), o);
 }
 
 }  // namespace mgpt::test

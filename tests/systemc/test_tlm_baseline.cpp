@@ -1,4 +1,4 @@
-// The baseline design point against the reference schedule (BASELINE_SCHEDULE.md).
+// The baseline design point against the reference schedule (docs/BASELINE_SCHEDULE.md).
 #include <catch2/catch.hpp>
 
 #include "sc_test_helpers.hpp"

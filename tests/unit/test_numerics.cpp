@@ -1,4 +1,4 @@
-// The Q4.12 primitives of NUMERICS.md, checked against hand-computed values and
+// The Q4.12 primitives of docs/NUMERICS.md, checked against hand-computed values and
 // brute force, never against themselves.
 #include <catch2/catch.hpp>
 

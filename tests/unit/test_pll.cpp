@@ -1,4 +1,4 @@
-// The PLL model against DEVICE.md's example and an exhaustive search.
+// The PLL model against docs/DEVICE.md's example and an exhaustive search.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -70,7 +70,7 @@ void check_against_brute_force(double req) {
 
 }  // namespace
 
-TEST_CASE("56.25 MHz is reached exactly with DEVICE.md's counters", "[pll]") {
+TEST_CASE("56.25 MHz is reached exactly with docs/DEVICE.md's counters", "[pll]") {
     const PllSetting s = solve_pll(56.25);
     CHECK(s.exact);
     CHECK(s.m == 45);
