@@ -6,17 +6,18 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/usage.hpp"
 #include "commands.hpp"
+#include "common/text_format.hpp"
+#include "common/text_table.hpp"
 #include "explorer/calibration_check.hpp"
 #include "explorer/fit.hpp"
 #include "explorer/fmax_model.hpp"
-#include "explorer/markdown_table.hpp"
 #include "explorer/measurements.hpp"
 #include "explorer/model_calibration.hpp"
 #include "explorer/reference_fits.hpp"
 #include "explorer/text_util.hpp"
 #include "model/weights.hpp"
-#include "sampling_options.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -25,12 +26,11 @@ namespace mgpt::app {
 
 namespace {
 
-using explorer::fixed_decimals;
 using explorer::thousands;
 
 std::string reference_check(const explorer::Calibration& c) {
-    explorer::MarkdownTable t({"reference build", "ALMs model / Quartus", "registers model / Quartus",
-                               "DSP model / Quartus", "Fmax MHz model / Quartus", "longest path (model)"});
+    TextTable t({"reference build", "ALMs model / Quartus", "registers model / Quartus", "DSP model / Quartus",
+                 "Fmax MHz model / Quartus", "longest path (model)"});
     for (const auto& r : explorer::reference_builds()) {
         const auto res = explorer::estimate_resources(r.design, c);
         const auto f = explorer::estimate_fmax(r.design, c);
@@ -39,7 +39,7 @@ std::string reference_check(const explorer::Calibration& c) {
                std::to_string(res.dsp) + " / " + fixed_decimals(r.dsp, 0),
                fixed_decimals(f.fmax_mhz, 2) + " / " + fixed_decimals(1000.0 / r.critical_path_ns, 2), f.critical});
     }
-    return t.str();
+    return t.markdown();
 }
 
 std::string bullets(const std::vector<std::string>& lines) {
@@ -59,7 +59,7 @@ const char* kCsvHeader = "Coefficients of the explorer's resource and Fmax model
 
 std::string reference_section(const explorer::Calibration& fitted, const std::vector<std::string>& notes) {
     return "## Quartus correction and Fmax anchors, fitted to the reference's Quartus fits [Quartus 18.1 Lite, "
-           "DEVICE.md]\n\n" +
+           "docs/DEVICE.md]\n\n" +
            bullets(notes) + "\nThe model (Quartus-corrected ALMs and registers) against the reference's builds:\n\n" +
            reference_check(fitted);
 }
@@ -82,7 +82,7 @@ int cmd_calibrate(const Args& args) {
         ("report", po::value<std::string>(), "where to write the Markdown report (default: <out>_report.md)")
         ("dry-run", po::bool_switch(), "print the fit, write nothing");
     po::variables_map vm;
-    if (!parse_or_help("calibrate",
+    if (!cli::parse_or_help("calibrate",
                        "[--points DIR] [--measurements FILE] [--reference] [--free a,b] [--calibration FILE] "
                        "[--out FILE] [--report FILE] [--dry-run]",
                        args, desc, vm))
@@ -97,7 +97,7 @@ int cmd_calibrate(const Args& args) {
         std::vector<std::string> notes;
         fitted = explorer::fit_to_reference(prior, &notes);
         header += "quartus_correction and the Fmax anchors refitted by `microgpt-dse calibrate --reference` to the "
-                  "reference's Quartus fits (DEVICE.md);\nthe component coefficients are as in " +
+                  "reference's Quartus fits (docs/DEVICE.md);\nthe component coefficients are as in " +
                   explorer::shown_path(in) + ".";
         report += "Written by `microgpt-dse calibrate --reference`.\n\n" + reference_section(fitted, notes);
     } else {
@@ -118,7 +118,7 @@ int cmd_calibrate(const Args& args) {
             prior, rows, free, "yosys fit (" + std::to_string(rows.size()) + " measurements, " + shown + ")", &notes);
         fitted = explorer::fit_to_reference(fitted, &ref_notes);
         header += "Component coefficients: least-squares fit by `microgpt-dse calibrate` to the yosys figures " + shown +
-                  ";\nquartus_correction and the Fmax anchors: fitted to the reference's Quartus fits (DEVICE.md).";
+                  ";\nquartus_correction and the Fmax anchors: fitted to the reference's Quartus fits (docs/DEVICE.md).";
         report += "Written by `microgpt-dse calibrate` from `" + shown + "` (" + std::to_string(rows.size()) +
                   " measurements). Do not edit; rerun.\n\n## Least-squares fit to yosys (relative error)\n\n" +
                   bullets(notes) + "\n## The model against yosys\n\n" +

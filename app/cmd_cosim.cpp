@@ -6,10 +6,11 @@
 
 #include <unistd.h>
 
+#include "cli/design_options.hpp"
+#include "cli/sampling_options.hpp"
+#include "cli/usage.hpp"
 #include "commands.hpp"
-#include "design_options.hpp"
-#include "rtl_build_cache.hpp"
-#include "sampling_options.hpp"
+#include "cosim/rtl_build_cache.hpp"
 
 namespace po = boost::program_options;
 
@@ -18,29 +19,31 @@ namespace mgpt::app {
 int cmd_cosim(const Args& args) {
     po::options_description desc("cosim options");
     desc.add_options()("help,h", "show this help");
-    add_design_options(desc);
-    add_sampling_options(desc, false);
+    cli::add_design_options(desc);
+    cli::add_sampling_options(desc, false);
     desc.add_options()
         ("mode", po::value<std::string>()->default_value("compare"),
          "compare: TLM core and RTL core side by side; refine: RTL core in place of the TLM core")
         ("steps-csv", po::value<std::string>(), "write name,pos,token_in,token_out,tlm_cycles,rtl_cycles per step")
         ("trace", po::value<std::string>(), "write a VCD of the RTL side")
         ("summary", po::bool_switch(), "print the summary only (verdict, throughput, TLM vs RTL speed)")
-        ("cache", po::value<std::string>()->default_value(default_rtl_cache()), "Verilated-model cache directory")
+        ("cache", po::value<std::string>()->default_value(cosim::default_rtl_cache()),
+         "Verilated-model cache directory")
         ("build-jobs", po::value<int>()->default_value(static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
          "parallel compile jobs when building")
         ("build-only", po::bool_switch(), "build (or find) the Verilated model and stop");
     po::variables_map vm;
-    if (!parse_or_help("cosim", "--design FILE [--set key=value ...] [--count N] [--seed S] [--temperature T] "
+    if (!cli::parse_or_help("cosim", "--design FILE [--set key=value ...] [--count N] [--seed S] [--temperature T] "
                                 "[--greedy] [--mode compare|refine] [--steps-csv FILE] [--trace FILE.vcd]",
                        args, desc, vm))
         return 0;
-    const arch::DesignPoint d = read_design_options(vm);
-    const SamplingOptions o = read_sampling_options(vm, false);
+    const arch::DesignPoint d = cli::read_design_options(vm);
+    const cli::SamplingOptions o = cli::read_sampling_options(vm, false);
     const std::string mode = vm["mode"].as<std::string>();
     if (mode != "compare" && mode != "refine") throw UsageError("--mode '" + mode + "' is not legal (legal: compare, refine)");
     const QWeights w = load_rom_dir(o.weights_dir);
-    const std::string driver = build_cosim_driver(d, w, vm["cache"].as<std::string>(), vm["build-jobs"].as<int>());
+    const std::string driver =
+        cosim::build_cosim_driver(d, w, vm["cache"].as<std::string>(), vm["build-jobs"].as<int>());
     if (vm["build-only"].as<bool>()) {
         std::cout << driver << "\n";
         return 0;

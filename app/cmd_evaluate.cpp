@@ -3,13 +3,15 @@
 #include <iostream>
 #include <sys/stat.h>
 
+#include "cli/data_paths.hpp"
+#include "cli/usage.hpp"
 #include "commands.hpp"
+#include "common/text_format.hpp"
+#include "common/text_table.hpp"
 #include "model/dataset.hpp"
 #include "model/float_model.hpp"
 #include "model/parse_values.hpp"
 #include "model/quantized_loss.hpp"
-#include "sampling_options.hpp"
-#include "text_table.hpp"
 
 namespace po = boost::program_options;
 
@@ -23,9 +25,9 @@ int cmd_evaluate(const Args& args) {
         ("seed", po::value<std::string>()->default_value("42"),
          "seed of the train/validation split: the training seed (the shipped weights: 42)");
     po::variables_map vm;
-    if (!parse_or_help("evaluate", "[--weights DIR] [--data FILE] [--seed S]", args, desc, vm)) return 0;
-    const std::string dir = vm.count("weights") ? vm["weights"].as<std::string>() : default_weights_dir();
-    const std::string data = vm.count("data") ? vm["data"].as<std::string>() : default_names_file();
+    if (!cli::parse_or_help("evaluate", "[--weights DIR] [--data FILE] [--seed S]", args, desc, vm)) return 0;
+    const std::string dir = vm.count("weights") ? vm["weights"].as<std::string>() : cli::default_weights_dir();
+    const std::string data = vm.count("data") ? vm["data"].as<std::string>() : cli::default_names_file();
     uint32_t seed;
     try {
         seed = parse_u32(vm["seed"].as<std::string>(), "--seed");
@@ -42,13 +44,14 @@ int cmd_evaluate(const Args& args) {
     double f = -1;
     if (::stat(float_path.c_str(), &st) == 0) {
         f = fmodel::mean_sequence_loss(load_float_file(float_path), val);
-        t.add({"float (Karpathy's microGPT)", fixed(f, 4), "-"});
+        t.add({"float (Karpathy's microGPT)", fixed_decimals(f, 4), "-"});
     } else {
         t.add({"float (no " + std::string(kFloatFile) + " in " + dir + ")", "n/a", "-"});
     }
     for (Numerics prof : {Numerics::saturating, Numerics::reference}) {
         const double l = golden::mean_sequence_loss_q12(q, val, prof);
-        t.add({std::string("Q4.12 golden, ") + to_string(prof), fixed(l, 4), f < 0 ? "-" : "+" + fixed(l - f, 4)});
+        t.add({std::string("Q4.12 golden, ") + to_string(prof), fixed_decimals(l, 4),
+               f < 0 ? "-" : "+" + fixed_decimals(l - f, 4)});
     }
     std::cout << "weights: " << dir << "\nvalidation: " << val.size() << " names of " << data
               << " (every 10th after the split shuffle with seed " << seed << ")\n\n";

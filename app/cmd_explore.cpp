@@ -5,13 +5,14 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/usage.hpp"
 #include "commands.hpp"
+#include "common/text_format.hpp"
+#include "common/text_table.hpp"
 #include "explorer/benchmark.hpp"
 #include "explorer/explore_run.hpp"
 #include "explorer/summary.hpp"
 #include "explorer/text_util.hpp"
-#include "sampling_options.hpp"
-#include "text_table.hpp"
 
 namespace po = boost::program_options;
 
@@ -47,7 +48,7 @@ int benchmark(const std::string& sweep_path, const std::string& calibration, int
               << " planned points before local search), workload " << b.workload_names << " names, analytic engine, "
               << b.threads << " thread(s)\n"
               << "  " << explorer::thousands(b.points_per_minute()) << " design points/minute [wall clock, "
-              << b.evaluations << " evaluations in " << explorer::fixed_decimals(b.seconds, 2)
+              << b.evaluations << " evaluations in " << fixed_decimals(b.seconds, 2)
               << " s, workload generation included]   target >= 1,000\n";
     return 0;
 }
@@ -71,7 +72,7 @@ int cmd_explore(const Args& args) {
         ("benchmark", po::bool_switch(), "print the analytic engine's design points/minute on the sweep; write nothing")
         ("stop-after", po::value<long>(), "testing: stop after journaling this many points, as if killed (exit 3)");
     po::variables_map vm;
-    if (!parse_or_help("explore",
+    if (!cli::parse_or_help("explore",
                        "[--sweep FILE] [--out DIR] [--jobs N] [--shard I/N] [--resume] [--engine analytic|tlm] "
                        "[--calibration FILE] [--benchmark]",
                        args, desc, vm))
@@ -103,11 +104,11 @@ int cmd_explore(const Args& args) {
     const double per_min = secs > 0 ? r.evaluated / secs * 60 : 0;
     std::string rate = explorer::thousands(per_min) + " design points/minute [wall clock: " +
                        std::to_string(r.evaluated) + " analytic evaluations in " +
-                       explorer::fixed_decimals(secs, 2) + " s, " + std::to_string(o.jobs) + " thread(s)]";
+                       fixed_decimals(secs, 2) + " s, " + std::to_string(o.jobs) + " thread(s)]";
     if (o.engine == "tlm")
         rate = explorer::thousands(r.tlm_seconds > 0 ? r.tlm_points / r.tlm_seconds * 60 : 0) +
                " design points/minute through the TLM [wall clock: " + std::to_string(r.tlm_points) + " points x " +
-               std::to_string(r.sweep.workload.names + 1) + " names in " + explorer::fixed_decimals(r.tlm_seconds, 2) +
+               std::to_string(r.sweep.workload.names + 1) + " names in " + fixed_decimals(r.tlm_seconds, 2) +
                " s, one SystemC elaboration]; planning: " + rate;
     if (r.interrupted) {
         std::cerr << "stopped after " << o.stop_after << " new points (--stop-after): " << r.out_dir

@@ -5,17 +5,18 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/design_options.hpp"
+#include "cli/sampling_options.hpp"
+#include "cli/usage.hpp"
 #include "commands.hpp"
-#include "design_options.hpp"
-#include "fpga_model_estimate.hpp"
-#include "fpga_prediction.hpp"
-#include "fpga_project.hpp"
-#include "fpga_report.hpp"
-#include "fpga_simulate.hpp"
-#include "fpga_yosys.hpp"
-#include "rtl_build_cache.hpp"
-#include "sampling_options.hpp"
-#include "text_table.hpp"
+#include "common/text_format.hpp"
+#include "cosim/rtl_build_cache.hpp"
+#include "platforms/de1soc/board_simulation.hpp"
+#include "platforms/de1soc/model_estimate.hpp"
+#include "platforms/de1soc/prediction.hpp"
+#include "platforms/de1soc/project.hpp"
+#include "platforms/de1soc/report.hpp"
+#include "platforms/de1soc/yosys_estimate.hpp"
 
 namespace po = boost::program_options;
 
@@ -24,8 +25,8 @@ namespace mgpt::app {
 int cmd_fpga(const Args& args) {
     po::options_description desc("fpga options");
     desc.add_options()("help,h", "show this help");
-    add_design_options(desc);
-    add_sampling_options(desc, false);
+    cli::add_design_options(desc);
+    cli::add_sampling_options(desc, false);
     desc.add_options()
         ("out", po::value<std::string>()->required(), "project folder (created; its rom/ and rtl/ are rewritten)")
         ("yosys", po::bool_switch(), "run the yosys estimate of the top level (slow with logic-ROM weights)")
@@ -33,16 +34,17 @@ int cmd_fpga(const Args& args) {
         ("simulate", po::bool_switch(),
          "co-simulate the Verilated top level through its register interface (--count names) against the TLM")
         ("trace", po::value<std::string>(), "with --simulate: write a VCD of the top level")
-        ("cache", po::value<std::string>()->default_value(default_rtl_cache()), "Verilated-model cache directory")
+        ("cache", po::value<std::string>()->default_value(cosim::default_rtl_cache()),
+         "Verilated-model cache directory")
         ("build-jobs", po::value<int>()->default_value(static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
          "parallel compile jobs when building the co-simulation");
     po::variables_map vm;
-    if (!parse_or_help("fpga", "--design FILE [--set key=value ...] --out DIR [--count N] [--seed S] "
+    if (!cli::parse_or_help("fpga", "--design FILE [--set key=value ...] --out DIR [--count N] [--seed S] "
                                "[--temperature T] [--greedy] [--yosys] [--simulate]",
                        args, desc, vm))
         return 0;
-    const arch::DesignPoint d = read_design_options(vm);
-    const SamplingOptions o = read_sampling_options(vm, false);
+    const arch::DesignPoint d = cli::read_design_options(vm);
+    const cli::SamplingOptions o = cli::read_sampling_options(vm, false);
     // the runner carries the model's names and cycles for the workload: keep it a readable script
     if (o.count > 10000)
         throw UsageError("--count " + std::to_string(o.count) + " is out of range for fpga (legal: 1..10000)");
@@ -51,34 +53,34 @@ int cmd_fpga(const Args& args) {
     if (vm.count("trace") && !vm["simulate"].as<bool>()) throw UsageError("--trace needs --simulate");
     const QWeights w = load_rom_dir(o.weights_dir);
 
-    const WorkloadPrediction pred = predict_workload(d, w, o);
-    const FpgaProject p = write_fpga_project(d, w, o, pred, vm["out"].as<std::string>());
-    write_yosys_script(d, p);
-    FpgaReport extra;
-    extra.model = model_estimate(d, p.pll.f_out_mhz);
-    write_fpga_report(d, p, o, pred, extra);  // complete already: later steps only add to it
+    const de1soc::WorkloadPrediction pred = de1soc::predict_workload(d, w, o);
+    const de1soc::FpgaProject p = de1soc::write_fpga_project(d, w, o, pred, vm["out"].as<std::string>());
+    de1soc::write_yosys_script(d, p);
+    de1soc::FpgaReport extra;
+    extra.model = de1soc::model_estimate(d, p.pll.f_out_mhz);
+    de1soc::write_fpga_report(d, p, o, pred, extra);  // complete already: later steps only add to it
     std::cout << "wrote the DE1-SoC project of " << d.name << " (" << arch::to_short_string(d) << ") to " << p.dir
               << ": de1soc_mgpt.qpf/.qsf/.sdc, mgpt_host_qsys.tcl, build.sh, run_on_board.tcl, README.md, report.md, "
               << p.rtl_files.size() << " RTL files, " << p.rom_files.size() << " ROM files\n"
-              << "clock [PLL model]: " << pll_text(p.pll) << "\n"
+              << "clock [PLL model]: " << de1soc::pll_text(p.pll) << "\n"
               << "prediction [model: closed-form cycles over the golden workload]: " << pred.tokens << " tokens in "
-              << pred.cycles << " cycles = " << fixed(pred.tokens_per_second(), 0) << " tokens/s\n";
+              << pred.cycles << " cycles = " << fixed_decimals(pred.tokens_per_second(), 0) << " tokens/s\n";
     if (extra.model.available)
         std::cout << "resources [" << extra.model.resource_source << "]: " << extra.model.alms << " ALMs, "
                   << extra.model.registers << " registers, " << extra.model.dsp << " DSP, " << extra.model.m10k
-                  << " M10K; Fmax [" << extra.model.fmax_source << "]: " << fixed(extra.model.fmax_mhz, 1)
-                  << " MHz, slack " << fixed(extra.model.slack_ns, 3) << " ns; before the Quartus correction "
+                  << " M10K; Fmax [" << extra.model.fmax_source << "]: " << fixed_decimals(extra.model.fmax_mhz, 1)
+                  << " MHz, slack " << fixed_decimals(extra.model.slack_ns, 3) << " ns; before the Quartus correction "
                   << extra.model.yosys_alms << " ALMs, " << extra.model.yosys_registers << " registers (yosys-equivalent)\n";
 
-    YosysEstimate y;
+    de1soc::YosysEstimate y;
     if (vm["yosys"].as<bool>()) {
         std::cout << "yosys: running synth_intel_alm on de1soc_top (limit " << timeout << " s)..." << std::endl;
-        y = run_yosys(p, timeout);
+        y = de1soc::run_yosys(p, timeout);
         extra.yosys = &y;
         if (y.completed)
             std::cout << "resources [yosys]: " << y.luts << " LUT cells (" << y.alms_est << " ALMs packed), " << y.ffs
                       << " flip-flops, " << y.dsps
-                      << " DSP cells, " << y.m10ks << " M10K, " << y.mlabs << " MLAB (" << fixed(y.seconds, 0)
+                      << " DSP cells, " << y.m10ks << " M10K, " << y.mlabs << " MLAB (" << fixed_decimals(y.seconds, 0)
                       << " s)\n";
         else if (y.timed_out)
             std::cout << "yosys: did not finish within " << timeout << " s (see " << p.dir << "/" << y.log << ")\n";
@@ -87,17 +89,17 @@ int cmd_fpga(const Args& args) {
     }
     int rc = 0;
     if (vm["simulate"].as<bool>()) {
-        SimulationOptions s;
+        de1soc::SimulationOptions s;
         s.cache = vm["cache"].as<std::string>();
         s.jobs = vm["build-jobs"].as<int>();
         if (vm.count("trace")) s.trace = vm["trace"].as<std::string>();
-        const SimulationResult r = run_board_simulation(d, w, o, p, s);
+        const de1soc::SimulationResult r = de1soc::run_board_simulation(d, w, o, p, s);
         extra.simulation_md = r.summary_md.empty() ? "The driver wrote no summary (exit status " +
                                                          std::to_string(r.exit_code) + ").\n"
                                                    : r.summary_md;
         rc = r.exit_code;
     }
-    write_fpga_report(d, p, o, pred, extra);
+    de1soc::write_fpga_report(d, p, o, pred, extra);
     std::cout << "report: " << p.dir << "/report.md\n"
               << "on a machine with Quartus Prime Lite: bash " << p.dir << "/build.sh\n";
     return rc;

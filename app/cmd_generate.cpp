@@ -1,9 +1,10 @@
 // microgpt-dse generate: names from the golden Q4.12 model, one per line on stdout.
 #include <iostream>
 
+#include "cli/sampling_options.hpp"
+#include "cli/usage.hpp"
 #include "commands.hpp"
 #include "model/weights.hpp"
-#include "sampling_options.hpp"
 
 namespace po = boost::program_options;
 
@@ -12,13 +13,13 @@ namespace mgpt::app {
 int cmd_generate(const Args& args) {
     po::options_description desc("generate options");
     desc.add_options()("help,h", "show this help");
-    add_sampling_options(desc, /*with_numerics=*/true);
+    cli::add_sampling_options(desc, /*with_numerics=*/true);
     po::variables_map vm;
-    if (!parse_or_help("generate", "[--weights DIR] [--count N] [--seed S] [--temperature T] "
+    if (!cli::parse_or_help("generate", "[--weights DIR] [--count N] [--seed S] [--temperature T] "
                                    "[--numerics saturating|reference] [--greedy]",
                        args, desc, vm))
         return 0;
-    const SamplingOptions o = read_sampling_options(vm, true);
+    const cli::SamplingOptions o = cli::read_sampling_options(vm, true);
     const QWeights w = load_rom_dir(o.weights_dir);
     uint32_t rng = o.seed;
     std::string out;

@@ -2,10 +2,9 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "common/text_table.hpp"
 #include "explorer/merge_run.hpp"
 #include "explorer/summary.hpp"
-#include "sampling_options.hpp"
-#include "text_table.hpp"
 
 namespace po = boost::program_options;
 

@@ -5,13 +5,15 @@
 #include <sstream>
 
 #include "arch/microarch.hpp"
+#include "cli/design_options.hpp"
+#include "cli/sampling_options.hpp"
+#include "cli/usage.hpp"
 #include "commands.hpp"
-#include "design_options.hpp"
+#include "common/text_format.hpp"
+#include "common/text_table.hpp"
+#include "cosim/steps_csv.hpp"
 #include "model/weights.hpp"
-#include "sampling_options.hpp"
-#include "steps_csv.hpp"
 #include "systemc_models/platform.hpp"
-#include "text_table.hpp"
 
 namespace po = boost::program_options;
 
@@ -38,11 +40,12 @@ void print_stage_table(const tlm_model::RunResult& r, std::ostream& os) {
     for (int i = 0; i < arch::kStageCount; ++i) {
         const auto st = static_cast<arch::Stage>(i);
         const std::string util =
-            is_projection(st) && cycles[i] ? fixed(100.0 * macs[i] / (lanes * cycles[i]), 1) : "-";
-        t.add({arch::stage_name(st), fixed(cycles[i] / steps, 1), fixed(100.0 * cycles[i] / r.total_cycles, 1), util,
-               fixed(stalls[i] / steps, 1)});
+            is_projection(st) && cycles[i] ? fixed_decimals(100.0 * macs[i] / (lanes * cycles[i]), 1) : "-";
+        t.add({arch::stage_name(st), fixed_decimals(cycles[i] / steps, 1),
+               fixed_decimals(100.0 * cycles[i] / r.total_cycles, 1), util, fixed_decimals(stalls[i] / steps, 1)});
     }
-    t.add({"total", fixed(r.total_cycles / steps, 1), "100.0", "-", fixed(r.stall_cycles / steps, 1)});
+    t.add({"total", fixed_decimals(r.total_cycles / steps, 1), "100.0", "-",
+           fixed_decimals(r.stall_cycles / steps, 1)});
     t.print(os);
 }
 
@@ -55,7 +58,7 @@ void print_position_table(const tlm_model::RunResult& r, std::ostream& os) {
         uint32_t lo = ~0u, hi = 0;
         for (uint32_t c : v) sum += c, lo = std::min(lo, c), hi = std::max(hi, c);
         t.add({std::to_string(p), std::to_string(v.size()), std::to_string(lo), std::to_string(hi),
-               fixed(static_cast<double>(sum) / v.size(), 1)});
+               fixed_decimals(static_cast<double>(sum) / v.size(), 1)});
     }
     t.print(os);
 }
@@ -65,18 +68,18 @@ void print_position_table(const tlm_model::RunResult& r, std::ostream& os) {
 int cmd_simulate(const Args& args) {
     po::options_description desc("simulate options");
     desc.add_options()("help,h", "show this help");
-    add_design_options(desc);
-    add_sampling_options(desc, /*with_numerics=*/false);
+    cli::add_design_options(desc);
+    cli::add_sampling_options(desc, /*with_numerics=*/false);
     desc.add_options()
         ("steps-csv", po::value<std::string>(), "write one row per step (name,pos,token_in,token_out,cycles,stall_cycles,...)")
         ("trace", po::value<std::string>(), "write a VCD trace (stage, cycle counter, memory port activity)");
     po::variables_map vm;
-    if (!parse_or_help("simulate", "--design FILE [--set key=value ...] [--weights DIR] [--count N] [--seed S] "
+    if (!cli::parse_or_help("simulate", "--design FILE [--set key=value ...] [--weights DIR] [--count N] [--seed S] "
                                    "[--temperature T] [--greedy] [--steps-csv FILE] [--trace FILE.vcd]",
                        args, desc, vm))
         return 0;
-    const arch::DesignPoint design = read_design_options(vm);
-    const SamplingOptions o = read_sampling_options(vm, false);
+    const arch::DesignPoint design = cli::read_design_options(vm);
+    const cli::SamplingOptions o = cli::read_sampling_options(vm, false);
     const std::string trace = vm.count("trace") ? vm["trace"].as<std::string>() : "";
     if (!trace.empty() && o.count > 50)
         throw UsageError("--trace records every cycle: use --count 50 or fewer (got " + std::to_string(o.count) + ")");
@@ -85,7 +88,7 @@ int cmd_simulate(const Args& args) {
     tlm_model::Workload wl{o.count, o.seed, o.gen};
     const auto results = tlm_model::simulate_tlm(w, {{design, wl}}, trace);
     const tlm_model::RunResult& r = results.front();
-    if (vm.count("steps-csv")) write_steps_csv(vm["steps-csv"].as<std::string>(), r);
+    if (vm.count("steps-csv")) cosim::write_steps_csv(vm["steps-csv"].as<std::string>(), r);
 
     std::ostringstream os;
     os << "design: " << design.name << " (" << arch::to_short_string(design) << ")\n";
@@ -102,13 +105,13 @@ int cmd_simulate(const Args& args) {
     os << "\nstages, averaged over " << r.steps.size() << " steps [TLM]:\n";
     print_stage_table(r, os);
     const auto& p = r.pll;
-    os << "\nclock [PLL model]: requested " << design.pll_mhz << " MHz -> " << fixed(p.f_out_mhz, 6) << " MHz "
+    os << "\nclock [PLL model]: requested " << design.pll_mhz << " MHz -> " << fixed_decimals(p.f_out_mhz, 6) << " MHz "
        << (p.exact ? "(exact)" : "(nearest reachable)") << ": 50 MHz x M " << p.m << " / (N " << p.n << " x C " << p.c
-       << "), VCO " << fixed(p.vco_mhz, 3) << " MHz\n";
+       << "), VCO " << fixed_decimals(p.vco_mhz, 3) << " MHz\n";
     const double mean = static_cast<double>(r.total_cycles) / r.steps.size();
-    os << "throughput [TLM cycles at the PLL clock]: " << fixed(r.tokens_per_second(), 0) << " tokens/s ("
+    os << "throughput [TLM cycles at the PLL clock]: " << fixed_decimals(r.tokens_per_second(), 0) << " tokens/s ("
        << r.generated_tokens << " tokens in " << r.total_cycles << " cycles, final BOS steps included); "
-       << fixed(p.f_out_mhz * 1e6 / mean, 0) << " steps/s (" << fixed(mean, 1) << " cycles/step)\n";
+       << fixed_decimals(p.f_out_mhz * 1e6 / mean, 0) << " steps/s (" << fixed_decimals(mean, 1) << " cycles/step)\n";
     if (!trace.empty()) os << "trace: " << trace << " (stage encoding: " << [] {
         std::string s;
         for (int i = 0; i < arch::kStageCount; ++i) s += (i ? ", " : "") + std::to_string(i) + "=" + arch::kStageNames[i];

@@ -6,12 +6,14 @@
 #include <sstream>
 #include <vector>
 
+#include "cli/data_paths.hpp"
+#include "cli/usage.hpp"
 #include "commands.hpp"
+#include "common/text_format.hpp"
 #include "model/dataset.hpp"
 #include "model/parse_values.hpp"
 #include "model/trainer.hpp"
 #include "model/weights.hpp"
-#include "sampling_options.hpp"
 
 namespace po = boost::program_options;
 
@@ -36,12 +38,6 @@ std::string command_line(const Args& args) {
         s += " " + q + "'";
     }
     return s;
-}
-
-std::string fixed(double v, int digits = 4) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-    return buf;
 }
 
 // Mean of the last `window` step losses, shown beside the noisy per-name loss.
@@ -74,7 +70,7 @@ int cmd_train(const Args& args) {
         ("out", po::value<std::string>()->default_value("trained_weights"),
          "output directory (created if missing): weights_f32.bin, nine Q4.12 ROM files, TRAINING.txt");
     po::variables_map vm;
-    if (!parse_or_help("train", "[--data FILE] [--steps N] [--seed S] [--out DIR]", args, desc, vm)) return 0;
+    if (!cli::parse_or_help("train", "[--data FILE] [--steps N] [--seed S] [--out DIR]", args, desc, vm)) return 0;
 
     fmodel::TrainConfig cfg;
     cfg.steps = vm["steps"].as<int>();
@@ -84,7 +80,7 @@ int cmd_train(const Args& args) {
     } catch (const std::invalid_argument& e) {
         throw UsageError(e.what());
     }
-    const std::string data = vm.count("data") ? vm["data"].as<std::string>() : default_names_file();
+    const std::string data = vm.count("data") ? vm["data"].as<std::string>() : cli::default_names_file();
     const std::string out = vm["out"].as<std::string>();
     if (out.empty()) throw UsageError("--out needs a directory name");
 
@@ -101,8 +97,8 @@ int cmd_train(const Args& args) {
     const FWeights w = fmodel::train(train_seqs, cfg, [&](int step, double loss) {
         recent.add(loss);
         if ((step + 1) % kReportEvery == 0 || step + 1 == cfg.steps)
-            std::cerr << "step " << step + 1 << "/" << cfg.steps << "  loss " << fixed(loss) << "  mean of last "
-                      << recent.count() << " " << fixed(recent.mean()) << "\n";
+            std::cerr << "step " << step + 1 << "/" << cfg.steps << "  loss " << fixed_decimals(loss, 4)
+                      << "  mean of last " << recent.count() << " " << fixed_decimals(recent.mean(), 4) << "\n";
     });
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
@@ -120,16 +116,19 @@ int cmd_train(const Args& args) {
         << "seed: " << cfg.seed << "\n"
         << "optimizer: Adam lr " << cfg.lr << " linearly decayed to 0, beta1 " << cfg.beta1 << ", beta2 " << cfg.beta2
         << ", eps " << cfg.eps << "; init N(0, " << cfg.init_std << ")\n"
-        << "final train loss (mean of the last " << recent.count() << " steps): " << fixed(recent.mean()) << "\n"
-        << "train loss (float, final weights, whole training split): " << fixed(train_loss) << "\n"
-        << "validation loss (float, final weights): "
-        << (val_seqs.empty() ? std::string("n/a (fewer than 10 names: the validation split is empty)") : fixed(val_loss))
+        << "final train loss (mean of the last " << recent.count() << " steps): " << fixed_decimals(recent.mean(), 4)
         << "\n"
-        << "files: " << kFloatFile << " (float32) and the nine Q4.12 ROM files of NUMERICS.md\n";
+        << "train loss (float, final weights, whole training split): " << fixed_decimals(train_loss, 4) << "\n"
+        << "validation loss (float, final weights): "
+        << (val_seqs.empty() ? std::string("n/a (fewer than 10 names: the validation split is empty)")
+                             : fixed_decimals(val_loss, 4))
+        << "\n"
+        << "files: " << kFloatFile << " (float32) and the nine Q4.12 ROM files of docs/NUMERICS.md\n";
     write_file_atomically(out + "/TRAINING.txt", rec.str());
 
-    std::cerr << "trained in " << fixed(seconds, 2) << " s; train loss " << fixed(train_loss) << ", validation loss "
-              << (val_seqs.empty() ? std::string("n/a") : fixed(val_loss)) << "; wrote " << out << "/\n";
+    std::cerr << "trained in " << fixed_decimals(seconds, 2) << " s; train loss " << fixed_decimals(train_loss, 4)
+              << ", validation loss "
+              << (val_seqs.empty() ? std::string("n/a") : fixed_decimals(val_loss, 4)) << "; wrote " << out << "/\n";
     return 0;
 }
 

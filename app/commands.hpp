@@ -2,17 +2,12 @@
 // the subcommand name and returns the process exit code. Bad arguments throw
 // UsageError (exit 2); bad input files throw std::runtime_error (exit 1).
 #pragma once
-#include <stdexcept>
-#include <string>
-#include <vector>
+#include "cli/usage.hpp"
 
 namespace mgpt::app {
 
-struct UsageError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
-using Args = std::vector<std::string>;
+using cli::Args;
+using cli::UsageError;
 
 int cmd_generate(const Args& args);
 int cmd_train(const Args& args);
@@ -24,10 +19,5 @@ int cmd_fpga(const Args& args);
 int cmd_explore(const Args& args);
 int cmd_merge(const Args& args);
 int cmd_calibrate(const Args& args);
-
-// Where shipped data lives: $MGPT_DATA_DIR, else the source tree's data/.
-std::string data_dir();
-std::string default_weights_dir();  // data/weights
-std::string default_names_file();   // data/names.txt
 
 }  // namespace mgpt::app

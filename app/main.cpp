@@ -1,12 +1,12 @@
-// microgpt-dse: dispatches a subcommand; turns exceptions into messages and exit codes.
+// microgpt-dse: dispatches a subcommand; its exceptions become messages and exit codes (cli::run_guarded).
 #include <cstdlib>
 #include <functional>
 #include <iostream>
 #include <map>
 
-#include <boost/program_options/errors.hpp>
 #include <systemc>  // declares sc_main (extern "C")
 
+#include "cli/usage.hpp"
 #include "commands.hpp"
 
 namespace {
@@ -63,17 +63,6 @@ int sc_main(int argc, char** argv) {
         print_usage(std::cerr);
         return 2;
     }
-    const mgpt::app::Args args(argv + 2, argv + argc);
-    try {
-        return it->second.run(args);
-    } catch (const mgpt::app::UsageError& e) {
-        std::cerr << "microgpt-dse " << name << ": " << e.what() << "\n";
-        return 2;
-    } catch (const boost::program_options::error& e) {
-        std::cerr << "microgpt-dse " << name << ": " << e.what() << " (see --help)\n";
-        return 2;
-    } catch (const std::exception& e) {
-        std::cerr << "microgpt-dse " << name << ": error: " << e.what() << "\n";
-        return 1;
-    }
+    const mgpt::cli::Args args(argv + 2, argv + argc);
+    return mgpt::cli::run_guarded("microgpt-dse " + name, [&] { return it->second.run(args); });
 }

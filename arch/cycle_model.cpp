@@ -42,7 +42,7 @@ StepCycles analytic_step_cycles(const DesignPoint& d, const StepShape& s) {
     const int wlat = d.weight_memory == WeightMemory::m10k ? kM10kReadLatency : 0;
     const int kvlat = d.kv_memory == KvMemory::m10k ? kM10kReadLatency : 0;
 
-    set(c, Stage::accept, 1);
+    set(c, Stage::accept, kControlStateCycles);
     const int eb = weight_beats(d, d.vector_lanes);
     set(c, Stage::load, ev * eb + wlat, ev * (eb - 1));
     set(c, Stage::norm0, rms_cycles(d, s.rms_early_exit[0]));
@@ -50,9 +50,9 @@ StepCycles analytic_step_cycles(const DesignPoint& d, const StepShape& s) {
     set(c, Stage::sumsq_attn, ev);
     set(c, Stage::norm_attn, rms_cycles(d, s.rms_early_exit[1]));
     set(c, Stage::scale_attn, ev);
-    set_projection(c, d, Stage::qkv, 3, kEmbd, 1);
-    set(c, Stage::kv_write, 1);
-    const int per_head = kAttnCyclesPerPosition * (s.pos + 1) + 2 * kvlat + kAttnLatchCycles;
+    set_projection(c, d, Stage::qkv, kQkvMatrices, kEmbd, 1);
+    set(c, Stage::kv_write, kKvWriteCycles);
+    const int per_head = kAttnCyclesPerPosition * (s.pos + 1) + kKvStreamsPerHead * kvlat + kAttnLatchCycles;
     const int batches = kEmbd / d.attn_dividers;
     set(c, Stage::attention,
         kHeads * per_head + batches * (ceil_div(kAttnQuotientBits, d.div_radix_bits) + kHandshakeCycles));
@@ -65,7 +65,7 @@ StepCycles analytic_step_cycles(const DesignPoint& d, const StepShape& s) {
     set(c, Stage::residual_mlp, ev);
     set_projection(c, d, Stage::lm_head, 1, kVocab, 1);
     set(c, Stage::argmax, d.argmax == ArgmaxKind::sequential ? kVocab : kArgmaxTreeLevels);
-    set(c, Stage::finish, 1);
+    set(c, Stage::finish, kControlStateCycles);
     int sampler = 0;
     if (!s.greedy)
         sampler = d.sampler == SamplerKind::sequential
@@ -73,7 +73,7 @@ StepCycles analytic_step_cycles(const DesignPoint& d, const StepShape& s) {
                       : kSamplerHead + kSamplerWeightCycles + kSamplerMixCycles + kSamplerPrefixLevels +
                             kSamplerPickCycles + kSamplerTail;
     set(c, Stage::sampler, sampler);
-    set(c, Stage::done, 1);
+    set(c, Stage::done, kControlStateCycles);
     return c;
 }
 

@@ -11,7 +11,7 @@ namespace mgpt::arch {
 constexpr int ceil_div(int a, int b) { return (a + b - 1) / b; }
 
 // An engine stage: start registered (1), engine accepts (1), iterations, done
-// seen (1): N iterations cost N + 3 cycles (BASELINE_SCHEDULE.md "Handshake timing").
+// seen (1): N iterations cost N + 3 cycles (docs/BASELINE_SCHEDULE.md "Handshake timing").
 constexpr int kHandshakeCycles = 3;
 
 // RMS engine: restoring square root of a 64-bit radicand (32 result bits), then
@@ -23,12 +23,31 @@ constexpr int kAttnQuotientBits = 32;
 // Per head: q.k + commit (2), exp/sum (1) and fetch + accumulate (2) per cached position.
 constexpr int kAttnCyclesPerPosition = 5;
 constexpr int kAttnLatchCycles = 1;  // divider operand latch, once per head
+// The same per-position cycles split by KV stream, because the TLM walks the K
+// stream (q.k + commit score, exp weight + sum: 3) and the V stream (weight
+// fetch + 4-channel accumulate: 2) separately, each behind its own read latency.
+constexpr int kAttnScoreCyclesPerPosition = 3;
+constexpr int kAttnAccumulateCyclesPerPosition = 2;
+static_assert(kAttnScoreCyclesPerPosition + kAttnAccumulateCyclesPerPosition == kAttnCyclesPerPosition,
+              "the K and V streams make up the per-position attention cycles");
+// A head streams its cached positions twice (K for the scores, V for the
+// accumulation): each stream pays the KV memory's read latency once, and one
+// MAC per channel of every streamed row.
+constexpr int kKvStreamsPerHead = 2;
+// kv_write: the step's k and v go into all 8 KV banks (or the register file) at once.
+constexpr int kKvWriteCycles = 1;
+// Controller states with no engine behind them (accept, finish, done) last
+// one cycle: there is no start/done handshake, the FSM moves on at the next edge.
+constexpr int kControlStateCycles = 1;
 
 // Sampler. Sequential: 1 + 27 x 3 (weights) + 3 (mix RNG, scale, clamp cut) + 27 (pick) + 2.
 constexpr int kSamplerHead = 1, kSamplerWeightCycles = 3, kSamplerMixCycles = 3, kSamplerTail = 2;
 // Parallel: the 27 weights in one 3-stage pipeline pass, mix, a prefix-sum tree
 // over 32 leaves (5 levels), one parallel compare + priority encode.
 constexpr int kSamplerPrefixLevels = 5, kSamplerPickCycles = 1;
+// The leaves of that prefix-sum tree: the 27 weights padded to a power of two
+// (the TLM counts the tree's levels from this, the closed form uses the levels).
+constexpr int kSamplerPrefixLeaves = 32;
 // Argmax: sequential scans one logit per cycle; the tree reduces pairs, 5 levels for 27.
 constexpr int kArgmaxTreeLevels = 5;
 
@@ -37,6 +56,12 @@ constexpr int kArgmaxTreeLevels = 5;
 constexpr int kWeightsPerWord = 2;
 constexpr int kM10kReadLatency = 1;
 constexpr int kM10kWords = 256;  // 256 x 40 configuration, one 32-bit word per address
+
+// The tile's accumulators: one per lane, so the largest legal `lanes` bounds
+// the accumulator file the TLM allocates once per pass.
+constexpr int kMaxLanes = 64;
+// q, k and v are stacked into one 48-row tile job (three matrices).
+constexpr int kQkvMatrices = 3;
 
 // A matvec projection as the tile sees it: one or more matrices stacked by
 // rows (q, k and v form one 48-row job), split into column chunks of 16.

@@ -1,5 +1,5 @@
 // The controller states of one token step, in schedule order
-// (BASELINE_SCHEDULE.md "Schedule of one step"). Shared by the TLM, the
+// (docs/BASELINE_SCHEDULE.md "Schedule of one step"). Shared by the TLM, the
 // analytic cycle model, the reports and the RTL's stage encoding.
 #pragma once
 #include <array>

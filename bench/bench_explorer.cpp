@@ -13,6 +13,7 @@
 
 #include <systemc>
 
+#include "cli/usage.hpp"
 #include "explorer/benchmark.hpp"
 #include "explorer/evaluator.hpp"
 #include "explorer/model_calibration.hpp"
@@ -22,7 +23,9 @@
 using namespace mgpt;
 using Clock = std::chrono::steady_clock;
 
-int sc_main(int argc, char* argv[]) {
+namespace {
+
+int run(int argc, char* argv[]) {
     const std::string src = MGPT_SOURCE_DIR;
     const std::string sweep_path = argc > 1 ? argv[1] : src + "/configs/sweeps/de1soc.cfg";
     const int tlm_sample = argc > 2 ? std::max(1, std::atoi(argv[2])) : 16;
@@ -57,4 +60,10 @@ int sc_main(int argc, char* argv[]) {
                 "TLM: %.0fx; disagreements: %zu\n",
                 plan.size(), s, tlm_rate, rate[1] / tlm_rate, out.disagreements.size());
     return out.disagreements.empty() ? 0 : 1;
+}
+
+}  // namespace
+
+int sc_main(int argc, char* argv[]) {
+    return cli::run_guarded("bench_explorer", [&] { return run(argc, argv); });
 }

@@ -12,14 +12,17 @@
 #include <systemc>
 
 #include "arch/design_point.hpp"
+#include "cli/usage.hpp"
 #include "model/golden_step.hpp"
 #include "systemc_models/platform.hpp"
 
 using namespace mgpt;
 using Clock = std::chrono::steady_clock;
 
+namespace {
+
 // usage: bench_throughput [NAMES for golden/TLM, default 1000] [NAMES for the RTL, default 100]
-int sc_main(int argc, char* argv[]) {
+int run(int argc, char* argv[]) {
     const int names = argc > 1 ? std::atoi(argv[1]) : 1000;
     const std::string src = MGPT_SOURCE_DIR;
     const QWeights w = load_rom_dir(src + "/data/weights");
@@ -57,4 +60,10 @@ int sc_main(int argc, char* argv[]) {
     const std::string cmd = std::string(MGPT_BUILD_DIR) + "/microgpt-dse cosim --summary --seed 1 --count " +
                             std::to_string(rtl_names);
     return std::system(cmd.c_str()) == 0 ? 0 : 1;
+}
+
+}  // namespace
+
+int sc_main(int argc, char* argv[]) {
+    return cli::run_guarded("bench_throughput", [&] { return run(argc, argv); });
 }

@@ -1,32 +1,17 @@
-// A Markdown table (first column left-aligned, the others right-aligned), for
-// the reports the explorer and `calibrate` write.
+// The explorer's reports and `calibrate` print their tables as Markdown: the
+// project's one table class (common/text_table.hpp), rendered by str().
 #pragma once
 #include <string>
 #include <vector>
 
+#include "common/text_table.hpp"
+
 namespace mgpt::explorer {
 
-class MarkdownTable {
+class MarkdownTable : public TextTable {
 public:
-    explicit MarkdownTable(std::vector<std::string> header) : header_(std::move(header)) {}
-    void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
-    std::string str() const {
-        std::string s = "|";
-        for (const auto& h : header_) s += " " + h + " |";
-        s += "\n|";
-        for (size_t i = 0; i < header_.size(); ++i) s += i == 0 ? "---|" : "---:|";
-        s += "\n";
-        for (const auto& r : rows_) {
-            s += "|";
-            for (const auto& c : r) s += " " + c + " |";
-            s += "\n";
-        }
-        return s;
-    }
-
-private:
-    std::vector<std::string> header_;
-    std::vector<std::vector<std::string>> rows_;
+    using TextTable::TextTable;
+    std::string str() const { return markdown(); }
 };
 
 }  // namespace mgpt::explorer

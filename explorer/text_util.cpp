@@ -5,15 +5,6 @@
 
 namespace mgpt::explorer {
 
-uint64_t fnv1a64(const std::string& s) {
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 0x100000001b3ull;
-    }
-    return h;
-}
-
 std::string hex64(uint64_t v) {
     char buf[17];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
@@ -36,12 +27,6 @@ std::vector<std::string> split(const std::string& s, char sep) {
         if (p == std::string::npos) return out;
         start = p + 1;
     }
-}
-
-std::string fixed_decimals(double v, int decimals) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
 }
 
 std::string thousands(double v) {

@@ -48,7 +48,7 @@ QWeights load_rom_dir(const std::string& dir) {
     for (int i = 0; i < kMatrixCount; ++i) {
         const std::string path = dir + "/" + kMatrices[i].rom_file;
         std::ifstream in(path);
-        if (!in) throw file_error(path, 0, "cannot open ROM file (a ROM set needs all nine files of NUMERICS.md)");
+        if (!in) throw file_error(path, 0, "cannot open ROM file (a ROM set needs all nine files of docs/NUMERICS.md)");
         auto& m = w.m[i];
         const size_t expected = m.v.size();
         std::string line;

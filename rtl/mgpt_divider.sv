@@ -1,6 +1,7 @@
 // Attention divider: sign-magnitude restoring division of a 64-bit signed
 // numerator by an unsigned denominator, 32 quotient bits, RADIX bits per cycle,
-// result saturated to 16 bits (truncation toward zero). Same handshake as the
+// result saturated to 16 bits (truncation toward zero); the step is restoring_step
+// (mgpt_functions.svh), shared with the RMS engine. Same handshake as the
 // other engines: N = ceil(32 / RADIX) iterations between start and done.
 module mgpt_divider #(
     parameter integer RADIX = 1
@@ -45,11 +46,8 @@ module mgpt_divider #(
             q_next = q;
             for (k = 0; k < RADIX; k = k + 1) begin
                 bit_index = TOP - (it * RADIX + k);
-                r_next = (r_next << 1) | ((bit_index <= 31) ? {65'd0, magnitude[bit_index[4:0]]} : 66'd0);
-                if (r_next >= {34'd0, divisor}) begin
-                    r_next = r_next - {34'd0, divisor};
-                    q_next = {q_next[62:0], 1'b1};
-                end else q_next = {q_next[62:0], 1'b0};
+                {r_next, q_next} = restoring_step(r_next, q_next,
+                    {1'b0, (bit_index <= 31) ? magnitude[bit_index[4:0]] : 1'b0}, divisor, 1'b0);
             end
             rem <= r_next;
             q <= q_next;

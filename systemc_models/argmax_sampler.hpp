@@ -10,7 +10,7 @@ public:
     using StageTarget::StageTarget;
 
 protected:
-    uint32_t run(arch::Stage stage, StepContext& ctx, sc_core::sc_time& delay) override;
+    uint32_t run(arch::Stage stage, StepContext& ctx) override;
 };
 
 // Sequential: 1 + 27 x 3 (weights) + 3 (RNG mix, scale, clamp) + 27 (pick) + 2.
@@ -21,7 +21,7 @@ public:
     using StageTarget::StageTarget;
 
 protected:
-    uint32_t run(arch::Stage stage, StepContext& ctx, sc_core::sc_time& delay) override;
+    uint32_t run(arch::Stage stage, StepContext& ctx) override;
 };
 
 }  // namespace mgpt::tlm_model

@@ -1,4 +1,7 @@
 // The core clock as the models see it: the PLL's achieved frequency and period.
+// cycles() is the one conversion between the TLM's two time scales, and it goes
+// one way: models count cycles (the authority, protocol.hpp "Timing"), the
+// controller turns them into simulated time; nothing turns time into cycles.
 #pragma once
 #include <systemc>
 

@@ -1,8 +1,6 @@
 #include "core_controller.hpp"
 
-#include <cmath>
-
-#include "kv_memory.hpp"
+#include "arch/microarch.hpp"
 
 namespace mgpt::tlm_model {
 
@@ -43,34 +41,25 @@ CoreController::CoreController(sc_core::sc_module_name name, const arch::DesignP
     host.register_b_transport(this, &CoreController::b_transport);
 }
 
-void CoreController::kv_command(uint64_t address, unsigned char* data, unsigned length, sc_core::sc_time& delay) {
-    kv_trans_.set_command(tlm::TLM_WRITE_COMMAND);
-    kv_trans_.set_address(address);
-    kv_trans_.set_data_ptr(data);
-    kv_trans_.set_data_length(length);
-    kv_trans_.set_streaming_width(length);
-    kv_trans_.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
-    kv->b_transport(kv_trans_, delay);
-    if (kv_trans_.is_response_error()) SC_REPORT_ERROR(name(), "KV memory rejected a write");
-}
-
-uint32_t CoreController::local_stage(Stage s, StepContext& ctx, sc_core::sc_time& delay) {
+uint32_t CoreController::local_stage(Stage s, StepContext& ctx) {
     switch (s) {
-        case Stage::kv_write: {
-            int16_t kvrow[2 * kEmbd];
-            std::copy(ctx.k.begin(), ctx.k.end(), kvrow);
-            std::copy(ctx.v.begin(), ctx.v.end(), kvrow + kEmbd);
-            sc_core::sc_time t = sc_core::SC_ZERO_TIME;
-            kv_command(kKvWrite | static_cast<uint64_t>(ctx.req.pos), reinterpret_cast<unsigned char*>(kvrow),
-                       sizeof kvrow, t);
-            (void)delay;
-            return static_cast<uint32_t>(std::lround(t / clock_.period));
-        }
+        case Stage::kv_write: return kv_port_.write(*kv[0], ctx.req.pos, ctx.k, ctx.v, name());
         case Stage::finish:
             if (ctx.req.greedy) ctx.result.next = ctx.result.argmax.index;
-            return 1;
-        default: return 1;  // accept, done
+            return arch::kControlStateCycles;
+        default: return arch::kControlStateCycles;  // accept, done
     }
+}
+
+uint32_t CoreController::unit_stage(int unit, Stage s, StepContext& ctx) {
+    StepExtension& cmd = stage_cmd_.command();
+    cmd.ctx = &ctx;
+    cmd.stage = s;
+    tlm::tlm_generic_payload& trans = stage_cmd_.for_transport();
+    sc_core::sc_time unused = sc_core::SC_ZERO_TIME;  // the unit reports cycles into the context
+    units[static_cast<size_t>(unit)]->b_transport(trans, unused);
+    if (trans.is_response_error()) SC_REPORT_ERROR(name(), "a stage unit failed");
+    return ctx.cycles.cycles[static_cast<size_t>(s)];
 }
 
 void CoreController::run_step(StepContext& ctx, sc_core::sc_time& delay) {
@@ -80,23 +69,15 @@ void CoreController::run_step(StepContext& ctx, sc_core::sc_time& delay) {
         const auto s = static_cast<Stage>(i);
         if (s == Stage::sampler && ctx.req.greedy) continue;
         const sc_core::sc_time before = delay;
-        uint32_t cycles;
         const int u = unit_of(s);
+        uint32_t cycles;
         if (u < 0) {
-            cycles = local_stage(s, ctx, delay);
+            cycles = local_stage(s, ctx);
             ctx.add(s, cycles);
-            delay += clock_.cycles(cycles);
         } else {
-            unit_trans_.set_command(tlm::TLM_WRITE_COMMAND);
-            unit_trans_.set_address(static_cast<uint64_t>(i));
-            unit_trans_.set_data_ptr(reinterpret_cast<unsigned char*>(&ctx));
-            unit_trans_.set_data_length(sizeof(StepContext));
-            unit_trans_.set_streaming_width(sizeof(StepContext));
-            unit_trans_.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
-            units[static_cast<size_t>(u)]->b_transport(unit_trans_, delay);
-            if (unit_trans_.is_response_error()) SC_REPORT_ERROR(name(), "a stage unit failed");
-            cycles = ctx.cycles.cycles[static_cast<size_t>(i)];
+            cycles = unit_stage(u, s, ctx);
         }
+        delay += clock_.cycles(cycles);  // the one conversion of cycles into time
         if (trace_) {
             // Trace mode: show the stage for as long as it lasts, then move on.
             sc_core::wait(before);
@@ -111,11 +92,13 @@ void CoreController::run_step(StepContext& ctx, sc_core::sc_time& delay) {
 }
 
 void CoreController::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay) {
-    trans.set_response_status(tlm::TLM_OK_RESPONSE);
-    if (trans.get_address() == kCoreClear) {
-        kv_command(kKvClear, nullptr, 0, delay);
-    } else if (trans.get_address() == kCoreStep && trans.get_data_length() == sizeof(StepContext)) {
-        auto& ctx = *reinterpret_cast<StepContext*>(trans.get_data_ptr());
+    const CoreCommand* cmd = required_extension<CoreCommand>(trans, name(), "CoreCommand");
+    if (!cmd) return;
+    if (cmd->op == CoreOp::clear) {
+        kv_port_.clear(*kv[0], name());  // between sequences: no stage, no core cycles
+    } else {
+        if (!required_context(cmd->ctx, trans, name(), "CoreCommand step")) return;
+        StepContext& ctx = *cmd->ctx;
         if (trace_) {
             sc_core::wait(delay);
             delay = sc_core::SC_ZERO_TIME;
@@ -125,9 +108,8 @@ void CoreController::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_ti
         }
         run_step(ctx, delay);
         if (trace_) trace_->busy.write(false);
-    } else {
-        trans.set_response_status(tlm::TLM_ADDRESS_ERROR_RESPONSE);
     }
+    trans.set_response_status(tlm::TLM_OK_RESPONSE);
 }
 
 }  // namespace mgpt::tlm_model

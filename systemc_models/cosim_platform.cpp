@@ -30,8 +30,8 @@ StepRecord record_of(const StepContext& c) {
 // Fans every host command out to the TLM core and the RTL core and keeps both
 // answers; the host continues with the TLM's.
 struct StepSplitter : sc_core::sc_module {
-    tlm_utils::simple_target_socket<StepSplitter> host;
-    tlm_utils::simple_initiator_socket<StepSplitter> tlm, rtl;
+    tlm_utils::simple_target_socket<StepSplitter, 32, CoreProtocol> host;
+    tlm_utils::simple_initiator_socket<StepSplitter, 32, CoreProtocol> tlm, rtl;
     std::vector<CosimStep>& log;
     double tlm_seconds = 0, rtl_seconds = 0;
 
@@ -40,12 +40,14 @@ struct StepSplitter : sc_core::sc_module {
         host.register_b_transport(this, &StepSplitter::b_transport);
     }
     void b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay) {
-        if (trans.get_address() != kCoreStep) {
+        const CoreCommand* cmd = required_extension<CoreCommand>(trans, name(), "CoreCommand");
+        if (!cmd) return;
+        if (cmd->op != CoreOp::step || !cmd->ctx) {  // clear (or a malformed step, which the TLM core rejects)
             tlm->b_transport(trans, delay);
             if (!trans.is_response_error()) rtl->b_transport(trans, delay);
             return;
         }
-        auto& ctx = *reinterpret_cast<StepContext*>(trans.get_data_ptr());
+        StepContext& ctx = *cmd->ctx;
         StepContext rtl_ctx;
         rtl_ctx.weights = ctx.weights;
         rtl_ctx.kv = ctx.kv;
@@ -56,12 +58,9 @@ struct StepSplitter : sc_core::sc_module {
         const auto t1 = Clock::now();
         tlm_seconds += std::chrono::duration<double>(t1 - t0).count();
         if (trans.is_response_error()) return;
-        tlm::tlm_generic_payload t2;
-        t2.set_command(tlm::TLM_WRITE_COMMAND);
-        t2.set_address(kCoreStep);
-        t2.set_data_ptr(reinterpret_cast<unsigned char*>(&rtl_ctx));
-        t2.set_data_length(sizeof(StepContext));
-        t2.set_streaming_width(sizeof(StepContext));
+        rtl_cmd_.command().op = CoreOp::step;
+        rtl_cmd_.command().ctx = &rtl_ctx;
+        tlm::tlm_generic_payload& t2 = rtl_cmd_.for_transport();
         const auto t2_start = Clock::now();
         rtl->b_transport(t2, delay);
         rtl_seconds += std::chrono::duration<double>(Clock::now() - t2_start).count();
@@ -71,12 +70,15 @@ struct StepSplitter : sc_core::sc_module {
         s.rtl = record_of(rtl_ctx);
         log.push_back(s);
     }
+
+private:
+    CommandPayload<CoreCommand> rtl_cmd_;  // the RTL's copy of each step command
 };
 
 // Records the RTL's answers when the RTL core is the platform's core.
 struct RtlRecorder : sc_core::sc_module {
-    tlm_utils::simple_target_socket<RtlRecorder> host;
-    tlm_utils::simple_initiator_socket<RtlRecorder> rtl;
+    tlm_utils::simple_target_socket<RtlRecorder, 32, CoreProtocol> host;
+    tlm_utils::simple_initiator_socket<RtlRecorder, 32, CoreProtocol> rtl;
     std::vector<CosimStep>& log;
     RtlRecorder(sc_core::sc_module_name name, std::vector<CosimStep>& steps)
         : sc_module(name), host("host"), rtl("rtl"), log(steps) {
@@ -84,9 +86,10 @@ struct RtlRecorder : sc_core::sc_module {
     }
     void b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay) {
         rtl->b_transport(trans, delay);
-        if (trans.get_address() == kCoreStep && !trans.is_response_error()) {
+        const CoreCommand* cmd = trans.get_extension<CoreCommand>();  // the bridge rejects payloads without it
+        if (cmd && cmd->op == CoreOp::step && !trans.is_response_error()) {
             CosimStep s;
-            s.rtl = record_of(*reinterpret_cast<StepContext*>(trans.get_data_ptr()));
+            s.rtl = record_of(*cmd->ctx);
             log.push_back(s);
         }
     }

@@ -3,15 +3,14 @@
 #include <algorithm>
 
 #include "arch/microarch.hpp"
-#include "weight_memory.hpp"
+#include "weight_protocol.hpp"
 
 namespace mgpt::tlm_model {
 
 using arch::Stage;
 
-ElementwiseUnit::ElementwiseUnit(sc_core::sc_module_name name, const arch::DesignPoint& design,
-                                 const ClockDomain& clock)
-    : StageTarget(name, design, clock), weights("weights") {}
+ElementwiseUnit::ElementwiseUnit(sc_core::sc_module_name name, const arch::DesignPoint& design)
+    : StageTarget(name, design), weights("weights") {}
 
 // Both embedding tables are read at once (separate stores); a step reads
 // `vector_lanes` weights of each, consecutive words of the token's (position's) row.
@@ -31,7 +30,7 @@ uint32_t ElementwiseUnit::load(StepContext& ctx) {
     return cycles;
 }
 
-uint32_t ElementwiseUnit::run(Stage stage, StepContext& ctx, sc_core::sc_time&) {
+uint32_t ElementwiseUnit::run(Stage stage, StepContext& ctx) {
     const auto pass = static_cast<uint32_t>(arch::ceil_div(kEmbd, design_.vector_lanes));
     switch (stage) {
         case Stage::load: return load(ctx);

@@ -5,17 +5,17 @@
 #include <tlm_utils/simple_initiator_socket.h>
 
 #include "stage_target.hpp"
-#include "weight_memory.hpp"
+#include "weight_protocol.hpp"
 
 namespace mgpt::tlm_model {
 
 class ElementwiseUnit : public StageTarget {
 public:
-    tlm_utils::simple_initiator_socket<ElementwiseUnit> weights;  // wte and wpe reads
-    ElementwiseUnit(sc_core::sc_module_name name, const arch::DesignPoint& design, const ClockDomain& clock);
+    tlm_utils::simple_initiator_socket<ElementwiseUnit, 32, WeightProtocol> weights;  // wte and wpe reads
+    ElementwiseUnit(sc_core::sc_module_name name, const arch::DesignPoint& design);
 
 protected:
-    uint32_t run(arch::Stage stage, StepContext& ctx, sc_core::sc_time& delay) override;
+    uint32_t run(arch::Stage stage, StepContext& ctx) override;
 
 private:
     uint32_t load(StepContext& ctx);

@@ -1,7 +1,5 @@
 #include "host_initiator.hpp"
 
-#include "core_controller.hpp"
-
 namespace mgpt::tlm_model {
 
 HostInitiator::HostInitiator(sc_core::sc_module_name name, const QWeights& weights, const golden::KvCache& kv,
@@ -13,16 +11,13 @@ HostInitiator::HostInitiator(sc_core::sc_module_name name, const QWeights& weigh
     SC_THREAD(run);
 }
 
-void HostInitiator::command(uint64_t address, StepContext* ctx) {
-    trans_.set_command(tlm::TLM_WRITE_COMMAND);
-    trans_.set_address(address);
-    trans_.set_data_ptr(reinterpret_cast<unsigned char*>(ctx));
-    trans_.set_data_length(ctx ? sizeof(StepContext) : 0);
-    trans_.set_streaming_width(ctx ? sizeof(StepContext) : 0);
-    trans_.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+void HostInitiator::command(CoreOp op, StepContext* ctx) {
+    cmd_.command().op = op;
+    cmd_.command().ctx = ctx;
+    tlm::tlm_generic_payload& trans = cmd_.for_transport();
     sc_core::sc_time delay = qk_.get_local_time();
-    core->b_transport(trans_, delay);
-    if (trans_.is_response_error()) SC_REPORT_FATAL(name(), "the core rejected a host command");
+    core->b_transport(trans, delay);
+    if (trans.is_response_error()) SC_REPORT_FATAL(name(), "the core rejected a host command");
     qk_.set(delay);
     if (qk_.need_sync()) qk_.sync();
 }
@@ -36,12 +31,12 @@ void HostInitiator::run_job(const Job& job, RunResult& out) {
     ctx.weights = &weights_;
     ctx.kv = &kv_;
     for (int n = 0; n < job.workload.count; ++n) {
-        command(kCoreClear, nullptr);
+        command(CoreOp::clear, nullptr);
         std::vector<int> tokens;
         int token = kBos;
         for (int pos = 0; pos < kContext; ++pos) {
             ctx.reset({token, pos, rng, gen.greedy, gen.temperature, gen.numerics});
-            command(kCoreStep, &ctx);
+            command(CoreOp::step, &ctx);
             StepRecord r;
             r.name = n;
             r.pos = pos;

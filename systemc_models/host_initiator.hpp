@@ -1,4 +1,4 @@
-// The host: runs the generation protocol of NUMERICS.md against the core over
+// The host: runs the generation protocol of docs/NUMERICS.md against the core over
 // TLM (clear the cache, one step command per position, feed each output token
 // back, stop at BOS or after 16 steps), temporally decoupled with a quantum
 // keeper, and records every step.
@@ -10,13 +10,13 @@
 #include <tlm_utils/tlm_quantumkeeper.h>
 
 #include "platform.hpp"
-#include "step_context.hpp"
+#include "step_protocol.hpp"
 
 namespace mgpt::tlm_model {
 
 class HostInitiator : public sc_core::sc_module {
 public:
-    tlm_utils::simple_initiator_socket<HostInitiator> core;
+    tlm_utils::simple_initiator_socket<HostInitiator, 32, CoreProtocol> core;
 
     // `before_job` switches the platform to the job's design point.
     HostInitiator(sc_core::sc_module_name name, const QWeights& weights, const golden::KvCache& kv,
@@ -26,7 +26,7 @@ public:
 private:
     void run();
     void run_job(const Job& job, RunResult& out);
-    void command(uint64_t address, StepContext* ctx);
+    void command(CoreOp op, StepContext* ctx);
 
     const QWeights& weights_;
     const golden::KvCache& kv_;
@@ -34,7 +34,7 @@ private:
     std::function<void(const Job&)> before_job_;
     std::vector<RunResult>& results_;
     tlm_utils::tlm_quantumkeeper qk_;
-    tlm::tlm_generic_payload trans_;
+    CommandPayload<CoreCommand> cmd_;
 };
 
 }  // namespace mgpt::tlm_model

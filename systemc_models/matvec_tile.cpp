@@ -3,14 +3,14 @@
 #include <algorithm>
 
 #include "arch/microarch.hpp"
-#include "weight_memory.hpp"
+#include "weight_protocol.hpp"
 
 namespace mgpt::tlm_model {
 
 using arch::Stage;
 
-MatvecTile::MatvecTile(sc_core::sc_module_name name, const arch::DesignPoint& design, const ClockDomain& clock)
-    : StageTarget(name, design, clock), weights("weights") {}
+MatvecTile::MatvecTile(sc_core::sc_module_name name, const arch::DesignPoint& design)
+    : StageTarget(name, design), weights("weights") {}
 
 // One pass's weights of matrix m: column steps of rows_per_pass x cols_per_cycle
 // weights, stored in read order (local pass, step, lane), two per word.
@@ -21,9 +21,10 @@ MatvecTile::Burst MatvecTile::read_pass(Matrix m, int local_pass, int rows_per_p
     return {cycles, stalls};
 }
 
-uint32_t MatvecTile::run(Stage stage, StepContext& ctx, sc_core::sc_time&) {
+uint32_t MatvecTile::run(Stage stage, StepContext& ctx) {
     const arch::Projection p = arch::projection_of(static_cast<int>(stage));
     const int L = design_.lanes;
+    if (L > arch::kMaxLanes) SC_REPORT_FATAL(name(), "more lanes than the tile model has accumulators");
     const int total_rows = static_cast<int>(p.stacked.size()) * p.rows_per_matrix;
     const int rows_per_pass = std::min(L, p.rows_per_matrix);  // rows of one matrix in a pass
     const int16_t* in = nullptr;
@@ -37,10 +38,10 @@ uint32_t MatvecTile::run(Stage stage, StepContext& ctx, sc_core::sc_time&) {
         case Stage::lm_head: in = ctx.x.data(); out = ctx.result.logits.data(); break;
         default: SC_REPORT_FATAL(name(), "stage is not a projection"); return 0;
     }
-    int16_t* qkv_out[3] = {ctx.q.data(), ctx.k.data(), ctx.v.data()};
+    int16_t* qkv_out[arch::kQkvMatrices] = {ctx.q.data(), ctx.k.data(), ctx.v.data()};
     const int si = static_cast<int>(stage);
     uint32_t cycles = 0, stalls = 0;
-    int64_t acc[64];
+    int64_t acc[arch::kMaxLanes];
     // Row tiles first, column chunks inside: only `lanes` accumulators live at a time.
     for (int row0 = 0; row0 < total_rows; row0 += L) {
         std::fill(acc, acc + L, 0);

@@ -7,17 +7,17 @@
 #include <tlm_utils/simple_initiator_socket.h>
 
 #include "stage_target.hpp"
-#include "weight_memory.hpp"
+#include "weight_protocol.hpp"
 
 namespace mgpt::tlm_model {
 
 class MatvecTile : public StageTarget {
 public:
-    tlm_utils::simple_initiator_socket<MatvecTile> weights;
-    MatvecTile(sc_core::sc_module_name name, const arch::DesignPoint& design, const ClockDomain& clock);
+    tlm_utils::simple_initiator_socket<MatvecTile, 32, WeightProtocol> weights;
+    MatvecTile(sc_core::sc_module_name name, const arch::DesignPoint& design);
 
 protected:
-    uint32_t run(arch::Stage stage, StepContext& ctx, sc_core::sc_time& delay) override;
+    uint32_t run(arch::Stage stage, StepContext& ctx) override;
 
 private:
     struct Burst {

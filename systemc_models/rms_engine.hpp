@@ -12,7 +12,7 @@ public:
     using StageTarget::StageTarget;
 
 protected:
-    uint32_t run(arch::Stage stage, StepContext& ctx, sc_core::sc_time& delay) override;
+    uint32_t run(arch::Stage stage, StepContext& ctx) override;
 };
 
 }  // namespace mgpt::tlm_model

@@ -1,7 +1,5 @@
 #include "rtl_core_bridge.hpp"
 
-#include "core_controller.hpp"
-
 namespace mgpt::tlm_model {
 
 RtlCoreBridge::RtlCoreBridge(sc_core::sc_module_name name)
@@ -49,15 +47,15 @@ void RtlCoreBridge::run_step(StepContext& ctx) {
 }
 
 void RtlCoreBridge::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay) {
-    trans.set_response_status(tlm::TLM_OK_RESPONSE);
-    if (trans.get_address() == kCoreClear) return;
-    if (trans.get_address() != kCoreStep || trans.get_data_length() != sizeof(StepContext)) {
-        trans.set_response_status(tlm::TLM_ADDRESS_ERROR_RESPONSE);
-        return;
+    CoreCommand* cmd = required_extension<CoreCommand>(trans, name(), "CoreCommand");
+    if (!cmd) return;
+    if (cmd->op == CoreOp::step) {
+        if (!required_context(cmd->ctx, trans, name(), "CoreCommand step")) return;
+        sc_core::wait(delay);  // catch up with the initiator's local time: the RTL runs in real simulated time
+        delay = sc_core::SC_ZERO_TIME;
+        run_step(*cmd->ctx);
     }
-    sc_core::wait(delay);  // catch up with the initiator's local time: the RTL runs in real simulated time
-    delay = sc_core::SC_ZERO_TIME;
-    run_step(*reinterpret_cast<StepContext*>(trans.get_data_ptr()));
+    trans.set_response_status(tlm::TLM_OK_RESPONSE);
 }
 
 }  // namespace mgpt::tlm_model

@@ -1,18 +1,18 @@
 // The pin-level bridge between the TLM world and the Verilated RTL core: a
-// TLM-2.0 target taking the core commands of core_controller.hpp, driving the
+// TLM-2.0 target of the core protocol (step_protocol.hpp), driving the
 // core's pins cycle by cycle on the core clock and reading its results back,
 // including the cycles it spent in each stage (from its `stage` output).
 //
 // Pins are driven and sampled at the falling edge, half a cycle away from the
 // rising edge on which the RTL registers change, so there is no race.
-// kCoreClear needs no pin activity: the RTL only ever reads cache rows that
+// A clear command needs no pin activity: the RTL only ever reads cache rows that
 // the current sequence wrote.
 #pragma once
 #include <systemc>
 #include <tlm>
 #include <tlm_utils/simple_target_socket.h>
 
-#include "step_context.hpp"
+#include "step_protocol.hpp"
 
 namespace mgpt::tlm_model {
 
@@ -20,7 +20,7 @@ constexpr int kLogitBits = kVocab * 16;
 
 class RtlCoreBridge : public sc_core::sc_module {
 public:
-    tlm_utils::simple_target_socket<RtlCoreBridge> socket;
+    tlm_utils::simple_target_socket<RtlCoreBridge, 32, CoreProtocol> socket;
     sc_core::sc_in<bool> clk;
     // signals to bind to the Verilated model's ports (same names as rtl/mgpt_core.sv)
     sc_core::sc_signal<bool> rst, start, greedy, busy, done;

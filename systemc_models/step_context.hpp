@@ -1,7 +1,8 @@
 // The state of one token step as it travels through the TLM core: the
 // datapath registers (values from the golden library), and what each stage
-// spent (cycles, stall cycles, useful MACs). Carried by the generic payload's
-// data pointer from the controller to the stage models.
+// spent (cycles, stall cycles, useful MACs). Shared by pointer in the core
+// protocol's CoreCommand and the stage protocol's StepExtension
+// (step_protocol.hpp); its cycles are the TLM's timing authority.
 #pragma once
 #include <array>
 #include <cstdint>

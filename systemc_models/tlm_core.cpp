@@ -5,14 +5,14 @@ namespace mgpt::tlm_model {
 TlmCore::TlmCore(sc_core::sc_module_name name, const arch::DesignPoint& design, const ClockDomain& clock,
                  TraceSignals* trace)
     : sc_module(name),
-      weight_memory("weight_memory", design, clock),
-      kv_memory("kv_memory", design, clock),
-      elementwise("elementwise", design, clock),
-      rms("rms_engine", design, clock),
-      tile("matvec_tile", design, clock),
-      attention("attention", design, clock),
-      argmax("argmax", design, clock),
-      sampler("sampler", design, clock),
+      weight_memory("weight_memory", design),
+      kv_memory("kv_memory", design),
+      elementwise("elementwise", design),
+      rms("rms_engine", design),
+      tile("matvec_tile", design),
+      attention("attention", design),
+      argmax("argmax", design),
+      sampler("sampler", design),
       controller("controller", design, clock, trace) {
     controller.units[static_cast<int>(Unit::elementwise)].bind(elementwise.socket);
     controller.units[static_cast<int>(Unit::rms)].bind(rms.socket);

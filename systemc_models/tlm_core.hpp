@@ -1,6 +1,7 @@
 // The TLM core: controller, stage units, weight and KV memories, wired. Its
-// `host` socket takes the core commands of core_controller.hpp. The units hold
-// references to `design` and `clock`, which the owner may change between runs.
+// `host` socket takes the core protocol's commands (step_protocol.hpp). The
+// units hold a reference to `design` and the controller one to `clock`, which
+// the owner may change between runs.
 #pragma once
 #include <memory>
 
@@ -28,7 +29,7 @@ struct TlmCore : sc_core::sc_module {
 
     TlmCore(sc_core::sc_module_name name, const arch::DesignPoint& design, const ClockDomain& clock,
             TraceSignals* trace);
-    tlm_utils::simple_target_socket<CoreController>& host() { return controller.host; }
+    tlm_utils::simple_target_socket<CoreController, 32, CoreProtocol>& host() { return controller.host; }
 };
 
 }  // namespace mgpt::tlm_model

@@ -3,4 +3,6 @@
 #include <catch2/catch.hpp>
 #include <systemc>
 
-int sc_main(int argc, char* argv[]) { return Catch::Session().run(argc, argv); }
+#include "test_skip.hpp"
+
+int sc_main(int argc, char* argv[]) { return mgpt::test::catch_exit_code(Catch::Session().run(argc, argv)); }

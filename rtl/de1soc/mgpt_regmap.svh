@@ -1,7 +1,7 @@
 // The host register map (docs/FPGA.md "Register map"), word addresses: byte
-// offset / 4 on the JTAG-to-Avalon master. Mirrored by app/fpga_regmap.hpp
-// (the co-simulation host and the System Console runner); tests/cli checks
-// that the two agree.
+// offset / 4 on the JTAG-to-Avalon master. Mirrored by
+// platforms/de1soc/regmap.hpp (the co-simulation host and the System Console
+// runner); tests/cli checks that the two agree.
 localparam [7:0] REG_ID         = 8'h00;  // 0x00 RO 'MGPT'
 localparam [7:0] REG_VERSION    = 8'h01;  // 0x04 RO register-map version
 localparam [7:0] REG_CONTROL    = 8'h02;  // 0x08 WO bit0 start, bit1 clear

@@ -18,6 +18,16 @@
 #   --keep-log   keep the full yosys log uncompressed (default: gzip it)
 #   --stock      run synth_intel_alm's script unchanged (default: without its `autoname`
 #                pass, which only renames wires but is slow on large netlists)
+#   --timing     also the structural critical path: synthesize with -noclkbuf (the clock
+#                buffer has no timing arcs), write the mapped netlist before synth_intel_alm's
+#                `check:` step (which drops the cells' delays) to DIR/<component>.json and run
+#                mgpt-sta on it: DIR/<component>.timing.txt and one row in DIR/<component>.timing.csv
+#                (point,component,reg_ns,any_ns,launch_ns,through_ns,start,end,lut_levels,
+#                carry_chains,multipliers,memory_reads,blackbox,status); inputs arrive as from registers
+#   --sta PATH   mgpt-sta (default: $MGPT_STA, else <repo>/build/mgpt-sta)
+#   --blackbox-delay LAUNCH:THROUGH   --timing: the blackboxed weight streams' timing, from the
+#                weight_stream component's own run: its clock-to-output and input-to-output delays
+#                in ns ('-' for none; required for tile and core)
 #
 # Exit status: 0 when yosys completed (status ok), 3 on timeout, 1 on any other failure.
 set -u
@@ -25,7 +35,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 rtl=$(dirname "$here")
 repo=$(dirname "$rtl")
 bin=${MGPT_BIN:-$repo/build/microgpt-dse}
-component=""; out=""; design=""; point=""; roms=""; limit=1200; keep_log=0; stock=0
+component=""; out=""; design=""; point=""; roms=""; limit=1200; keep_log=0; stock=0; timing=0
+sta=${MGPT_STA:-$repo/build/mgpt-sta}; bb_delay=""
 sets=()
 die() { echo "synth_component.sh: $*" >&2; exit 1; }
 while [ $# -gt 0 ]; do
@@ -40,6 +51,9 @@ while [ $# -gt 0 ]; do
     --bin) bin=${2:-}; shift 2 || die "--bin needs a value" ;;
     --keep-log) keep_log=1; shift ;;
     --stock) stock=1; shift ;;
+    --timing) timing=1; shift ;;
+    --sta) sta=${2:-}; shift 2 || die "--sta needs a value" ;;
+    --blackbox-delay) bb_delay=${2:-}; shift 2 || die "--blackbox-delay needs a value" ;;
     -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
@@ -51,6 +65,15 @@ case " $components " in
 esac
 [ -n "$out" ] || die "--out is required"
 case "$limit" in ''|*[!0-9]*) die "--timeout '$limit' is not a number of seconds" ;; esac
+if [ $timing = 1 ]; then
+  [ $stock = 0 ] || die "--timing and --stock exclude each other (the netlist is written inside the staged script)"
+  [ -x "$sta" ] || die "--timing: $sta is not executable (build the mgpt-sta target, or pass --sta)"
+  case "$bb_delay" in
+    '') case "$component" in tile|core) die "--timing of $component needs --blackbox-delay LAUNCH:THROUGH (the weight streams' delays)" ;; esac ;;
+    *:*) ;;
+    *) die "--blackbox-delay '$bb_delay' is not LAUNCH:THROUGH (ns or '-')" ;;
+  esac
+fi
 command -v yosys >/dev/null || die "yosys not found on PATH"
 mkdir -p "$out" || die "cannot create $out"
 out=$(cd "$out" && pwd)
@@ -93,6 +116,10 @@ endmodule
 EOF
 }
 real=(); blackbox=()
+# the core's sources, relative to rtl/ (the one list: rtl/core_sources.txt)
+core_sources=()
+while read -r f; do core_sources+=("$f"); done < <(grep -Ev '^[[:space:]]*(#|$)' "$rtl/core_sources.txt")
+[ ${#core_sources[@]} -gt 0 ] || die "no source in $rtl/core_sources.txt"
 case "$component" in
   tile)  # the MAC datapath: accumulators, products, weight select, ROM addressing
     real=(mgpt_tile.sv)
@@ -124,11 +151,11 @@ EOF
     ;;
   core)  # controller, elementwise + attention datapaths, KV cache, argmax; engines blackboxed
     real=(mgpt_core.sv)
-    blackbox=(mgpt_tile.sv mgpt_weight_stream.sv mgpt_rms_engine.sv mgpt_divider.sv mgpt_sampler.sv)
+    for f in "${core_sources[@]}"; do [ "$f" = mgpt_core.sv ] || blackbox+=("$f"); done
     core_top >"$top"
     ;;
-  full)  # the whole core, flattened (slow with logic ROMs: see README.md)
-    real=(mgpt_core.sv mgpt_tile.sv mgpt_weight_stream.sv mgpt_rms_engine.sv mgpt_divider.sv mgpt_sampler.sv)
+  full)  # the whole core, flattened (slow with logic ROMs: see rtl/synth/README.md)
+    real=("${core_sources[@]}")
     core_top >"$top"
     ;;
   rms_engine)
@@ -176,6 +203,7 @@ fi
   echo "read_verilog -defer -sv -I $rtl $(printf "$rtl/%s " "${real[@]}")$top"
   [ ${#blackbox[@]} -eq 0 ] || echo "read_verilog -defer -sv -lib -I $rtl $(printf "$rtl/%s " "${blackbox[@]}")"
   synth="synth_intel_alm -family cyclonev -top mgpt_synth_top -noiopad"
+  [ $timing = 0 ] || synth="$synth -noclkbuf"
   # stages of synth_intel_alm's own script (yosys -h synth_intel_alm)
   if [ $m10k_flow = 1 ]; then
     # the weight banks become placeholder blocks, not logic (see m10k_rom_lib.txt)
@@ -197,6 +225,7 @@ fi
     echo "techmap -map +/intel_alm/common/alm_map.v"
     echo "opt -fast"
     echo "clean"
+    [ $timing = 0 ] || echo "write_json $out/$component.json"
     echo "$synth -run check:"
   fi
   echo "tee -o $stat stat"
@@ -229,28 +258,34 @@ fi
 
 # ---- the figures, from the stat of the flattened top ----
 if [ "$status" = ok ]; then
-  row=$(awk -v point="$point" -v comp="$component" -v secs="$seconds" -v bits="$m10k_bits" '
-    /^=== / { intop = ($2 == "mgpt_synth_top") }
-    !intop { next }
-    $1 ~ /^MISTRAL_ALUT/ { luts += $2; if ($1 == "MISTRAL_ALUT6") l6 += $2; else if ($1 == "MISTRAL_ALUT_ARITH") ar += $2; else small += $2 }
-    $1 == "MISTRAL_NOT" { small += $2 }
-    $1 == "MISTRAL_FF" { ffs += $2 }
-    $1 ~ /^MISTRAL_MUL/ || $1 == "cyclonev_mac" { dsp += $2 }
-    $1 == "MISTRAL_MLAB" { mlab += $2 }
-    # cells: every cell yosys left except instances of blackboxed submodules
-    $1 ~ /^(MISTRAL_|\$__MGPT_|cyclonev_)/ { cells += $2 }
-    END {
-      # ALMs (raw): an ALUT6 fills an ALM; two ALUT2..5 (or inverters) share one;
-      # two arithmetic bits share one; never fewer than ceil(FFs / 4)
-      logic = l6 + int((small + 1) / 2) + int((ar + 1) / 2)
-      regs = int((ffs + 3) / 4)
-      printf "%s,%s,%d,%d,%d,%d,%d,%d,%d,%s,ok\n", point, comp, luts, (logic > regs ? logic : regs),
-             ffs, dsp, mlab, bits, cells, secs
-    }' "$stat")
+  # cell counts and the ALM packing rule: yosys_stat.awk (shared with `microgpt-dse fpga --yosys`)
+  row=$(awk -v top=mgpt_synth_top -v format=csv -v point="$point" -v comp="$component" -v secs="$seconds" \
+          -v bits="$m10k_bits" -f "$here/yosys_stat.awk" "$stat")
 else
   row="$point,$component,,,,,,$m10k_bits,,$seconds,$status"
 fi
 echo "$row" | tee "$out/$component.csv"
+
+# ---- the structural critical path of the mapped netlist (--timing) ----
+if [ $timing = 1 ]; then
+  tcsv=$out/$component.timing.csv
+  if [ "$status" = ok ] && [ -s "$out/$component.json" ]; then
+    # the M10K placeholder banks (m10k_rom_lib.txt) are timed as the library's M10K block
+    bb=(--like '$__MGPT_M10K_ROM_=MISTRAL_M10K'); [ -z "$bb_delay" ] || bb+=(--blackbox-default "$bb_delay")
+    if "$sta" "$out/$component.json" --inputs-registered "${bb[@]}" --csv "$point,$component" --steps \
+         >"$out/$component.timing.txt" 2>"$out/$component.timing.err"; then
+      echo "$(tail -1 "$out/$component.timing.txt"),${bb_delay},ok" >"$tcsv"
+    else
+      echo "$point,$component,,,,,,,,,,,${bb_delay},sta-error" >"$tcsv"
+      echo "synth_component.sh: mgpt-sta failed on $out/$component.json:" >&2
+      cat "$out/$component.timing.err" >&2
+    fi
+    gzip -f "$out/$component.json"
+  else
+    echo "$point,$component,,,,,,,,,,,${bb_delay},$status" >"$tcsv"
+  fi
+  cat "$tcsv"
+fi
 case "$status" in
   ok) exit 0 ;;
   timeout) echo "synth_component.sh: $component of $point: yosys timed out after $limit s" >&2; exit 3 ;;

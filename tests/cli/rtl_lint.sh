@@ -6,13 +6,15 @@ set -u
 bin=$1; src=$2
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 passes=0; fails=0
+# the core's sources: the one list (rtl/core_sources.txt), relative to rtl/
+sources=()
+while read -r f; do sources+=("$src/rtl/$f"); done < <(grep -Ev '^[[:space:]]*(#|$)' "$src/rtl/core_sources.txt")
+[ ${#sources[@]} -gt 0 ] || { echo "FAIL: no source in $src/rtl/core_sources.txt"; exit 1; }
 for cfg in "$src"/configs/regression/*.cfg; do
   name=$(basename "$cfg" .cfg)
   "$bin" roms --design "$cfg" --out "$tmp/$name" >/dev/null || { echo "FAIL: roms $name"; fails=$((fails+1)); continue; }
   if verilator --lint-only -Wall --unroll-count 1024 --unroll-stmts 1000000 "$src/rtl/lint_waivers.vlt" \
-       -I"$src/rtl" -f "$tmp/$name/verilator_params.vc" --top-module mgpt_core \
-       "$src"/rtl/mgpt_core.sv "$src"/rtl/mgpt_tile.sv "$src"/rtl/mgpt_weight_stream.sv \
-       "$src"/rtl/mgpt_rms_engine.sv "$src"/rtl/mgpt_divider.sv "$src"/rtl/mgpt_sampler.sv >"$tmp/$name.log" 2>&1 \
+       -I"$src/rtl" -f "$tmp/$name/verilator_params.vc" --top-module mgpt_core "${sources[@]}" >"$tmp/$name.log" 2>&1 \
      && ! grep -q '%Warning' "$tmp/$name.log"; then
     passes=$((passes+1))
   else

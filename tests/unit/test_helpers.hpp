@@ -4,6 +4,8 @@
 #include <string>
 #include <sys/stat.h>
 
+#include "../test_skip.hpp"
+
 namespace mgpt::test {
 
 inline bool path_exists(const std::string& p) {
@@ -13,22 +15,28 @@ inline bool path_exists(const std::string& p) {
 
 // The published reference ROMs: $MGPT_REFERENCE_ROM, else the copy the
 // repository ships (data/talos_v2_rom), else ../shared/reference/talos_v2_rom.
+// A test that asks for them needs them: when they are not there, it is skipped
+// (test_skip.hpp), so call this before doing anything else.
 inline std::string reference_rom_dir() {
-    if (const char* env = std::getenv("MGPT_REFERENCE_ROM")) return env;
-    const std::string shipped = std::string(MGPT_SOURCE_DIR) + "/data/talos_v2_rom";
-    if (path_exists(shipped + "/wte_q12.hex")) return shipped;
-    return std::string(MGPT_SOURCE_DIR) + "/../shared/reference/talos_v2_rom";
+    std::string dir;
+    if (const char* env = std::getenv("MGPT_REFERENCE_ROM")) {
+        dir = env;
+    } else {
+        dir = std::string(MGPT_SOURCE_DIR) + "/data/talos_v2_rom";
+        if (!path_exists(dir + "/wte_q12.hex"))
+            dir = std::string(MGPT_SOURCE_DIR) + "/../shared/reference/talos_v2_rom";
+    }
+    if (!path_exists(dir + "/wte_q12.hex")) skip("reference ROMs not found at " + dir + " (set MGPT_REFERENCE_ROM)");
+    return dir;
 }
 
 inline std::string shipped_weights_dir() { return std::string(MGPT_SOURCE_DIR) + "/data/weights"; }
 
 }  // namespace mgpt::test
 
-// Tests that need the reference ROMs say SKIPPED loudly when they are absent.
-#define REQUIRE_REFERENCE_ROMS(dir)                                                                    \
-    do {                                                                                               \
-        if (!mgpt::test::path_exists(std::string(dir) + "/wte_q12.hex")) {                             \
-            WARN("SKIPPED: reference ROMs not found at " << (dir) << " (set MGPT_REFERENCE_ROM)");     \
-            return;                                                                                    \
-        }                                                                                              \
+// Tests that need the reference ROMs are skipped when they are absent (reference_rom_dir() already skips).
+#define REQUIRE_REFERENCE_ROMS(dir)                                                                          \
+    do {                                                                                                     \
+        if (!mgpt::test::path_exists(std::string(dir) + "/wte_q12.hex"))                                     \
+            mgpt::test::skip("reference ROMs not found at " + std::string(dir) + " (set MGPT_REFERENCE_ROM)"); \
     } while (0)

@@ -22,8 +22,9 @@ fs::path scratch_dir(const std::string& name) {
 }
 
 fs::path copy_reference(const std::string& name) {
+    const fs::path ref = test::reference_rom_dir();
     const fs::path d = scratch_dir(name);
-    for (const auto& m : kMatrices) fs::copy_file(fs::path(test::reference_rom_dir()) / m.rom_file, d / m.rom_file);
+    for (const auto& m : kMatrices) fs::copy_file(ref / m.rom_file, d / m.rom_file);
     return d;
 }
 

@@ -1,0 +1,14 @@
+// --design FILE and repeated --set key=value, shared by simulate, cosim, roms,
+// fpga and the co-simulation drivers.
+#pragma once
+#include <boost/program_options.hpp>
+
+#include "arch/design_point.hpp"
+
+namespace mgpt::cli {
+
+void add_design_options(boost::program_options::options_description& desc);
+// Loads the design file (default configs/designs/baseline.cfg) with the overrides applied.
+arch::DesignPoint read_design_options(const boost::program_options::variables_map& vm);
+
+}  // namespace mgpt::cli

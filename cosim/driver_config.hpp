@@ -1,0 +1,32 @@
+// Which RTL configuration a co-simulation driver's Verilated model was built
+// for. Compiled into the driver (header only): a per-point driver project
+// (cosim/rtl_build_cache.cpp) defines MGPT_RTL_CONFIG_ID; the main build's
+// drivers Verilate the RTL at its default parameters, which are those of
+// configs/designs/baseline.cfg.
+#pragma once
+#include <stdexcept>
+#include <string>
+
+#include "arch/design_point.hpp"
+#include "arch/rtl_parameters.hpp"
+
+namespace mgpt::cosim {
+
+inline std::string built_rtl_config_id() {
+#ifdef MGPT_RTL_CONFIG_ID
+    return MGPT_RTL_CONFIG_ID;
+#else
+    return arch::rtl_config_id(arch::load_design(std::string(MGPT_SOURCE_DIR) + "/configs/designs/baseline.cfg"));
+#endif
+}
+
+// Throws when design point d is not the configuration the driver was built for;
+// `through` says how to run it properly ("microgpt-dse cosim").
+inline void check_built_configuration(const arch::DesignPoint& d, const std::string& through) {
+    const std::string built = built_rtl_config_id();
+    if (arch::rtl_config_id(d) != built)
+        throw std::runtime_error("this driver was built for " + built + ", not " + arch::rtl_config_id(d) +
+                                 " (run it through " + through + ")");
+}
+
+}  // namespace mgpt::cosim

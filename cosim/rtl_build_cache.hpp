@@ -1,0 +1,41 @@
+// Builds (or reuses) a per-configuration SystemC driver around Verilated RTL:
+// a generated CMake project per (RTL parameters, ROM contents) in a cache
+// directory, Verilating rtl/ with verilate(... SYSTEMC TRACE ...) and linking
+// the main build's libraries through their exported targets (mgpt::*, from
+// <build dir>/mgpt-config.cmake). CMake's own dependency tracking rebuilds it
+// when the RTL, the driver or the libraries change. Two drivers use it: the
+// core co-simulation (cosim/cosim_driver.cpp, top mgpt_core) and the
+// board-level one (platforms/de1soc/fpga_sim_driver.cpp, top de1soc_top).
+#pragma once
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "arch/design_point.hpp"
+#include "model/weights.hpp"
+
+namespace mgpt::cosim {
+
+// What differs between drivers. Paths are relative to the source tree.
+struct DriverSpec {
+    std::string command;                      // the microgpt-dse command it serves (messages, project name)
+    std::string executable;                   // also the CMake target
+    std::string cache_prefix;                 // "" or "<prefix>-" before the configuration id
+    std::string top_module;                   // Verilated top; the model class is V<top_module>
+    std::string main_source;                  // the driver's sc_main, compiled with the Verilated model
+    std::string library;                      // the exported library target it links ("mgpt::cosim")
+    std::vector<std::string> rtl_sources;     // besides the core's (rtl/core_sources.txt)
+    std::vector<std::string> include_dirs;    // besides rtl/
+    std::vector<std::pair<std::string, std::string>> extra_parameters;  // more -G flags, part of the cache key
+};
+
+// $MGPT_RTL_CACHE, else <build dir>/rtl_cache.
+std::string default_rtl_cache();
+// Returns the path of the ready driver executable. Progress goes to stderr;
+// throws std::runtime_error with the build log's tail on failure.
+std::string build_verilated_driver(const DriverSpec& spec, const arch::DesignPoint& d, const QWeights& w,
+                                   const std::string& cache, int jobs);
+// The core co-simulation driver (cosim/cosim_driver.cpp).
+std::string build_cosim_driver(const arch::DesignPoint& d, const QWeights& w, const std::string& cache, int jobs);
+
+}  // namespace mgpt::cosim
