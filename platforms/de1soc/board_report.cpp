@@ -80,35 +80,36 @@ TlmPrediction read_tlm_steps(const std::string& path) {
     return p;
 }
 
-bool report_board_run(const BoardRun& run, const QWeights& w, const arch::DesignPoint& d, const HostSettings& s,
-                      const TlmPrediction* tlm, uint32_t design_tag, const std::string& summary_md_path,
-                      std::ostream& os) {
-    uint32_t final_rng = 0;
-    const std::vector<Expected> gold = expected_names(w, d, s, final_rng);
-    const arch::PllSetting pll = arch::solve_pll(d.pll_mhz);
-    std::vector<std::string> failures;
-    auto require = [&failures](bool ok, const std::string& what) {
-        if (!ok) failures.push_back(what);
-    };
-    require(run.names.size() == gold.size(), "the host ran " + std::to_string(run.names.size()) + " names, expected " +
-                                                 std::to_string(gold.size()));
-    if (tlm) require(tlm->cycles.size() == gold.size(), "the TLM prediction has " + std::to_string(tlm->cycles.size()) +
-                                                            " names, expected " + std::to_string(gold.size()));
+namespace {
 
-    TextTable t({"name", "golden", "board (token window)", "cycles TLM", "cycles closed form", "CYCLES register",
-                 "pins", "match"});
-    uint64_t tokens = 0, cycles = 0;
+// The per-name comparison: a terminal table, a Markdown table and the totals.
+struct NameComparison {
+    TextTable table{{"name", "golden", "board (token window)", "cycles TLM", "cycles closed form", "CYCLES register",
+                     "pins", "match"}};
     std::ostringstream md;
-    md << "| name | golden | board | cycles TLM | cycles closed form | CYCLES register |\n|---|---|---|---|---|---|\n";
+    uint64_t tokens = 0, cycles = 0;
+};
+
+using Failures = std::vector<std::string>;
+
+void require(Failures& failures, bool ok, const std::string& what) {
+    if (!ok) failures.push_back(what);
+}
+
+// Every name's tokens, CYCLES and pins against the golden model, the closed form and the TLM.
+NameComparison compare_names(const BoardRun& run, const std::vector<Expected>& gold, const TlmPrediction* tlm,
+                             Failures& failures) {
+    NameComparison c;
+    c.md << "| name | golden | board | cycles TLM | cycles closed form | CYCLES register |\n|---|---|---|---|---|---|\n";
     for (size_t n = 0; n < run.names.size() && n < gold.size(); ++n) {
         const NameRecord& r = run.names[n];
         const Expected& g = gold[n];
         const bool have_tlm = tlm && n < tlm->cycles.size();
         const std::string id = "name " + std::to_string(n);
         bool ok = true;
-        auto check = [&](bool c, const std::string& what) {
-            if (!c) ok = false;
-            require(c, id + ": " + what);
+        auto check = [&](bool cond, const std::string& what) {
+            if (!cond) ok = false;
+            require(failures, cond, id + ": " + what);
         };
         check(r.tokens == g.tokens, "tokens " + golden::tokens_to_name(r.tokens) + ", golden " +
                                         golden::tokens_to_name(g.tokens));
@@ -122,25 +123,52 @@ bool report_board_run(const BoardRun& run, const QWeights& w, const arch::Design
         const bool pins_ok = r.pins.ledr == want.ledr && r.pins.hex == want.hex;
         check(pins_ok, "LEDR " + hex(r.pins.ledr) + " HEX0 " + hex(r.pins.hex[0]) + ", expected LEDR " +
                            hex(want.ledr) + " HEX0 " + hex(want.hex[0]));
-        tokens += r.tokens.size();
-        cycles += r.cycles;
+        c.tokens += r.tokens.size();
+        c.cycles += r.cycles;
         const std::string tlm_cycles = have_tlm ? std::to_string(tlm->cycles[n]) : "-";
-        t.add({std::to_string(n), golden::tokens_to_name(g.tokens), golden::tokens_to_name(r.tokens), tlm_cycles,
-               std::to_string(g.cycles), std::to_string(r.cycles), pins_ok ? "ok" : "NO", ok ? "yes" : "NO"});
-        md << "| " << n << " | " << golden::tokens_to_name(g.tokens) << " | " << golden::tokens_to_name(r.tokens)
-           << " | " << tlm_cycles << " | " << g.cycles << " | " << r.cycles << " |\n";
+        c.table.add({std::to_string(n), golden::tokens_to_name(g.tokens), golden::tokens_to_name(r.tokens), tlm_cycles,
+                     std::to_string(g.cycles), std::to_string(r.cycles), pins_ok ? "ok" : "NO", ok ? "yes" : "NO"});
+        c.md << "| " << n << " | " << golden::tokens_to_name(g.tokens) << " | " << golden::tokens_to_name(r.tokens)
+             << " | " << tlm_cycles << " | " << g.cycles << " | " << r.cycles << " |\n";
     }
-    require(run.final_seed == final_rng, "SEED after the run " + hex(run.final_seed) + ", golden RNG state " +
-                                             hex(final_rng));
-    const uint32_t clock_hz = static_cast<uint32_t>(50000000.0 * pll.m / (pll.n * pll.c));
-    require(run.clock_hz == clock_hz, "CLOCK_HZ " + std::to_string(run.clock_hz) + ", PLL model " +
-                                          std::to_string(clock_hz));
-    require(run.design_tag == design_tag, "DESIGN_TAG " + hex(run.design_tag) + ", expected " + hex(design_tag));
+    return c;
+}
+
+// The registers after the run (SEED, CLOCK_HZ, DESIGN_TAG) and the protocol checks; returns the checks passed.
+int check_registers(const BoardRun& run, uint32_t final_rng, uint32_t clock_hz, uint32_t design_tag,
+                    Failures& failures) {
+    require(failures, run.final_seed == final_rng,
+            "SEED after the run " + hex(run.final_seed) + ", golden RNG state " + hex(final_rng));
+    require(failures, run.clock_hz == clock_hz,
+            "CLOCK_HZ " + std::to_string(run.clock_hz) + ", PLL model " + std::to_string(clock_hz));
+    require(failures, run.design_tag == design_tag,
+            "DESIGN_TAG " + hex(run.design_tag) + ", expected " + hex(design_tag));
     int checks_ok = 0;
     for (const auto& c : run.checks) {
         if (c.ok) ++checks_ok;
-        require(c.ok, "register protocol: " + c.what);
+        require(failures, c.ok, "register protocol: " + c.what);
     }
+    return checks_ok;
+}
+
+}  // namespace
+
+bool report_board_run(const BoardRun& run, const QWeights& w, const arch::DesignPoint& d, const HostSettings& s,
+                      const TlmPrediction* tlm, uint32_t design_tag, const std::string& summary_md_path,
+                      std::ostream& os) {
+    uint32_t final_rng = 0;
+    const std::vector<Expected> gold = expected_names(w, d, s, final_rng);
+    const arch::PllSetting pll = arch::solve_pll(d.pll_mhz);
+    Failures failures;
+    require(failures, run.names.size() == gold.size(),
+            "the host ran " + std::to_string(run.names.size()) + " names, expected " + std::to_string(gold.size()));
+    if (tlm)
+        require(failures, tlm->cycles.size() == gold.size(),
+                "the TLM prediction has " + std::to_string(tlm->cycles.size()) + " names, expected " +
+                    std::to_string(gold.size()));
+    NameComparison names = compare_names(run, gold, tlm, failures);
+    const uint32_t clock_hz = static_cast<uint32_t>(50000000.0 * pll.m / (pll.n * pll.c));
+    const int checks_ok = check_registers(run, final_rng, clock_hz, design_tag, failures);
 
     os << "design: " << d.name << " (" << arch::to_short_string(d) << ")\n"
        << "board-level co-simulation of de1soc_top (Verilator): the JTAG-to-Avalon-MM bridge replaced by a TLM "
@@ -148,12 +176,11 @@ bool report_board_run(const BoardRun& run, const QWeights& w, const arch::Design
        << s.count << " names, seed " << s.seed << (s.greedy ? ", greedy" : "") << "\n"
        << "registers: ID " << hex(run.id) << ", VERSION " << hex(run.version) << ", CLOCK_HZ " << run.clock_hz
        << ", DESIGN_TAG " << hex(run.design_tag) << "; " << run.bus_transfers << " bus transfers\n\n";
-    t.print(os);
+    names.table.print(os);
     const double f = pll.f_out_mhz * 1e6;
+    const std::string tokens_per_s = fixed_decimals(names.cycles ? names.tokens * f / names.cycles : 0, 0);
     os << "\nthroughput [RTL co-simulation: CYCLES register; clock: PLL model, " << fixed_decimals(pll.f_out_mhz, 4)
-       << " MHz]: " << tokens << " tokens in " << cycles
-       << " cycles = " << fixed_decimals(cycles ? tokens * f / cycles : 0, 0)
-       << " tokens/s\n"
+       << " MHz]: " << names.tokens << " tokens in " << names.cycles << " cycles = " << tokens_per_s << " tokens/s\n"
        << "register protocol checks: " << checks_ok << " of " << run.checks.size() << " passed\n";
     for (const auto& c : run.checks) os << "  [" << (c.ok ? "ok" : "FAIL") << "] " << c.what << "\n";
 
@@ -167,10 +194,10 @@ bool report_board_run(const BoardRun& run, const QWeights& w, const arch::Design
     }
     if (!summary_md_path.empty()) {
         std::ostringstream sum;
-        sum << md.str() << "\nThroughput [RTL co-simulation, CYCLES register, PLL model clock]: " << tokens
-            << " tokens in " << cycles << " cycles = " << fixed_decimals(cycles ? tokens * f / cycles : 0, 0)
-            << " tokens/s. Register protocol checks: " << checks_ok << " of " << run.checks.size() << " passed. "
-            << (pass ? "PASS" : "FAIL: " + failures.front()) << "\n";
+        sum << names.md.str() << "\nThroughput [RTL co-simulation, CYCLES register, PLL model clock]: " << names.tokens
+            << " tokens in " << names.cycles << " cycles = " << tokens_per_s << " tokens/s. Register protocol checks: "
+            << checks_ok << " of " << run.checks.size() << " passed. " << (pass ? "PASS" : "FAIL: " + failures.front())
+            << "\n";
         write_file_atomically(summary_md_path, sum.str());
     }
     return pass;
