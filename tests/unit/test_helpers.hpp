@@ -14,18 +14,12 @@ inline bool path_exists(const std::string& p) {
 }
 
 // The published reference ROMs: $MGPT_REFERENCE_ROM, else the copy the
-// repository ships (data/talos_v2_rom), else ../shared/reference/talos_v2_rom.
+// repository ships (data/talos_v2_rom); nothing outside the tree.
 // A test that asks for them needs them: when they are not there, it is skipped
 // (test_skip.hpp), so call this before doing anything else.
 inline std::string reference_rom_dir() {
-    std::string dir;
-    if (const char* env = std::getenv("MGPT_REFERENCE_ROM")) {
-        dir = env;
-    } else {
-        dir = std::string(MGPT_SOURCE_DIR) + "/data/talos_v2_rom";
-        if (!path_exists(dir + "/wte_q12.hex"))
-            dir = std::string(MGPT_SOURCE_DIR) + "/../shared/reference/talos_v2_rom";
-    }
+    const char* env = std::getenv("MGPT_REFERENCE_ROM");
+    const std::string dir = env ? env : std::string(MGPT_SOURCE_DIR) + "/data/talos_v2_rom";
     if (!path_exists(dir + "/wte_q12.hex")) skip("reference ROMs not found at " + dir + " (set MGPT_REFERENCE_ROM)");
     return dir;
 }
