@@ -30,35 +30,30 @@ BoardHost::BoardHost(sc_core::sc_module_name name, const HostSettings& settings,
     SC_THREAD(run);
 }
 
-uint32_t BoardHost::rd(uint32_t address) {
-    uint32_t v = 0;
+// One 32-bit Avalon-MM transfer through the bus initiator.
+void BoardHost::transfer(tlm::tlm_command command, uint32_t address, uint32_t& data) {
     tlm::tlm_generic_payload t;
-    t.set_command(tlm::TLM_READ_COMMAND);
+    t.set_command(command);
     t.set_address(address);
-    t.set_data_ptr(reinterpret_cast<unsigned char*>(&v));
+    t.set_data_ptr(reinterpret_cast<unsigned char*>(&data));  // the host is little-endian, as the bus
     t.set_data_length(4);
     t.set_streaming_width(4);
     t.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
     sc_core::sc_time delay = sc_core::SC_ZERO_TIME;
     bus->b_transport(t, delay);
     ++out_.bus_transfers;
-    if (t.is_response_error()) check(false, "read " + hex(address) + ": " + t.get_response_string());
-    return v;  // the host is little-endian, as the bus
+    if (t.is_response_error())
+        check(false, std::string(command == tlm::TLM_READ_COMMAND ? "read " : "write ") + hex(address) + ": " +
+                         t.get_response_string());
 }
 
-void BoardHost::wr(uint32_t address, uint32_t value) {
-    tlm::tlm_generic_payload t;
-    t.set_command(tlm::TLM_WRITE_COMMAND);
-    t.set_address(address);
-    t.set_data_ptr(reinterpret_cast<unsigned char*>(&value));
-    t.set_data_length(4);
-    t.set_streaming_width(4);
-    t.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
-    sc_core::sc_time delay = sc_core::SC_ZERO_TIME;
-    bus->b_transport(t, delay);
-    ++out_.bus_transfers;
-    if (t.is_response_error()) check(false, "write " + hex(address) + ": " + t.get_response_string());
+uint32_t BoardHost::rd(uint32_t address) {
+    uint32_t v = 0;
+    transfer(tlm::TLM_READ_COMMAND, address, v);
+    return v;
 }
+
+void BoardHost::wr(uint32_t address, uint32_t value) { transfer(tlm::TLM_WRITE_COMMAND, address, value); }
 
 void BoardHost::identify() {
     out_.id = rd(rm::kId);

@@ -78,6 +78,7 @@ private:
     void configure();
     NameRecord generate(int index);
     void write_into_running_generation(const std::string& when);
+    void transfer(tlm::tlm_command command, uint32_t address, uint32_t& data);
     uint32_t rd(uint32_t address);
     void wr(uint32_t address, uint32_t value);
     void cycles(int n) { sc_core::wait(period_ * static_cast<double>(n)); }
