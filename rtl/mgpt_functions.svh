@@ -61,8 +61,8 @@ function automatic [31:0] xorshift32(input [31:0] x0);
 endfunction
 
 // The sampler's weight of one vocabulary entry (docs/NUMERICS.md step 2), in the
-// three parts the parallel sampler pipelines (difference, table lookups,
-// interpolation); the sequential sampler evaluates them in one cycle.
+// parts both samplers pipeline (difference, table lookups, interpolation): the
+// parallel one for all entries at once, the sequential one entry every 3 cycles.
 // Part 1: the temperature-scaled difference to the top logit -> {d >= 0, table position fine[7:0]}.
 function automatic [8:0] sampler_fine(input signed [15:0] logit, input signed [15:0] top,
                                       input [15:0] temperature, input ref_profile);
@@ -102,17 +102,6 @@ function automatic [31:0] sampler_interp(input [31:0] w0, input [31:0] w1, input
         prod = (f[1] ? diff << 1 : 32'd0) + (f[0] ? diff : 32'd0);
         w = w0 - (prod >> 2);
         sampler_interp = (w == 0) ? 32'd1 : w;
-    end
-endfunction
-
-function automatic [31:0] sampler_weight(input signed [15:0] logit, input signed [15:0] top,
-                                         input [15:0] temperature, input ref_profile);
-    reg [8:0] pf;
-    begin
-        pf = sampler_fine(logit, top, temperature, ref_profile);
-        if (pf[8]) sampler_weight = 4096;
-        else sampler_weight = sampler_interp(exp_lut({26'd0, pf[7:2]}), exp_lut({26'd0, sampler_c1(pf[7:0], ref_profile)}),
-                                             pf[1:0]);
     end
 endfunction
 

@@ -1,6 +1,13 @@
 // The sampler engine (docs/NUMERICS.md "Choosing the next token"), started like the
 // other engines (N iterations between start and done):
 //   sequential: 27 x 3 (weights) + 3 (RNG mix, cut, clamp) + 27 (pick) = 111
+// The sequential sampler spreads each weight over its 3 cycles and one more,
+// overlapping the next entry (a 4-stage pipeline, one entry every 3 cycles):
+//   it % 3 == 0   select the entry's logit (27:1 mux by the entry counter)
+//   it % 3 == 1   difference to the top logit -> {d >= 0, table position}
+//   it % 3 == 2   both table lookups, w0 - w1 and its multiple by the fraction
+//   next cycle    interpolate, store the weight, accumulate the total (entry 26's
+//                 lands in the RNG-mix cycle 81, before the cut reads the total)
 //   parallel:   3 (all weights, pipelined) + 3 + 5 (prefix-sum tree) + 1 (pick) = 12
 // The parallel sampler keeps every cycle to one short step (docs/MICROARCH.md,
 // the Fmax model's "sampler" path): its 12 iterations are
@@ -47,6 +54,16 @@ module mgpt_sampler #(
     reg [8:0]  fine_r [0:26];  // {d >= 0, table position}
     reg [31:0] w0_r [0:26], w1_r [0:26];
     reg [26:0] above;          // prefix sum > cut
+    // sequential pipeline registers
+    reg [1:0]  ph;             // it % 3 in the weight iterations
+    reg [4:0]  ent;            // it / 3: the entry whose logit is selected
+    reg signed [15:0] lg_r;    // its logit
+    reg [8:0]  pf_r;           // {d >= 0, table position}
+    reg [31:0] w0_s, prod_s;   // w0, (w0 - w1) * fraction
+    reg        sat_s;          // d >= 0: the weight is 4096
+    reg        acc_v;          // the last stage runs this cycle
+    reg [4:0]  acc_e;          // for this entry
+    reg [31:0] w0t, w1t, dft, wt;
 
     wire signed [15:0] top_s = top;
     always @(posedge clk) begin
@@ -60,14 +77,39 @@ module mgpt_sampler #(
             running <= 32'd0;
             found <= 1'b0;
             pick <= argmax_index;
+            ph <= 2'd0;
+            ent <= 5'd0;
+            acc_v <= 1'b0;
         end else if (busy) begin
             it <= it + 8'd1;
             if (PARALLEL == 0) begin
+                // last stage of the entry whose lookups were registered last cycle:
+                // sampler_interp's interpolation, split after its product
+                acc_v <= 1'b0;
+                if (acc_v) begin
+                    wt = w0_s - (prod_s >> 2);
+                    if (sat_s) wt = 32'd4096;
+                    else if (wt == 0) wt = 32'd1;
+                    weights[acc_e] <= wt;
+                    total <= total + wt;
+                end
                 if (it < WEIGHT_ITERS) begin
-                    if (it % 3 == 2) begin  // entry it/3: difference, lookup, interpolate + accumulate
-                        weights[it / 3] <= sampler_weight(logits[16*(it/3) +: 16], top_s, temperature, REF_PROFILE != 0);
-                        total <= total + sampler_weight(logits[16*(it/3) +: 16], top_s, temperature, REF_PROFILE != 0);
-                    end
+                    ph <= ph == 2'd2 ? 2'd0 : ph + 2'd1;
+                    if (ph == 2'd2) ent <= ent + 5'd1;
+                    case (ph)
+                        2'd0: lg_r <= logits[16*ent +: 16];
+                        2'd1: pf_r <= sampler_fine(lg_r, top_s, temperature, REF_PROFILE != 0);
+                        default: begin
+                            w0t = exp_lut({26'd0, pf_r[7:2]});
+                            w1t = exp_lut({26'd0, sampler_c1(pf_r[7:0], REF_PROFILE != 0)});
+                            dft = w0t - w1t;
+                            w0_s <= w0t;
+                            prod_s <= (pf_r[1] ? dft << 1 : 32'd0) + (pf_r[0] ? dft : 32'd0);
+                            sat_s <= pf_r[8];
+                            acc_v <= 1'b1;
+                            acc_e <= ent;
+                        end
+                    endcase
                 end else if (it == WEIGHT_ITERS) begin
                     mixed <= rng * 32'h149FB;
                 end else if (it == WEIGHT_ITERS + 1) begin
