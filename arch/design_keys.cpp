@@ -6,6 +6,7 @@
 
 #include "design_point.hpp"
 #include "microarch.hpp"
+#include "model/parse_values.hpp"
 
 namespace mgpt::arch {
 
@@ -199,15 +200,8 @@ void DesignKey::set(DesignPoint& d, const std::string& value, const std::string&
         store(d, value);
         return;
     case KeyType::real_range: {
-        size_t used = 0;
-        double v = 0;
-        try {
-            v = std::stod(value, &used);
-        } catch (const std::exception&) {
-            used = 0;
-        }
-        if (used == 0 || used != value.size() || !std::isfinite(v) || v < min || v > max)
-            illegal(where, key, value, legal());
+        const std::optional<double> v = parse_finite_real(value);
+        if (!v || *v < min || *v > max) illegal(where, key, value, legal());
         store(d, value);
         return;
     }

@@ -8,6 +8,7 @@
 
 #include "csv_reader.hpp"
 
+#include "model/parse_values.hpp"
 #include "text_util.hpp"
 
 namespace mgpt::explorer {
@@ -27,11 +28,11 @@ Calibration Calibration::load(const std::string& path, const CoefficientSchema& 
         std::string component, metric, value, source;
         while (in.read_row(component, metric, value, source)) {
             const std::string at = path + ":" + std::to_string(in.get_file_line());
-            char* end = nullptr;
-            const double v = std::strtod(value.c_str(), &end);
-            if (value.empty() || end != value.c_str() + value.size() || !std::isfinite(v))
+            const std::optional<double> parsed = parse_finite_real(value);
+            if (!parsed)
                 throw std::runtime_error(at + ": coefficient '" + value + "' of " + component + "," + metric +
                                          " is not a number");
+            const double v = *parsed;
             const std::vector<std::string>* metrics = nullptr;
             std::string known;
             for (const auto& [comp, ms] : schema.allowed) {

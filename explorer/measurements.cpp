@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "csv_reader.hpp"
+#include "model/parse_values.hpp"
 #include "text_util.hpp"
 
 namespace fs = std::filesystem;
@@ -21,11 +22,9 @@ using Reader7 = io::CSVReader<7, io::trim_chars<' ', '\t'>, io::double_quote_esc
                               io::single_line_comment<'#'>>;
 
 double number(const std::string& v, const std::string& at, const std::string& column) {
-    char* end = nullptr;
-    const double x = std::strtod(v.c_str(), &end);
-    if (v.empty() || end != v.c_str() + v.size() || !std::isfinite(x) || x < 0)
-        throw std::runtime_error(at + ": " + column + " '" + v + "' is not a non-negative number");
-    return x;
+    const std::optional<double> x = parse_finite_real(v);
+    if (!x || *x < 0) throw std::runtime_error(at + ": " + column + " '" + v + "' is not a non-negative number");
+    return *x;
 }
 
 class Designs {

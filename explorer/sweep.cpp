@@ -104,13 +104,6 @@ private:
                              ")");
 }
 
-double parse_real(const std::string& s, bool& ok) {
-    char* end = nullptr;
-    const double v = std::strtod(s.c_str(), &end);
-    ok = !s.empty() && end == s.c_str() + s.size() && std::isfinite(v);
-    return v;
-}
-
 long parse_long(const Locator& loc, const std::string& key, const std::string& value, long lo, long hi,
                 const std::string& legal) {
     size_t used = 0;
@@ -126,10 +119,9 @@ long parse_long(const Locator& loc, const std::string& key, const std::string& v
 
 double parse_bounded(const Locator& loc, const std::string& key, const std::string& value, double lo, double hi,
                      bool lo_open, const std::string& legal) {
-    bool ok = false;
-    const double v = parse_real(value, ok);
-    if (!ok || v > hi || v < lo || (lo_open && v == lo)) illegal(loc, key, value, legal);
-    return v;
+    const std::optional<double> v = parse_finite_real(value);
+    if (!v || *v > hi || *v < lo || (lo_open && *v == lo)) illegal(loc, key, value, legal);
+    return *v;
 }
 
 std::string format_mhz(double v) {
@@ -151,10 +143,10 @@ std::vector<std::string> expand_range(const Locator& loc, const std::string& key
     const auto parts = split(item, ':');
     const std::string legal = "start:stop:step with start <= stop and step > 0 (at most 100000 values)";
     if (parts.size() != 3) illegal(loc, key, item, legal);
-    bool ok0, ok1, ok2;
-    const double a = parse_real(trim(parts[0]), ok0), b = parse_real(trim(parts[1]), ok1),
-                 s = parse_real(trim(parts[2]), ok2);
-    if (!ok0 || !ok1 || !ok2 || s <= 0 || b < a) illegal(loc, key, item, legal);
+    const std::optional<double> first = parse_finite_real(trim(parts[0])), last = parse_finite_real(trim(parts[1])),
+                                step = parse_finite_real(trim(parts[2]));
+    if (!first || !last || !step || *step <= 0 || *last < *first) illegal(loc, key, item, legal);
+    const double a = *first, b = *last, s = *step;
     const double n = std::floor((b - a) / s + 1e-9) + 1;
     if (n > 100000) illegal(loc, key, item, legal);
     std::vector<std::string> out;
@@ -216,36 +208,40 @@ std::string canonical_text(const Sweep& s) {
     return t;
 }
 
-using Values = po::variables_map;
+// The sweep file's values: whether a key is given, and its value (trimmed).
+class Values {
+public:
+    explicit Values(const po::variables_map& vm) : vm_(vm) {}
+    bool has(const std::string& k) const { return vm_.count(k) > 0; }
+    std::string get(const std::string& k) const { return trim(vm_[k].as<std::string>()); }
+    std::string raw(const std::string& k) const { return vm_[k].as<std::string>(); }
 
-std::string value_of(const Values& vm, const std::string& k) { return trim(vm[k].as<std::string>()); }
+private:
+    const po::variables_map& vm_;
+};
 
 // The [workload] section.
-void parse_workload(const Locator& loc, const Values& vm, const std::string& path, WorkloadSpec& w) {
-    auto has = [&](const std::string& k) { return vm.count(k) > 0; };
-    auto get = [&](const std::string& k) { return value_of(vm, k); };
-    if (has("workload.names"))
-        w.names = static_cast<int>(parse_long(loc, "workload.names", get("workload.names"), 1, 100000, "1 .. 100000"));
+void parse_workload(const Locator& loc, const Values& in, const std::string& path, WorkloadSpec& w) {
+    if (in.has("workload.names"))
+        w.names = static_cast<int>(parse_long(loc, "workload.names", in.get("workload.names"), 1, 100000, "1 .. 100000"));
     try {
-        if (has("workload.seed")) w.seed = parse_u32(get("workload.seed"), "workload.seed");
-        w.temperature = parse_temperature(has("workload.temperature") ? get("workload.temperature") : "0.5");
+        if (in.has("workload.seed")) w.seed = parse_u32(in.get("workload.seed"), "workload.seed");
+        w.temperature = parse_temperature(in.has("workload.temperature") ? in.get("workload.temperature") : "0.5");
     } catch (const std::invalid_argument& e) {
-        const std::string key = has("workload.temperature") ? "workload.temperature" : "workload.seed";
+        const std::string key = in.has("workload.temperature") ? "workload.temperature" : "workload.seed";
         throw std::runtime_error(loc.at(key) + ": " + e.what());
     }
-    if (has("workload.greedy")) {
-        const std::string v = get("workload.greedy");
+    if (in.has("workload.greedy")) {
+        const std::string v = in.get("workload.greedy");
         if (v == "true" || v == "1") w.greedy = true;
         else if (v == "false" || v == "0") w.greedy = false;
         else illegal(loc, "workload.greedy", v, "true, false");
     }
-    w.weights_dir = has("workload.weights") ? resolve(path, get("workload.weights")) : default_data_dir() + "/weights";
+    w.weights_dir = in.has("workload.weights") ? resolve(path, in.get("workload.weights")) : default_data_dir() + "/weights";
 }
 
 // The [device] section.
-void parse_device(const Locator& loc, const Values& vm, DeviceLimits& d) {
-    auto has = [&](const std::string& k) { return vm.count(k) > 0; };
-    auto get = [&](const std::string& k) { return value_of(vm, k); };
+void parse_device(const Locator& loc, const Values& in, DeviceLimits& d) {
     const std::string pos = "a number > 0", share = "a share 0 < u <= 1";
     struct {
         const char* key;
@@ -262,19 +258,17 @@ void parse_device(const Locator& loc, const Values& vm, DeviceLimits& d) {
                {"device.max_m10k_utilisation", &d.max_m10k_utilisation, true},
                {"device.max_mlab_utilisation", &d.max_mlab_utilisation, true}};
     for (auto& e : dev)
-        if (has(e.key))
-            *e.value = parse_bounded(loc, e.key, get(e.key), 0, e.is_share ? 1.0 : 1e9, true, e.is_share ? share : pos);
+        if (in.has(e.key))
+            *e.value = parse_bounded(loc, e.key, in.get(e.key), 0, e.is_share ? 1.0 : 1e9, true, e.is_share ? share : pos);
 }
 
 // One axis per design key; conditional keys listed exactly where they apply.
-void parse_axes(const Locator& loc, const Values& vm, Sweep& s) {
-    auto has = [&](const std::string& k) { return vm.count(k) > 0; };
-    auto get = [&](const std::string& k) { return value_of(vm, k); };
+void parse_axes(const Locator& loc, const Values& in, Sweep& s) {
     for (const auto& k : arch::design_keys()) {
         const std::string key = k.key;
         if (!arch::is_sweepable(k)) continue;
-        if (has(key)) {
-            s.axes.push_back(parse_axis(loc, key, vm[key].as<std::string>(), s.baseline));
+        if (in.has(key)) {
+            s.axes.push_back(parse_axis(loc, key, in.raw(key), s.baseline));
         } else {
             const std::string v = arch::get_key(s.baseline, key);
             s.axes.push_back({key, v.empty() ? std::vector<std::string>{} : std::vector<std::string>{v}});
@@ -292,8 +286,8 @@ void parse_axes(const Locator& loc, const Values& vm, Sweep& s) {
         if (any_on && !listed)
             throw std::runtime_error(loc.at(ctl) + ": " + ctl + " lists " + on + ": the sweep needs '" + k.key +
                                      " = ...' (" + k.legal() + ")");
-        if (!any_on && listed && has(k.key))
-            illegal(loc, k.key, get(k.key), k.key + " applies only to " + on + " points (" + ctl + " lists no " + on + ")");
+        if (!any_on && listed && in.has(k.key))
+            illegal(loc, k.key, in.get(k.key), k.key + " applies only to " + on + " points (" + ctl + " lists no " + on + ")");
         if (!any_on)
             for (auto& a : s.axes)
                 if (a.key == k.key) a.values.clear();
@@ -329,43 +323,42 @@ Sweep load_sweep(const std::string& path) {
         throw std::runtime_error(path + ": malformed sweep file: " + e.what() +
                                  " (expected 'key = value' lines and [workload] / [device] sections)");
     }
-    auto has = [&](const std::string& k) { return vm.count(k) > 0; };
-    auto get = [&](const std::string& k) { return trim(vm[k].as<std::string>()); };
+    const Values in(vm);
 
     Sweep s;
     s.path = path;
-    s.name = has("name") ? get("name") : fs::path(path).stem().string();
+    s.name = in.has("name") ? in.get("name") : fs::path(path).stem().string();
     if (s.name.empty() || s.name.find_first_of(" \t/") != std::string::npos)
         illegal(loc, "name", s.name, "non-empty text without spaces or '/'");
 
-    if (has("strategy")) {
-        const std::string v = get("strategy");
+    if (in.has("strategy")) {
+        const std::string v = in.get("strategy");
         if (v == "grid") s.strategy = Strategy::grid;
         else if (v == "random") s.strategy = Strategy::random;
         else illegal(loc, "strategy", v, "grid, random");
     }
     if (s.strategy == Strategy::random) {
-        if (!has("samples"))
+        if (!in.has("samples"))
             throw std::runtime_error(path + ": strategy = random needs 'samples = K' (points to draw)");
-        s.samples = parse_long(loc, "samples", get("samples"), 1, 10000000, "an integer 1 .. 10000000");
-    } else if (has("samples")) {
-        illegal(loc, "samples", get("samples"), "samples applies to strategy = random only (strategy is grid)");
+        s.samples = parse_long(loc, "samples", in.get("samples"), 1, 10000000, "an integer 1 .. 10000000");
+    } else if (in.has("samples")) {
+        illegal(loc, "samples", in.get("samples"), "samples applies to strategy = random only (strategy is grid)");
     }
-    if (has("seed")) s.seed = static_cast<uint64_t>(parse_long(loc, "seed", get("seed"), 0, 4294967295L, "0 .. 4294967295"));
-    if (has("local_search_rounds"))
+    if (in.has("seed")) s.seed = static_cast<uint64_t>(parse_long(loc, "seed", in.get("seed"), 0, 4294967295L, "0 .. 4294967295"));
+    if (in.has("local_search_rounds"))
         s.local_search_rounds =
-            static_cast<int>(parse_long(loc, "local_search_rounds", get("local_search_rounds"), 0, 1000, "0 .. 1000"));
+            static_cast<int>(parse_long(loc, "local_search_rounds", in.get("local_search_rounds"), 0, 1000, "0 .. 1000"));
 
-    s.baseline_path = has("baseline") ? resolve(path, get("baseline")) : source_dir() + "/configs/designs/baseline.cfg";
+    s.baseline_path = in.has("baseline") ? resolve(path, in.get("baseline")) : source_dir() + "/configs/designs/baseline.cfg";
     try {
         s.baseline = arch::load_design(s.baseline_path);
     } catch (const std::exception& e) {
         throw std::runtime_error(loc.at("baseline") + ": baseline design: " + e.what());
     }
 
-    parse_axes(loc, vm, s);
-    parse_workload(loc, vm, path, s.workload);
-    parse_device(loc, vm, s.device);
+    parse_axes(loc, in, s);
+    parse_workload(loc, in, path, s.workload);
+    parse_device(loc, in, s.device);
 
     s.hash = fnv1a64(canonical_text(s));
     return s;

@@ -1,9 +1,17 @@
 #include "parse_values.hpp"
 
 #include <cmath>
+#include <cstdlib>
 #include <stdexcept>
 
 namespace mgpt {
+
+std::optional<double> parse_finite_real(const std::string& s) {
+    char* end = nullptr;
+    const double v = std::strtod(s.c_str(), &end);
+    if (s.empty() || end != s.c_str() + s.size() || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
 
 uint32_t parse_u32(const std::string& s, const std::string& what) {
     const bool hex = s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X');

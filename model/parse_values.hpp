@@ -2,6 +2,7 @@
 // the command line and the design/sweep config files.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace mgpt {
@@ -10,6 +11,10 @@ namespace mgpt {
 // ("0x0080", 0x0001..0xffff). Returns the Q8.8 value; throws
 // std::invalid_argument naming the value and the legal forms.
 uint16_t parse_temperature(const std::string& s);
+// The whole of `s` as a finite real (strtod's syntax): empty, trailing text,
+// an infinity or NaN give nullopt. The one rule for every real a user types
+// (design and sweep keys, calibration coefficients, measurements).
+std::optional<double> parse_finite_real(const std::string& s);
 // A 32-bit unsigned integer, decimal or 0x-prefixed hex.
 uint32_t parse_u32(const std::string& s, const std::string& what);
 
