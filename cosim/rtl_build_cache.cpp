@@ -28,44 +28,56 @@ namespace {
 // introduced). Kept so that the keys, and the caches already built, stay valid.
 constexpr uint64_t kCacheKeySeed = 1469598103934665603ull;
 
-// FNV-1a over every file of a directory (names and contents), in name order.
-uint64_t hash_dir(const std::string& dir) {
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
-    std::sort(files.begin(), files.end());
+// A file as a cache key hashes it: its name in the key, and where it is.
+struct NamedFile {
+    std::string name;
+    fs::path path;
+};
+
+// FNV-1a over files (each name, then its contents), in the given order.
+uint64_t hash_files(const std::vector<NamedFile>& files) {
     uint64_t h = kCacheKeySeed;
     for (const auto& f : files) {
-        std::ifstream in(f, std::ios::binary);
-        h = fnv1a64(f.filename().string(), h);
+        std::ifstream in(f.path, std::ios::binary);
+        h = fnv1a64(f.name, h);
         h = fnv1a64(std::string((std::istreambuf_iterator<char>(in)), {}), h);
     }
     return h;
 }
 
-// FNV-1a of the RTL sources the driver Verilates and the headers they
-// include (names and contents, list order, then the headers by name).
+std::string hex16(uint64_t h) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(h));
+    return text;
+}
+
+// Every file of a directory, by file name, in name order.
+uint64_t hash_dir(const std::string& dir) {
+    std::vector<fs::path> paths;
+    for (const auto& e : fs::directory_iterator(dir)) paths.push_back(e.path());
+    std::sort(paths.begin(), paths.end());
+    std::vector<NamedFile> files;
+    for (const auto& p : paths) files.push_back({p.filename().string(), p});
+    return hash_files(files);
+}
+
+// The RTL sources the driver Verilates (list order) and the headers they
+// include (*.svh of rtl/ and the driver's include folders, by name), each
+// named by its path in the source tree.
 std::string rtl_sources_stamp(const DriverSpec& spec) {
-    std::vector<std::string> files = core_rtl_sources();
-    files.insert(files.end(), spec.rtl_sources.begin(), spec.rtl_sources.end());
+    std::vector<std::string> names = core_rtl_sources();
+    names.insert(names.end(), spec.rtl_sources.begin(), spec.rtl_sources.end());
+    std::vector<std::string> dirs{"rtl"};
+    dirs.insert(dirs.end(), spec.include_dirs.begin(), spec.include_dirs.end());
     std::vector<std::string> headers;
-    for (const std::string& dir : [&] {
-             std::vector<std::string> dirs{"rtl"};
-             dirs.insert(dirs.end(), spec.include_dirs.begin(), spec.include_dirs.end());
-             return dirs;
-         }())
+    for (const auto& dir : dirs)
         for (const auto& e : fs::directory_iterator(std::string(MGPT_SOURCE_DIR) + "/" + dir))
             if (e.path().extension() == ".svh") headers.push_back(dir + "/" + e.path().filename().string());
     std::sort(headers.begin(), headers.end());
-    files.insert(files.end(), headers.begin(), headers.end());
-    uint64_t h = kCacheKeySeed;
-    for (const auto& f : files) {
-        std::ifstream in(std::string(MGPT_SOURCE_DIR) + "/" + f, std::ios::binary);
-        h = fnv1a64(f, h);
-        h = fnv1a64(std::string((std::istreambuf_iterator<char>(in)), {}), h);
-    }
-    char text[32];
-    std::snprintf(text, sizeof text, "%016llx\n", static_cast<unsigned long long>(h));
-    return text;
+    names.insert(names.end(), headers.begin(), headers.end());
+    std::vector<NamedFile> files;
+    for (const auto& n : names) files.push_back({n, std::string(MGPT_SOURCE_DIR) + "/" + n});
+    return hex16(hash_files(files)) + "\n";
 }
 
 // The driver project: the driver's sc_main and the Verilated model, linked
@@ -125,9 +137,7 @@ std::string build_verilated_driver(const DriverSpec& spec, const arch::DesignPoi
     arch::write_rom_files(d, w, staging);
     uint64_t h = hash_dir(staging);
     for (const auto& [name, value] : spec.extra_parameters) h = fnv1a64(name + "=" + value + ";", h);
-    char key[32];
-    std::snprintf(key, sizeof key, "%016llx", static_cast<unsigned long long>(h));
-    const std::string dir = cache + "/" + spec.cache_prefix + arch::rtl_config_id(d) + "-" + key;
+    const std::string dir = cache + "/" + spec.cache_prefix + arch::rtl_config_id(d) + "-" + hex16(h);
     // One builder per configuration at a time (parallel tests share the cache).
     const int lock = ::open((dir + ".lock").c_str(), O_CREAT | O_RDWR, 0644);
     if (lock < 0 || ::flock(lock, LOCK_EX) != 0) throw std::runtime_error("cannot lock " + dir + ".lock");
