@@ -1,6 +1,7 @@
 #include "json_value.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -166,6 +167,7 @@ private:
 JsonValue JsonValue::parse(const std::string& text, const std::string& name) { return JsonParser(text, name).document(); }
 
 JsonValue JsonValue::parse_file(const std::string& path) {
+    if (std::filesystem::is_directory(path)) throw std::runtime_error(path + ": is a directory, not a JSON file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error(path + ": cannot open");
     std::stringstream ss;

@@ -1,7 +1,6 @@
 #include "longest_path.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 #include <memory>
 #include <set>

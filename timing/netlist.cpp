@@ -1,9 +1,7 @@
 #include "netlist.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 
 #include "json_value.hpp"
@@ -52,9 +50,9 @@ std::string Netlist::name_of(int bit) const {
     return it == bit_names.end() ? "net" + std::to_string(bit) : it->second;
 }
 
-Netlist Netlist::from_json_text(const std::string& text, const std::string& name, const CellLibrary& lib,
-                                const std::string& top) {
-    const JsonValue doc = JsonValue::parse(text, name);
+namespace {
+
+Netlist from_json(const JsonValue& doc, const std::string& name, const CellLibrary& lib, const std::string& top) {
     const JsonValue* modules = doc.find("modules");
     if (!modules || !modules->is_object()) throw std::runtime_error(name + ": no \"modules\" object (not a yosys netlist)");
     const JsonValue* mod = nullptr;
@@ -122,12 +120,15 @@ Netlist Netlist::from_json_text(const std::string& text, const std::string& name
     return nl;
 }
 
+}  // namespace
+
+Netlist Netlist::from_json_text(const std::string& text, const std::string& name, const CellLibrary& lib,
+                                const std::string& top) {
+    return from_json(JsonValue::parse(text, name), name, lib, top);
+}
+
 Netlist Netlist::load(const std::string& path, const CellLibrary& lib, const std::string& top) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error(path + ": cannot open netlist");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return from_json_text(ss.str(), path, lib, top);
+    return from_json(JsonValue::parse_file(path), path, lib, top);
 }
 
 }  // namespace mgpt::timing

@@ -32,6 +32,15 @@ void print_path(const char* title, const CriticalPath& p, bool steps) {
                   << "  " << s.net << "\n";
 }
 
+// "TYPE=VALUE" of a repeatable option, both sides non-empty.
+std::pair<std::string, std::string> type_and_value(const std::string& arg, const std::string& option,
+                                                   const std::string& form) {
+    const size_t eq = arg.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == arg.size())
+        throw std::invalid_argument(option + " '" + arg + "': expected " + form);
+    return {arg.substr(0, eq), arg.substr(eq + 1)};
+}
+
 // "LAUNCH:THROUGH" in ns, "-" for none.
 BlackboxTiming parse_blackbox(const std::string& v, const std::string& what) {
     const size_t colon = v.find(':');
@@ -94,19 +103,15 @@ int run(int argc, char** argv) {
     TimingOptions opt;
     if (vm.count("blackbox"))
         for (const auto& b : vm["blackbox"].as<std::vector<std::string>>()) {
-            const size_t eq = b.find('=');
-            if (eq == std::string::npos || eq == 0)
-                throw std::invalid_argument("--blackbox '" + b + "': expected TYPE=LAUNCH:THROUGH");
-            opt.blackbox[b.substr(0, eq)] = parse_blackbox(b.substr(eq + 1), "--blackbox " + b);
+            const auto [type, timing] = type_and_value(b, "--blackbox", "TYPE=LAUNCH:THROUGH");
+            opt.blackbox[type] = parse_blackbox(timing, "--blackbox " + b);
         }
     if (vm.count("blackbox-default"))
         opt.any_blackbox = parse_blackbox(vm["blackbox-default"].as<std::string>(), "--blackbox-default");
     if (vm.count("like"))
         for (const auto& l : vm["like"].as<std::vector<std::string>>()) {
-            const size_t eq = l.find('=');
-            if (eq == std::string::npos || eq == 0 || eq + 1 == l.size())
-                throw std::invalid_argument("--like '" + l + "': expected TYPE=LIBCELL");
-            opt.like[l.substr(0, eq)] = l.substr(eq + 1);
+            const auto [type, cell] = type_and_value(l, "--like", "TYPE=LIBCELL");
+            opt.like[type] = cell;
         }
     opt.input_ns = vm["input-delay"].as<double>();
     const std::string cells = vm.count("cells") ? vm["cells"].as<std::string>()

@@ -167,6 +167,7 @@ TEST_CASE("structural timing: malformed netlists are errors naming the file and 
     CHECK_THROWS_WITH(Netlist::from_json_text(R"({"modules":{"a":{}}})", "x.json", lib),
                       Catch::Contains("no top module"));
     CHECK_THROWS_WITH(Netlist::load("/nonexistent/n.json", lib), Catch::Contains("/nonexistent/n.json"));
+    CHECK_THROWS_WITH(Netlist::load(MGPT_SOURCE_DIR, lib), Catch::Contains("is a directory"));
 }
 
 TEST_CASE("the installed yosys Cyclone V library gives the documented cell delays", "[timing]") {
