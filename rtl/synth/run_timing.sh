@@ -109,6 +109,10 @@ tmp=$(mktemp)
   done
 } | awk -F, '{ key = $1 "," $2; if (!(key in row)) order[n++] = key; row[key] = $0 }
             END { for (i = 0; i < n; i++) print row[order[i]] }' >"$tmp"
-{ echo "$header"; cat "$tmp"; } >"$csv.tmp.$$" && mv "$csv.tmp.$$" "$csv"
+if [ -L "$csv" ] || { [ -e "$csv" ] && [ ! -f "$csv" ]; }; then
+  { echo "$header"; cat "$tmp"; } >"$csv"  # a symlink or device the user owns: written through, never replaced
+else
+  { echo "$header"; cat "$tmp"; } >"$csv.tmp.$$" && mv "$csv.tmp.$$" "$csv"
+fi
 rm -f "$tmp"
 echo "run_timing.sh: wrote $csv and $results/timing/"
