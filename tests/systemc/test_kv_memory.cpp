@@ -16,6 +16,7 @@
 #include <systemc>
 #include <tlm_utils/simple_initiator_socket.h>
 
+#include "protocol_test_helpers.hpp"
 #include "systemc_models/kv_memory.hpp"
 
 using namespace mgpt;
@@ -168,15 +169,11 @@ struct Prober : sc_core::sc_module {
         probes.push_back({what, cmd.payload().get_response_status()});
     }
     void run() {
-        sc_core::sc_time delay = sc_core::SC_ZERO_TIME;
         tlm::tlm_generic_payload plain;  // the base protocol's payload: no extension
         plain.set_command(tlm::TLM_WRITE_COMMAND);
-        try {
-            socket->b_transport(plain, delay);
-        } catch (const sc_core::sc_report& r) {
-            message = r.what();
-        }
-        probes.push_back({"plain payload", plain.get_response_status()});
+        const test::Sent sent = test::send(*socket[0], plain);
+        message = sent.error;
+        probes.push_back({"plain payload", sent.status});
         int16_t row[2 * kEmbd] = {};
         CommandPayload<KvCommand> cmd;
         cmd.payload().set_data_ptr(reinterpret_cast<unsigned char*>(row));

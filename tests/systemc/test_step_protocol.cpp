@@ -12,12 +12,15 @@
 #include <systemc>
 #include <tlm_utils/simple_initiator_socket.h>
 
+#include "protocol_test_helpers.hpp"
 #include "sc_test_helpers.hpp"
 #include "systemc_models/rms_engine.hpp"
 #include "systemc_models/tlm_core.hpp"
 
 using namespace mgpt;
 using namespace mgpt::tlm_model;
+using mgpt::test::Sent;
+using mgpt::test::send;
 
 namespace {
 
@@ -42,27 +45,6 @@ static_assert(!can_bind<tlm_utils::simple_initiator_socket<Dummy>, CoreSocket>::
 // The RMS engine's cycles at 1 result bit per cycle, written from docs/MICROARCH.md:
 // 32 root bits + 25 quotient bits + the 3-cycle handshake, or without the division.
 constexpr uint32_t kRmsCycles = 32 + 25 + 3, kRmsEarlyExitCycles = 32 + 3;
-
-struct Sent {
-    tlm::tlm_response_status status = tlm::TLM_INCOMPLETE_RESPONSE;
-    std::string error;  // what SC_REPORT_ERROR said, if it did
-    sc_core::sc_time delay;
-};
-
-// One command, catching the error a target reports.
-template <class Protocol>
-Sent send(tlm::tlm_fw_transport_if<Protocol>& target, tlm::tlm_generic_payload& trans) {
-    Sent s;
-    sc_core::sc_time delay = sc_core::SC_ZERO_TIME;
-    try {
-        target.b_transport(trans, delay);
-    } catch (const sc_core::sc_report& r) {
-        s.error = r.what();
-    }
-    s.status = trans.get_response_status();
-    s.delay = delay;
-    return s;
-}
 
 // Drives a lone RMS engine (stage protocol) and a whole TLM core (core protocol).
 struct TestHost : sc_core::sc_module {

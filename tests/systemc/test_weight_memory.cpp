@@ -16,6 +16,7 @@
 #include <systemc>
 #include <tlm_utils/simple_initiator_socket.h>
 
+#include "protocol_test_helpers.hpp"
 #include "systemc_models/weight_memory.hpp"
 
 using namespace mgpt;
@@ -126,15 +127,12 @@ struct Prober : sc_core::sc_module {
         SC_THREAD(run);
     }
     void run() {
-        sc_core::sc_time delay = sc_core::SC_ZERO_TIME;
         tlm::tlm_generic_payload plain;  // the base protocol's payload: no extension
         plain.set_command(tlm::TLM_READ_COMMAND);
-        try {
-            socket->b_transport(plain, delay);
-        } catch (const sc_core::sc_report& r) {
-            message = r.what();
-        }
-        bare = plain.get_response_status();
+        const test::Sent sent = test::send(*socket[0], plain);
+        message = sent.error;
+        bare = sent.status;
+        sc_core::sc_time delay = sc_core::SC_ZERO_TIME;
         CommandPayload<WeightBurst> cmd;
         cmd.payload().set_command(tlm::TLM_WRITE_COMMAND);
         socket->b_transport(cmd.for_transport(), delay);
