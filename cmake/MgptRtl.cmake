@@ -42,11 +42,17 @@ function(mgpt_verilated_driver target)
     INCLUDE_DIRS ${D_INCLUDE_DIRS}
     SOURCES ${D_SOURCES}
     VERILATOR_ARGS ${MGPT_VERILATOR_ARGS} ${D_ARGS})
-  # Verilator's headers as system headers: the driver's own code is compiled with -Wall -Wextra
+  mgpt_quiet_verilated_sources(${target} ${D_MAIN})
+endfunction()
+
+# mgpt_quiet_verilated_sources(TARGET OWN_SOURCE...): Verilator's headers as
+# system headers (the target's own code is compiled with -Wall -Wextra) and no
+# warnings for the C++ Verilator generated, which is Verilator's business.
+function(mgpt_quiet_verilated_sources target)
   target_include_directories(${target} SYSTEM PRIVATE ${VERILATOR_ROOT}/include ${VERILATOR_ROOT}/include/vltstd)
   get_target_property(sources ${target} SOURCES)
   foreach(source IN LISTS sources)
-    if(source MATCHES "\\.cpp$" AND NOT source STREQUAL D_MAIN)
+    if(source MATCHES "\\.cpp$" AND NOT source IN_LIST ARGN)
       set_property(SOURCE ${source} TARGET_DIRECTORY ${target} APPEND PROPERTY COMPILE_OPTIONS -w)
     endif()
   endforeach()

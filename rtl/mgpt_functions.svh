@@ -106,29 +106,14 @@ function automatic [31:0] sampler_interp(input [31:0] w0, input [31:0] w1, input
 endfunction
 
 // One step of restoring division or square root, the one copy used by the
-// attention divider and the RMS engine (they iterate it RADIX times per cycle,
-// most significant result bit first). Division (is_sqrt = 0): remainder
-// (rem_in << 1) | bits_in[0] against the trial den. Square root (is_sqrt = 1):
-// remainder (rem_in << 2) | bits_in against the trial {root so far, 01}, the
-// root being quo_in[31:0]. The trial is subtracted when it fits and the
-// quotient (root) takes the step's result bit: 1 if it fit, else 0.
-// Returns {remainder[65:0], quotient[63:0]}.
-function automatic [129:0] restoring_step(input [65:0] rem_in, input [63:0] quo_in, input [1:0] bits_in,
-                                          input [31:0] den, input is_sqrt);
-    reg [65:0] r, trial;
-    reg [63:0] q;
-    begin
-        if (is_sqrt) begin
-            r = (rem_in << 2) | {64'd0, bits_in};
-            trial = {32'd0, quo_in[31:0], 2'b01};
-        end else begin
-            r = (rem_in << 1) | {65'd0, bits_in[0]};
-            trial = {34'd0, den};
-        end
-        if (r >= trial) begin
-            r = r - trial;
-            q = {quo_in[62:0], 1'b1};
-        end else q = {quo_in[62:0], 1'b0};
-        restoring_step = {r, q};
-    end
+// attention divider and both halves of the RMS engine: the trial is subtracted
+// from the remainder (with the next dividend or radicand bits already shifted
+// in) when it fits, and the step's result bit is 1 if it fit. The callers size
+// r and trial from the arithmetic (docs/MICROARCH.md, "Engine widths"): 33 bits
+// for a division by a 32-bit divisor, 35 for a square root with a 32-bit root;
+// the unused top bits are constant 0 and synthesis drops them.
+// Returns {result bit, remainder[34:0]}.
+function automatic [35:0] restoring_step(input [34:0] r, input [34:0] trial);
+    if (r >= trial) restoring_step = {1'b1, r - trial};
+    else restoring_step = {1'b0, r};
 endfunction
