@@ -1,7 +1,9 @@
 // microgpt-dse calibrate: refit the resource model's coefficients to yosys
 // figures of the project's RTL on a calibration set of design points (a
-// measurements CSV), then the Quartus correction and the Fmax anchors to the
-// reference's published Quartus fits; or (--reference) only the latter.
+// measurements CSV), the Fmax model's path terms to the structural timing of
+// the same set and its mapping factor to the baseline's Quartus fit, then the
+// Quartus resource correction to the reference's published Quartus fits; or
+// (--reference) only the latter.
 // Writes the coefficients and a Markdown report of the model's errors.
 #include <filesystem>
 #include <iostream>
@@ -16,6 +18,7 @@
 #include "explorer/measurements.hpp"
 #include "explorer/model_calibration.hpp"
 #include "explorer/reference_fits.hpp"
+#include "explorer/structural_paths.hpp"
 #include "explorer/text_util.hpp"
 #include "model/weights.hpp"
 
@@ -57,8 +60,25 @@ std::string default_report_path(const std::string& csv) {
 const char* kTitle = "# Calibration of the resource and Fmax models\n\n";
 const char* kCsvHeader = "Coefficients of the explorer's resource and Fmax models (explorer/README.md documents every term).\n";
 
+// The Fmax model's structural fit: per point, the longest measured path against the model, in sample and
+// leave-one-out, both scaled by the mapping factor.
+std::string timing_section(const std::vector<explorer::StructuralPath>& rows, const explorer::Calibration& fitted,
+                           const std::vector<std::string>& notes, const std::string& shown) {
+    TextTable t({"point", "measured longest path (ns)", "model (ns)", "error", "leave-one-out model (ns)", "error"});
+    const auto in = explorer::compare_points(rows, fitted), out = explorer::leave_one_out(rows, fitted);
+    for (size_t i = 0; i < in.size(); ++i)
+        t.add({in[i].point, in[i].measured_family + " " + fixed_decimals(in[i].measured_ns, 2),
+               in[i].model_family + " " + fixed_decimals(in[i].model_ns, 2), explorer::signed_percent(in[i].error()),
+               out[i].model_family + " " + fixed_decimals(out[i].model_ns, 2),
+               explorer::signed_percent(out[i].error())});
+    return "## Fmax model against structural timing [yosys 0.23 mapped cells, mgpt-sta; " + shown + "]\n\n" +
+           bullets(notes) +
+           "\nPer point, the longest path over the components measured there, times the mapping factor (what the "
+           "clock must cover):\n\n" + t.markdown() + "\n";
+}
+
 std::string reference_section(const explorer::Calibration& fitted, const std::vector<std::string>& notes) {
-    return "## Quartus correction and Fmax anchors, fitted to the reference's Quartus fits [Quartus 18.1 Lite, "
+    return "## Quartus correction, fitted to the reference's Quartus fits [Quartus 18.1 Lite, "
            "docs/DEVICE.md]\n\n" +
            bullets(notes) + "\nThe model (Quartus-corrected ALMs and registers) against the reference's builds:\n\n" +
            reference_check(fitted);
@@ -74,8 +94,10 @@ int cmd_calibrate(const Args& args) {
         ("measurements", po::value<std::string>(),
          "measured figures: yosys_figures.csv (point,component,luts,alms_est,ffs,dsp,mlab,...) or "
          "design,group,metric,value,source (default: <points>/yosys_figures.csv, else <points>/measurements.csv)")
+        ("timing", po::value<std::string>(),
+         "structural timing of the calibration set (rtl/synth/run_timing.sh; default: <points>/structural_timing.csv)")
         ("reference", po::bool_switch(),
-         "only refit the Quartus correction and the Fmax anchors to the reference's Quartus fits")
+         "only refit the Quartus correction to the reference's Quartus fits")
         ("free", po::value<std::string>(), "comma-separated components to fit (default: every measured one)")
         ("calibration", po::value<std::string>(), "coefficients to start from (default explorer/calibration.csv)")
         ("out", po::value<std::string>(), "where to write the fitted coefficients (default: --calibration)")
@@ -83,7 +105,7 @@ int cmd_calibrate(const Args& args) {
         ("dry-run", po::bool_switch(), "print the fit, write nothing");
     po::variables_map vm;
     if (!cli::parse_or_help("calibrate",
-                       "[--points DIR] [--measurements FILE] [--reference] [--free a,b] [--calibration FILE] "
+                       "[--points DIR] [--measurements FILE] [--timing FILE] [--reference] [--free a,b] [--calibration FILE] "
                        "[--out FILE] [--report FILE] [--dry-run]",
                        args, desc, vm))
         return 0;
@@ -96,8 +118,8 @@ int cmd_calibrate(const Args& args) {
     if (vm["reference"].as<bool>()) {
         std::vector<std::string> notes;
         fitted = explorer::fit_to_reference(prior, &notes);
-        header += "quartus_correction and the Fmax anchors refitted by `microgpt-dse calibrate --reference` to the "
-                  "reference's Quartus fits (docs/DEVICE.md);\nthe component coefficients are as in " +
+        header += "quartus_correction refitted by `microgpt-dse calibrate --reference` to the "
+                  "reference's Quartus fits (docs/DEVICE.md);\nthe component coefficients and the Fmax model are as in " +
                   explorer::shown_path(in) + ".";
         report += "Written by `microgpt-dse calibrate --reference`.\n\n" + reference_section(fitted, notes);
     } else {
@@ -113,17 +135,26 @@ int cmd_calibrate(const Args& args) {
             for (const auto& f : explorer::split(vm["free"].as<std::string>(), ','))
                 if (!explorer::trim(f).empty()) free.push_back(explorer::trim(f));
         const std::string shown = explorer::shown_path(file);
-        std::vector<std::string> notes, ref_notes;
+        const std::string timing_file =
+            vm.count("timing") ? vm["timing"].as<std::string>() : dir + "/structural_timing.csv";
+        const auto paths = explorer::read_structural_timing(timing_file);
+        const std::string timing_shown = explorer::shown_path(timing_file);
+        std::vector<std::string> notes, ref_notes, timing_notes;
         fitted = explorer::fit_coefficients(
             prior, rows, free, "yosys fit (" + std::to_string(rows.size()) + " measurements, " + shown + ")", &notes);
+        fitted = explorer::fit_structural_paths(
+            fitted, paths, "structural fit (" + std::to_string(paths.size()) + " paths, " + timing_shown + ")",
+            &timing_notes);
         fitted = explorer::fit_to_reference(fitted, &ref_notes);
         header += "Component coefficients: least-squares fit by `microgpt-dse calibrate` to the yosys figures " + shown +
-                  ";\nquartus_correction and the Fmax anchors: fitted to the reference's Quartus fits (docs/DEVICE.md).";
+                  ";\nFmax path terms: fit to the structural timing " + timing_shown +
+                  ", the mapping factor to the baseline's Quartus fit;\nquartus_correction: fitted to the reference's "
+                  "Quartus fits (docs/DEVICE.md).";
         report += "Written by `microgpt-dse calibrate` from `" + shown + "` (" + std::to_string(rows.size()) +
                   " measurements). Do not edit; rerun.\n\n## Least-squares fit to yosys (relative error)\n\n" +
                   bullets(notes) + "\n## The model against yosys\n\n" +
                   explorer::calibration_check_markdown(explorer::check_calibration(rows, fitted), shown) + "\n" +
-                  reference_section(fitted, ref_notes);
+                  timing_section(paths, fitted, timing_notes, timing_shown) + "\n" + reference_section(fitted, ref_notes);
     }
     std::cout << report;
     if (vm["dry-run"].as<bool>()) return 0;

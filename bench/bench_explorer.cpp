@@ -46,7 +46,8 @@ int run(int argc, char* argv[]) {
     // The TLM engine on the first points of the plan: what the analytic engine saves.
     const explorer::Sweep sweep = explorer::load_sweep(sweep_path);
     const QWeights w = load_rom_dir(sweep.workload.weights_dir);
-    const explorer::Evaluator ev(sweep, w, explorer::load_model_calibration(explorer::default_calibration_path()));
+    const explorer::Evaluator ev(sweep, w, explorer::load_model_calibration(explorer::default_calibration_path()),
+                                 explorer::load_structural_index(explorer::default_structural_timing_paths()));
     explorer::Planner planner(sweep);
     auto plan = planner.initial();
     plan.resize(std::min<size_t>(plan.size(), static_cast<size_t>(tlm_sample)));

@@ -20,7 +20,7 @@ BenchmarkResult benchmark_sweep(const std::string& sweep_path, const std::string
     r.workload_names = sweep.workload.names;
     r.threads = threads;
     const auto t0 = std::chrono::steady_clock::now();
-    const Evaluator ev(sweep, w, calib);  // generates the workload: part of the cost
+    const Evaluator ev(sweep, w, calib, load_structural_index(default_structural_timing_paths()));  // generates the workload: part of the cost
     Planner planner(sweep);
     const auto plan = planner.initial();
     r.planned_points = static_cast<long>(plan.size());

@@ -6,9 +6,11 @@
 
 namespace mgpt::explorer {
 
-Evaluator::Evaluator(const Sweep& sweep, const QWeights& weights, Calibration calibration)
+Evaluator::Evaluator(const Sweep& sweep, const QWeights& weights, Calibration calibration,
+                     StructuralIndex structural)
     : sweep_(sweep),
       calibration_(std::move(calibration)),
+      structural_(std::move(structural)),
       resource_source_(resource_source_label(calibration_)),
       fmax_source_(fmax_source_label(calibration_)),
       reference_(profile_workload(weights, sweep.workload, Numerics::reference)),
@@ -95,6 +97,21 @@ void Evaluator::finish(PointRow& r) const {
     r.slack_ns = slack_ns(f, p.f_out_mhz);
     r.critical_path = f.critical;
     r.fmax_source = fmax_source_;
+    // The measured structural paths of this point's components, where they exist.
+    r.structural_ns = 0;
+    r.structural_path = r.structural_measured = "none";
+    std::string measured;
+    for (const auto& path : f.paths) {
+        if (!path.measured) continue;
+        const auto ns = structural_.find(r.design, path.family);
+        if (!ns) continue;
+        measured += (measured.empty() ? "" : "+") + path.family;
+        if (f.mapping_factor * *ns > r.structural_ns) {
+            r.structural_ns = f.mapping_factor * *ns;
+            r.structural_path = path.family;
+        }
+    }
+    if (!measured.empty()) r.structural_measured = measured;
 
     // An MLAB occupies a LAB of 10 ALMs.
     const auto& d = sweep_.device;
@@ -109,7 +126,8 @@ void Evaluator::finish(PointRow& r) const {
     check("mlabs", static_cast<double>(r.mlabs), d.mlabs, d.max_mlab_utilisation);
     r.fits = over.empty();
     r.over_limits = over.empty() ? "none" : over;
-    r.meets_timing = p.f_out_mhz <= f.fmax_mhz;
+    // The model's Fmax, and never a measured structural path (times the mapping factor) longer than the period.
+    r.meets_timing = p.f_out_mhz <= f.fmax_mhz && r.structural_ns <= 1000.0 / p.f_out_mhz;
     r.feasible = r.fits && r.meets_timing;
     r.pareto = r.pareto_dsp = false;
 }

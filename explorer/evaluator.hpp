@@ -10,6 +10,7 @@
 #include "arch/pll.hpp"
 #include "calibration.hpp"
 #include "point_row.hpp"
+#include "structural_paths.hpp"
 #include "sweep.hpp"
 #include "workload_profile.hpp"
 
@@ -27,7 +28,9 @@ struct PlannedPoint {
 
 class Evaluator {
 public:
-    Evaluator(const Sweep& sweep, const QWeights& weights, Calibration calibration);
+    // `structural`: measured structural timing; a point whose measured paths
+    // (times the mapping factor) miss its clock does not meet timing.
+    Evaluator(const Sweep& sweep, const QWeights& weights, Calibration calibration, StructuralIndex structural);
 
     // The analytic engine: every figure of the row (canonicalised).
     PointRow evaluate(const PlannedPoint& p) const;
@@ -39,6 +42,7 @@ public:
 
     const Sweep& sweep() const { return sweep_; }
     const Calibration& calibration() const { return calibration_; }
+    const StructuralIndex& structural() const { return structural_; }
     const WorkloadProfile& profile(Numerics n) const;
     arch::PllSetting pll(double mhz) const;
 
@@ -47,6 +51,7 @@ private:
 
     Sweep sweep_;
     Calibration calibration_;
+    StructuralIndex structural_;
     std::string resource_source_, fmax_source_;
     WorkloadProfile reference_, saturating_;
     std::map<double, arch::PllSetting> pll_known_;  // the sweep's values: read without locking

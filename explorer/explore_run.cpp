@@ -197,6 +197,7 @@ ExploreResult run_explore(const ExploreOptions& o) {
     const std::string calib_path =
         fs::absolute(o.calibration_path.empty() ? default_calibration_path() : o.calibration_path).lexically_normal();
     const Calibration calib = load_model_calibration(calib_path);
+    StructuralIndex structural = load_structural_index(default_structural_timing_paths());
     const QWeights weights = load_rom_dir(sweep.workload.weights_dir);
 
     res.out_dir = o.out_dir.empty() ? default_out_dir(sweep.name, o.shard_index, o.shard_count) : o.out_dir;
@@ -210,6 +211,7 @@ ExploreResult run_explore(const ExploreOptions& o) {
     info.engine = o.engine;
     info.calibration_file = calib_path;
     info.calibration_hash = hex64(calib.hash());
+    info.structural_hash = hex64(structural.hash());
     info.shard_index = o.shard_index;
     info.shard_count = o.shard_count;
     info.status = "running";
@@ -220,7 +222,7 @@ ExploreResult run_explore(const ExploreOptions& o) {
     res.resumed_rows = static_cast<long>(done.size());
 
     const auto t0 = std::chrono::steady_clock::now();
-    const Evaluator ev(sweep, weights, calib);
+    const Evaluator ev(sweep, weights, calib, std::move(structural));
     std::vector<PointRow> planned_rows;
     const std::vector<PlannedPoint> plan = plan_sweep(o, sweep, ev, planned_rows, res);
     check_done_rows(done, plan, o.shard_index, o.shard_count, journal_path);

@@ -11,132 +11,157 @@ namespace mgpt::explorer {
 
 namespace {
 
-const std::vector<std::pair<std::string, std::string>>& parameters() {
+// Cell delays of yosys 0.23's Cyclone V library (the specify blocks of
+// /usr/share/yosys/intel_alm, cyclonev), the same delays mgpt-sta sums.
+const std::vector<std::pair<std::string, std::string>>& cell_parameters() {
     static const std::vector<std::pair<std::string, std::string>> p = {
-        {"clock_overhead", "delay_ns"},    {"lut_level", "delay_ns"},        {"carry_entry", "delay_ns"},
-        {"carry_bit", "delay_ns"},         {"fanout_doubling", "delay_ns"},  {"dsp_multiplier", "delay_ns"},
-        {"m10k_clock_to_out", "delay_ns"}, {"routing_factor", "factor"},     {"tile_routing", "delay_ns"},
-        {"m10k_block", "fmax_mhz"},        {"dsp_block", "fmax_mhz"}};
+        {"clock_overhead", "delay_ns"}, {"lut_level", "delay_ns"},      {"carry_entry", "delay_ns"},
+        {"carry_bit", "delay_ns"},      {"carry_sum_out", "delay_ns"},  {"dsp_multiplier", "delay_ns"},
+        {"m10k_clock_to_out", "delay_ns"}, {"mapping_factor", "factor"}, {"m10k_block", "fmax_mhz"},
+        {"dsp_block", "fmax_mhz"}};
     return p;
 }
 
 struct Delays {
-    double clock, lut, carry_entry, carry_bit, fanout, dsp, m10k_tco;
+    double clock, lut, carry_entry, carry_bit, carry_out, dsp, m10k_tco;
     explicit Delays(const Calibration& c)
         : clock(c.get("clock_overhead", "delay_ns")),
           lut(c.get("lut_level", "delay_ns")),
           carry_entry(c.get("carry_entry", "delay_ns")),
           carry_bit(c.get("carry_bit", "delay_ns")),
-          fanout(c.get("fanout_doubling", "delay_ns")),
+          carry_out(c.get("carry_sum_out", "delay_ns")),
           dsp(c.get("dsp_multiplier", "delay_ns")),
           m10k_tco(c.get("m10k_clock_to_out", "delay_ns")) {}
-    double adder(int bits) const { return carry_entry + bits * carry_bit; }
-    // one restoring step: compare-subtract on the carry chain, then the select LUT
-    double stage(int bits) const { return adder(bits) + lut; }
-    double spread(int fanout_count) const { return fanout * std::log2(std::max(1, fanout_count)); }
+    // a `bits`-wide carry chain from its first input to its last sum output
+    double adder(int bits) const { return carry_entry + (bits - 1) * carry_bit + carry_out; }
 };
 
 bool m10k_weights(const arch::DesignPoint& d) { return d.weight_memory == arch::WeightMemory::m10k; }
+double log2_of(int n) { return std::log2(static_cast<double>(std::max(1, n))); }
 
-// LUT levels between a weight source and its consumer: the ROM's own depth
-// (logic) or the bank-port routing plus the buffer select (M10K).
-int source_levels(const arch::DesignPoint& d, const StreamShape& s) {
-    if (!m10k_weights(d)) {
-        const bool pow2 = (s.words_per_step & (s.words_per_step - 1)) == 0;
-        return rom_levels(pow2 ? s.words / s.words_per_step : s.words);
-    }
-    const int sources = s.words_per_step % d.weight_banks == 0 ? 1 : d.weight_banks * d.bram_ports;
-    return mux_levels(sources) + (s.beats > 1 ? 1 : 0);
+// Widths of one restoring step (docs/MICROARCH.md "Engine widths"): the compare-subtract chain.
+constexpr int kSqrtStepBits = 35, kDivStepBits = 33;
+
+PathModel measured(std::string family, double fixed_ns, std::vector<PathTerm> terms) {
+    return {std::move(family), true, fixed_ns, std::move(terms)};
 }
+PathModel counted(std::string family, double fixed_ns) { return {std::move(family), false, fixed_ns, {}}; }
 
 }  // namespace
 
-std::vector<PathTerms> path_terms(const arch::DesignPoint& d, const Calibration& c) {
+const std::vector<FamilyTerms>& measured_families() {
+    static const std::vector<FamilyTerms> f = {
+        {"tile", {"base_ns", "cols_doubling_ns", "lanes_doubling_ns", "logic_rom_ns"}},
+        {"weight_stream", {"base_ns", "bank_doubling_ns", "dual_port_ns"}},
+        {"rms_engine", {"base_ns", "step_select_ns"}},
+        {"divider", {"base_ns", "step_select_ns"}},
+        {"sampler", {"sequential_ns", "parallel_ns"}}};
+    return f;
+}
+
+std::string path_component(const std::string& family) { return "path_" + family; }
+
+std::vector<PathModel> path_models(const arch::DesignPoint& d, const Calibration& c) {
     const Delays t(c);
-    const auto streams = stream_shapes(d);
     const bool wm = m10k_weights(d);
-    const double source_fixed = t.clock + (wm ? t.m10k_tco : 0);
-    std::vector<PathTerms> p;
+    std::vector<PathModel> p;
 
-    // Tile: weight source -> matrix select (8:1, 2 levels) -> DSP multiply ->
-    // product tree (log2 C adders) -> 64-bit accumulate; x and the weights fan
-    // out to every product.
-    int tile_levels = 0;
-    for (const auto& s : streams)
-        if (s.matrix != Matrix::wte && s.matrix != Matrix::wpe) tile_levels = std::max(tile_levels, source_levels(d, s));
-    const int products = d.lanes * d.cols_per_cycle;
-    const int tree = static_cast<int>(std::ceil(std::log2(d.cols_per_cycle)));
-    p.push_back({"tile", source_fixed + t.dsp,
-                 (tile_levels + 2) * t.lut + t.spread(products) + tree * t.adder(36) + t.adder(64), 1});
+    // Tile (rtl/mgpt_tile.sv): the operand address arithmetic (row, chunk and
+    // column offsets: two to four short carry chains), the weight source (logic
+    // ROM or M10K buffer) and the x select, the DSP multiply, then the 64-bit
+    // accumulate (C = 1) or a LUT-mapped adder tree over the C products. The
+    // measured paths grow with each doubling of the columns (tree, wider
+    // column offsets) and of the lanes (operand fan-out), and with logic ROMs.
+    p.push_back(measured("tile", 0,
+                         {{"base_ns", 1},
+                          {"cols_doubling_ns", log2_of(d.cols_per_cycle)},
+                          {"lanes_doubling_ns", log2_of(d.lanes)},
+                          {"logic_rom_ns", wm ? 0.0 : 1.0}}));
 
-    // Write-back: accumulator -> Q4.12 shift and saturate (3 levels) -> any lane
-    // into any destination row (L:1) -> register.
-    p.push_back({"writeback", t.clock, (3 + mux_levels(d.lanes)) * t.lut + t.spread(d.lanes), 0});
+    // M10K weight stream (rtl/mgpt_weight_stream.sv): a bank's registered read
+    // word -> the bank/port select -> the step buffer; the select widens with
+    // each doubling of the banks, and a second port doubles its sources.
+    if (wm)
+        p.push_back(measured("weight_stream", 0,
+                             {{"base_ns", 1}, {"bank_doubling_ns", log2_of(d.weight_banks)},
+                              {"dual_port_ns", d.bram_ports == 2 ? 1.0 : 0.0}}));
 
+    // RMS engine and dividers: R cascaded restoring steps per cycle, each a
+    // 35-bit (square root) or 33-bit (division) compare-subtract chain plus
+    // the LUTs that select the next remainder; the chain is counted, the select fitted.
+    const int norm_steps = std::min(d.norm_radix_bits, arch::kSqrtResultBits);
+    p.push_back(measured("rms_engine", norm_steps * t.adder(kSqrtStepBits),
+                         {{"base_ns", 1}, {"step_select_ns", static_cast<double>(norm_steps)}}));
+    const int div_steps = std::min(d.div_radix_bits, arch::kAttnQuotientBits);
+    p.push_back(measured("divider", div_steps * t.adder(kDivStepBits),
+                         {{"base_ns", 1}, {"step_select_ns", static_cast<double>(div_steps)}}));
+
+    // Sampler (rtl/mgpt_sampler.sv): one pipelined kind or the other, each a fixed structure.
+    const bool seq = d.sampler == arch::SamplerKind::sequential;
+    p.push_back(measured("sampler", 0, {{"sequential_ns", seq ? 1.0 : 0.0}, {"parallel_ns", seq ? 0.0 : 1.0}}));
+
+    // Not yet synthesized on their own: counted from the cell library.
+    // Write-back: accumulator -> Q4.12 shift and saturate (3 levels) -> any lane into any row (L:1).
+    p.push_back(counted("writeback", t.clock + (3 + mux_levels(d.lanes)) * t.lut));
     // Load: wte + wpe (16-bit add) -> square (DSP) -> 64-bit sum of squares.
-    const int embed_levels = std::max(source_levels(d, streams[static_cast<int>(Matrix::wte)]),
-                                      source_levels(d, streams[static_cast<int>(Matrix::wpe)]));
-    p.push_back({"load", source_fixed + t.dsp, embed_levels * t.lut + t.adder(16) + t.adder(64), 0});
-
-    // Scale and residual passes: element select (16/V:1) -> multiply by the
-    // scale (DSP) -> saturate (2 levels) -> residual add.
-    p.push_back({"vector", t.clock + t.dsp,
-                 (mux_levels(kEmbd / d.vector_lanes) + 2) * t.lut + t.adder(16) + t.spread(d.vector_lanes), 0});
-
-    // Attention: cached K row (64:1 register mux or M10K) -> 4-wide dot (DSP +
-    // two adders) -> score select.
+    const auto streams = stream_shapes(d);
+    int embed_levels = 0;
+    for (const Matrix m : {Matrix::wte, Matrix::wpe}) {
+        const auto& s = streams[static_cast<int>(m)];
+        embed_levels = std::max(embed_levels, wm ? 1 : rom_levels(s.words / std::max(1, s.words_per_step)));
+    }
+    p.push_back(counted("load", t.clock + (wm ? t.m10k_tco : 0) + embed_levels * t.lut + t.adder(16) + t.dsp +
+                                    t.adder(64)));
+    // Scale and residual passes: element select (16/V:1) -> multiply by the scale (DSP) -> saturate -> add.
+    p.push_back(counted("vector", t.clock + t.dsp + (mux_levels(kEmbd / d.vector_lanes) + 2) * t.lut + t.adder(16)));
+    // Attention: cached K row (64:1 register mux or M10K) -> 4-wide dot (DSP + two adders) -> score select.
     const bool kv_m10k = d.kv_memory == arch::KvMemory::m10k;
-    p.push_back({"attention", t.clock + (kv_m10k ? t.m10k_tco : 0) + t.dsp,
-                 (kv_m10k ? 0 : mux_levels(kHeads * kContext)) * t.lut + t.adder(34) + t.adder(36) + t.lut, 0});
-
-    // RMS engine: R cascaded restoring steps per cycle (34-bit compare-subtract each).
-    p.push_back({"rms_engine", t.clock, std::min(d.norm_radix_bits, arch::kSqrtResultBits) * t.stage(34), 0});
-
-    // Dividers: r cascaded steps, then negation and 16-bit saturation on the last.
-    p.push_back({"divider", t.clock,
-                 std::min(d.div_radix_bits, arch::kAttnQuotientBits) * t.stage(34) + t.adder(64) + 2 * t.lut, 0});
-
-    // Sampler (rtl/mgpt_sampler.sv): sequential = a whole weight in one cycle
-    // (difference, negate and round, table lookup, interpolation: 4 adders, 3
-    // LUT levels) plus the running total; parallel = one part per cycle, the
-    // longest the interpolation (3 adders and a select), then one 32-bit adder
-    // per prefix-tree level, a compare and a priority encode.
-    if (d.sampler == arch::SamplerKind::sequential)
-        p.push_back({"sampler", t.clock, 5 * t.adder(32) + 4 * t.lut, 0});
-    else
-        p.push_back({"sampler", t.clock, 3 * t.adder(32) + 2 * t.lut, 0});
-
+    p.push_back(counted("attention", t.clock + (kv_m10k ? t.m10k_tco : mux_levels(kHeads * kContext) * t.lut) + t.dsp +
+                                         t.adder(34) + t.adder(36) + t.lut));
     // Argmax: one 16-bit compare and select per cycle (sequential or one tree level).
-    p.push_back({"argmax", t.clock,
-                 t.adder(16) + t.lut + (d.argmax == arch::ArgmaxKind::tree ? t.spread(kVocab) : 0.0), 0});
-
-    p.push_back({"controller", t.clock, 5 * t.lut, 0});
-
-    // Hard blocks: their own maximum clock.
-    if (wm || kv_m10k) p.push_back({"m10k_block", 1000.0 / c.get("m10k_block", "fmax_mhz"), 0, 0});
-    p.push_back({"dsp_block", 1000.0 / c.get("dsp_block", "fmax_mhz"), 0, 0});
+    p.push_back(counted("argmax", t.clock + t.adder(16) + t.lut));
+    p.push_back(counted("controller", t.clock + 5 * t.lut));
     return p;
 }
 
+double structural_ns(const PathModel& p, const Calibration& c) {
+    double ns = p.fixed_ns;
+    const std::string comp = path_component(p.family);
+    for (const auto& term : p.terms) ns += c.get(comp, term.name) * term.units;
+    return ns;
+}
+
 FmaxEstimate estimate_fmax(const arch::DesignPoint& d, const Calibration& c) {
-    const double factor = c.get("routing_factor", "factor"), tile_routing = c.get("tile_routing", "delay_ns");
     FmaxEstimate e;
-    for (const auto& p : path_terms(d, c)) {
-        const double ns = p.fixed_ns + factor * p.scaled_ns + tile_routing * p.tile_routes;
-        e.paths.push_back({p.family, ns});
+    e.mapping_factor = c.get("mapping_factor", "factor");
+    auto consider = [&](const std::string& family, double ns) {
         if (ns > e.critical_ns) {
             e.critical_ns = ns;
-            e.critical = p.family;
+            e.critical = family;
         }
+    };
+    for (const auto& p : path_models(d, c)) {
+        const double ns = structural_ns(p, c);
+        e.paths.push_back({p.family, ns, p.measured});
+        consider(p.family, e.mapping_factor * ns);
     }
+    // Hard blocks: their own maximum clock.
+    if (m10k_weights(d) || d.kv_memory == arch::KvMemory::m10k)
+        consider("m10k_block", 1000.0 / c.get("m10k_block", "fmax_mhz"));
+    consider("dsp_block", 1000.0 / c.get("dsp_block", "fmax_mhz"));
     e.fmax_mhz = 1000.0 / e.critical_ns;
     return e;
 }
 
 void add_fmax_schema(CoefficientSchema& schema) {
-    for (const auto& [component, metric] : parameters()) {
+    for (const auto& [component, metric] : cell_parameters()) {
         schema.required.emplace_back(component, metric);
         schema.allowed.push_back({component, {metric}});
+    }
+    for (const auto& f : measured_families()) {
+        const std::string comp = path_component(f.family);
+        for (const auto& t : f.terms) schema.required.emplace_back(comp, t);
+        schema.allowed.push_back({comp, f.terms});
     }
 }
 

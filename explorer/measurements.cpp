@@ -14,6 +14,22 @@ namespace fs = std::filesystem;
 
 namespace mgpt::explorer {
 
+double measured_number(const std::string& v, const std::string& at, const std::string& column) {
+    const std::optional<double> x = parse_finite_real(v);
+    if (!x || *x < 0) throw std::runtime_error(at + ": " + column + " '" + v + "' is not a non-negative number");
+    return *x;
+}
+
+const arch::DesignPoint& DesignCache::get(const std::string& file, const std::string& at) {
+    auto it = cache_.find(file);
+    if (it != cache_.end()) return it->second;
+    try {
+        return cache_[file] = arch::load_design(file);
+    } catch (const std::exception& e) {
+        throw std::runtime_error(at + ": " + e.what());
+    }
+}
+
 namespace {
 
 using Reader5 = io::CSVReader<5, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>, io::throw_on_overflow,
@@ -21,31 +37,9 @@ using Reader5 = io::CSVReader<5, io::trim_chars<' ', '\t'>, io::double_quote_esc
 using Reader7 = io::CSVReader<7, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>, io::throw_on_overflow,
                               io::single_line_comment<'#'>>;
 
-double number(const std::string& v, const std::string& at, const std::string& column) {
-    const std::optional<double> x = parse_finite_real(v);
-    if (!x || *x < 0) throw std::runtime_error(at + ": " + column + " '" + v + "' is not a non-negative number");
-    return *x;
-}
-
-class Designs {
-public:
-    const arch::DesignPoint& get(const std::string& file, const std::string& at) {
-        auto it = cache_.find(file);
-        if (it != cache_.end()) return it->second;
-        try {
-            return cache_[file] = arch::load_design(file);
-        } catch (const std::exception& e) {
-            throw std::runtime_error(at + ": " + e.what());
-        }
-    }
-
-private:
-    std::map<std::string, arch::DesignPoint> cache_;
-};
-
 std::vector<Measurement> read_generic(const std::string& path) {
     std::vector<Measurement> out;
-    Designs designs;
+    DesignCache designs;
     const fs::path dir = fs::absolute(path).parent_path();
     Reader5 in(path);
     in.read_header(io::ignore_no_column, "design", "group", "metric", "value", "source");
@@ -59,7 +53,7 @@ std::vector<Measurement> read_generic(const std::string& path) {
         } catch (const std::exception& e) {
             throw std::runtime_error(at + ": " + e.what());
         }
-        m.value = number(value, at, "value");
+        m.value = measured_number(value, at, "value");
         m.label = at + " (" + design + ")";
         m.point = fs::path(design).stem().string();
         m.group = group;
@@ -71,7 +65,7 @@ std::vector<Measurement> read_generic(const std::string& path) {
 
 std::vector<Measurement> read_yosys(const std::string& path) {
     std::vector<Measurement> out;
-    Designs designs;
+    DesignCache designs;
     const fs::path dir = fs::absolute(path).parent_path() / "points";
     Reader7 in(path);
     in.read_header(io::ignore_extra_column, "point", "component", "alms_est", "ffs", "dsp", "mlab", "status");
@@ -86,7 +80,7 @@ std::vector<Measurement> read_yosys(const std::string& path) {
             {Metric::alms, alms}, {Metric::registers, ffs}, {Metric::dsp, dsp}, {Metric::mlabs, mlab}};
         for (const auto& [metric, v] : figures)
             out.push_back({d, at + " (" + point + " " + component + ")", point, group, metric,
-                           number(v, at, metric_name(metric)), source});
+                           measured_number(v, at, metric_name(metric)), source});
     }
     return out;
 }

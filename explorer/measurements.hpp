@@ -12,6 +12,7 @@
 //   design = a design file relative to the CSV's folder; metric = alms,
 //   registers, dsp or mlabs.
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,5 +22,17 @@ namespace mgpt::explorer {
 
 // Throws std::runtime_error naming the file and line.
 std::vector<Measurement> read_measurements(const std::string& path);
+
+// Shared by the readers of measured figures (this one, structural_paths.hpp):
+// a non-negative number of a CSV cell, or an error naming `at` and the column;
+// design files loaded once each, errors naming `at`.
+double measured_number(const std::string& v, const std::string& at, const std::string& column);
+class DesignCache {
+public:
+    const arch::DesignPoint& get(const std::string& file, const std::string& at);
+
+private:
+    std::map<std::string, arch::DesignPoint> cache_;
+};
 
 }  // namespace mgpt::explorer

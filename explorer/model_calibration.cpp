@@ -29,6 +29,6 @@ std::string resource_source_label(const Calibration& c) {
     return "model/quartus-reference-fit";
 }
 
-std::string fmax_source_label(const Calibration&) { return "model/quartus-reference-timing"; }
+std::string fmax_source_label(const Calibration&) { return "model/structural-timing+quartus-factor"; }
 
 }  // namespace mgpt::explorer

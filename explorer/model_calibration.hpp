@@ -14,8 +14,9 @@ Calibration load_model_calibration(const std::string& path);
 // "model/yosys+quartus-fit" (some components still hardware estimates),
 // from the sources of the resource coefficients.
 std::string resource_source_label(const Calibration& c);
-// "model/quartus-reference-timing" (the Fmax model is never fitted to yosys,
-// which does not time Cyclone V paths).
+// "model/structural-timing+quartus-factor": path terms fitted to the
+// structural timing of yosys' mapped cells (no routing), scaled by one factor
+// fitted to the baseline's Quartus fit.
 std::string fmax_source_label(const Calibration& c);
 
 }  // namespace mgpt::explorer

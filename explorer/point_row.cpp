@@ -27,6 +27,7 @@ const std::vector<std::string> kFigureColumns = {
     "worst_step_cycles", "tokens_per_s", "cycles_source", "worst_step_source",
     "alms", "registers", "dsp", "m10k", "mlabs", "resource_source",
     "fmax_mhz", "slack_ns", "critical_path", "fmax_source",
+    "structural_ns", "structural_path", "structural_measured",
     "fits", "over_limits", "meets_timing", "feasible", "pareto", "pareto_dsp"};
 
 constexpr const char* kPllSource = "pll-model";
@@ -114,6 +115,7 @@ std::string to_csv_line(const PointRow& r) {
         std::to_string(r.alms), std::to_string(r.registers), std::to_string(r.dsp), std::to_string(r.m10k),
         std::to_string(r.mlabs), r.resource_source,
         fixed_decimals(r.fmax_mhz, 3), fixed_decimals(r.slack_ns, 3), r.critical_path, r.fmax_source,
+        fixed_decimals(r.structural_ns, 3), r.structural_path, r.structural_measured,
         b(r.fits), r.over_limits, b(r.meets_timing), b(r.feasible), b(r.pareto), b(r.pareto_dsp)};
     for (const auto& x : f) s += "," + x;
     return s + "\n";
@@ -175,6 +177,9 @@ PointRow parse_csv_line(const std::string& line0, const std::string& where) {
     r.slack_ns = x.real(i++);
     r.critical_path = x.text(i++);
     r.fmax_source = x.text(i++);
+    r.structural_ns = x.real(i++);
+    r.structural_path = x.text(i++);
+    r.structural_measured = x.text(i++);
     r.fits = x.flag(i++);
     r.over_limits = x.text(i++);
     r.meets_timing = x.flag(i++);

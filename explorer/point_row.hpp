@@ -34,6 +34,11 @@ struct PointRow {
     std::string resource_source;
     double fmax_mhz = 0, slack_ns = 0;
     std::string critical_path, fmax_source;
+    // structural timing measured (rtl/synth/run_timing.sh) for this point's
+    // components, times the model's mapping factor: the longest, its
+    // component, and which components were measured ("none": no check)
+    double structural_ns = 0;
+    std::string structural_path = "none", structural_measured = "none";
 
     bool fits = false, meets_timing = false, feasible = false;
     std::string over_limits = "none";  // resources over their cap, '+'-joined

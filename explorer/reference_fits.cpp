@@ -20,9 +20,9 @@ const std::vector<ReferenceBuild>& reference_builds() {
         four.attn_dividers = 1;
         four.pll_mhz = 12.5;
         return std::vector<ReferenceBuild>{
-            {"16-lane (baseline)", base, 25851, 18509, 38, 1000.0 / 56.25 - 1.692, "tile",
+            {"16-lane (baseline)", base, 25851, 18509, 38, 1000.0 / 56.25 - 1.692,
              "Quartus 18.1 Lite fit, 56.25 MHz, slow-corner slack +1.692 ns"},
-            {"4-lane, combinational divide/sqrt", four, 15808, 15427, 10, 1000.0 / 13.22, "divider",
+            {"4-lane, combinational divide/sqrt", four, 15808, 15427, 10, 1000.0 / 13.22,
              "Quartus 18.1 Lite fit, slow-corner Fmax 13.22 MHz"}};
     }();
     return b;
@@ -52,30 +52,16 @@ Calibration fit_to_reference(const Calibration& prior, std::vector<std::string>*
         }
     }
 
-    // Fmax: each path is fixed + routing_factor * scaled + tile_routing * routes.
-    auto family = [&](const ReferenceBuild& r) {
-        for (const auto& p : path_terms(r.design, c))
-            if (p.family == r.critical_family) return p;
-        throw std::logic_error("no path family " + r.critical_family);
-    };
-    const PathTerms comb = family(refs[1]);  // no tile routing term
-    const double factor = (refs[1].critical_path_ns - comb.fixed_ns) / comb.scaled_ns;
-    c.set("routing_factor", "factor", factor, source);
-    const PathTerms tile = family(refs[0]);
-    const double routing = refs[0].critical_path_ns - tile.fixed_ns - factor * tile.scaled_ns;
-    c.set("tile_routing", "delay_ns", routing, source);
-    if (notes) {
-        notes->push_back("fmax: routing_factor = " + fixed_decimals(factor, 4) + " (4-lane divider path = " +
-                         fixed_decimals(refs[1].critical_path_ns, 3) + " ns), tile_routing = " +
-                         fixed_decimals(routing, 3) + " ns (baseline tile path = " +
-                         fixed_decimals(refs[0].critical_path_ns, 3) + " ns)");
+    // Fmax: the mapping factor is fitted to the baseline with the structural
+    // paths (structural_paths.hpp); the 4-lane build is an out-of-sample check.
+    if (notes)
         for (const auto& r : refs) {
             const auto e = estimate_fmax(r.design, c);
-            if (e.critical != r.critical_family)
-                notes->push_back("warning: " + r.name + ": the model's longest path is " + e.critical + ", not " +
-                                 r.critical_family + " (the anchor no longer pins the Fmax)");
+            notes->push_back("fmax: " + r.name + ": model " + fixed_decimals(e.fmax_mhz, 2) + " MHz (" + e.critical +
+                             ") vs Quartus " + fixed_decimals(1000.0 / r.critical_path_ns, 2) + " MHz (" +
+                             signed_percent((e.fmax_mhz - 1000.0 / r.critical_path_ns) / (1000.0 / r.critical_path_ns)) +
+                             ")");
         }
-    }
     return c;
 }
 

@@ -27,6 +27,7 @@ void write_run_info(const std::string& path, const RunInfo& r) {
     t += "engine = " + r.engine + "\n";
     t += "calibration_file = " + shown_path(r.calibration_file) + "\n";
     t += "calibration_hash = " + r.calibration_hash + "\n";
+    t += "structural_hash = " + r.structural_hash + "\n";
     t += "shard = " + std::to_string(r.shard_index) + "/" + std::to_string(r.shard_count) + "\n";
     t += "points_planned = " + std::to_string(r.points_planned) + "\n";
     t += "points_in_run = " + std::to_string(r.points_in_run) + "\n";
@@ -68,6 +69,7 @@ RunInfo read_run_info(const std::string& path) {
     r.engine = get("engine").first;
     r.calibration_file = in_source_tree(get("calibration_file").first);
     r.calibration_hash = get("calibration_hash").first;
+    r.structural_hash = get("structural_hash").first;
     const auto [shard, line] = get("shard");
     const auto parts = split(shard, '/');
     try {
@@ -89,6 +91,8 @@ std::string run_mismatch(const RunInfo& a, const RunInfo& b) {
     if (a.engine != b.engine) return "different engines (" + a.engine + " vs " + b.engine + ")";
     if (a.calibration_hash != b.calibration_hash)
         return "different calibrations (" + a.calibration_hash + " vs " + b.calibration_hash + ")";
+    if (a.structural_hash != b.structural_hash)
+        return "different structural timing (" + a.structural_hash + " vs " + b.structural_hash + ")";
     return "";
 }
 

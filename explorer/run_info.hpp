@@ -11,6 +11,7 @@ struct RunInfo {
     std::string sweep_name, sweep_file, sweep_hash;
     std::string engine;  // analytic | tlm
     std::string calibration_file, calibration_hash;
+    std::string structural_hash;  // of the measured structural timing the feasibility check used
     int shard_index = 0, shard_count = 1;
     long points_planned = 0;   // points of the whole sweep (every shard)
     long points_in_run = 0;    // points this folder holds when complete
@@ -19,7 +20,7 @@ struct RunInfo {
 
 void write_run_info(const std::string& path, const RunInfo& r);  // atomically
 RunInfo read_run_info(const std::string& path);  // throws naming the file and line
-// Why two runs do not belong together ("" if they do): sweep, engine, calibration.
+// Why two runs do not belong together ("" if they do): sweep, engine, calibration, structural timing.
 std::string run_mismatch(const RunInfo& a, const RunInfo& b);
 
 }  // namespace mgpt::explorer

@@ -53,7 +53,8 @@ TEST_CASE("mark_pareto sets the ALM and DSP fronts over feasible rows only", "[e
 
 TEST_CASE("points.csv rows round-trip through text exactly, and torn journal tails are dropped", "[explorer][csv]") {
     const Sweep s = load_sweep(test::source_path("configs/sweeps/smoke.cfg"));
-    const Evaluator ev(s, load_rom_dir(s.workload.weights_dir), load_model_calibration(test::source_path("explorer/calibration.csv")));
+    const Evaluator ev(s, load_rom_dir(s.workload.weights_dir), load_model_calibration(test::source_path("explorer/calibration.csv")),
+                       load_structural_index(default_structural_timing_paths()));
     Planner planner(s);
     std::vector<PointRow> rows;
     for (const auto& p : planner.initial()) rows.push_back(ev.evaluate(p));

@@ -17,7 +17,8 @@ using namespace mgpt::explorer;
 TEST_CASE("explorer cycles equal the TLM's on 48 points of the default sweep", "[explorer][tlm]") {
     const Sweep s = load_sweep(test::source_path("configs/sweeps/de1soc.cfg"));
     const QWeights w = load_rom_dir(s.workload.weights_dir);
-    const Evaluator ev(s, w, load_model_calibration(test::source_path("explorer/calibration.csv")));
+    const Evaluator ev(s, w, load_model_calibration(test::source_path("explorer/calibration.csv")),
+                       load_structural_index(default_structural_timing_paths()));
     Planner planner(s);
     const auto plan = planner.initial();
     // the baseline, then 16 logic-ROM points, 16 M10K-weight points and 15 M10K-KV points of the sample

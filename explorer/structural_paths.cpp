@@ -1,0 +1,277 @@
+#include "structural_paths.hpp"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <stdexcept>
+
+#include "arch/rtl_parameters.hpp"
+#include "common/fnv1a.hpp"
+#include "csv_reader.hpp"
+#include "fit.hpp"
+#include "fmax_model.hpp"
+#include "measurements.hpp"
+#include "reference_fits.hpp"
+#include "text_util.hpp"
+
+namespace fs = std::filesystem;
+
+namespace mgpt::explorer {
+
+namespace {
+
+using Reader5 = io::CSVReader<5, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>, io::throw_on_overflow,
+                              io::single_line_comment<'#'>>;
+
+const FamilyTerms* family_terms(const std::string& family) {
+    for (const auto& f : measured_families())
+        if (f.family == family) return &f;
+    return nullptr;
+}
+
+const PathModel* find_model(const std::vector<PathModel>& models, const std::string& family) {
+    for (const auto& m : models)
+        if (m.family == family) return &m;
+    return nullptr;
+}
+
+// min |A x - b|^2 with x >= 0: least squares, then the most negative
+// coefficient is pinned to 0 and the rest refitted, until none is negative.
+std::vector<double> non_negative_least_squares(const std::vector<std::vector<double>>& A,
+                                               const std::vector<double>& b) {
+    const size_t n = A.empty() ? 0 : A[0].size();
+    std::vector<bool> free(n, true);
+    std::vector<double> x(n, 0.0);
+    for (;;) {
+        std::vector<size_t> cols;
+        for (size_t j = 0; j < n; ++j)
+            if (free[j]) cols.push_back(j);
+        if (cols.empty()) return x;
+        std::vector<std::vector<double>> As;
+        for (const auto& row : A) {
+            std::vector<double> r;
+            for (size_t j : cols) r.push_back(row[j]);
+            As.push_back(r);
+        }
+        const auto y = least_squares(As, b, std::vector<double>(cols.size(), 0.0));
+        size_t worst = n;
+        for (size_t k = 0; k < cols.size(); ++k)
+            if (y[k] < 0 && (worst == n || y[k] < x[worst])) worst = cols[k], x[cols[k]] = y[k];
+        if (worst == n) {
+            std::fill(x.begin(), x.end(), 0.0);
+            for (size_t k = 0; k < cols.size(); ++k) x[cols[k]] = y[k];
+            return x;
+        }
+        free[worst] = false;
+        x[worst] = 0;
+    }
+}
+
+}  // namespace
+
+std::vector<StructuralPath> read_structural_timing(const std::string& path) {
+    if (!std::ifstream(path)) throw std::runtime_error(path + ": cannot open structural timing file");
+    std::vector<StructuralPath> out;
+    DesignCache designs;
+    const fs::path dir = fs::absolute(path).parent_path() / "points";
+    try {
+        Reader5 in(path);
+        in.read_header(io::ignore_extra_column, "point", "component", "reg_ns", "any_ns", "status");
+        std::string point, component, reg, any, status;
+        while (in.read_row(point, component, reg, any, status)) {
+            if (status != "ok" || reg.empty()) continue;
+            const std::string at = path + ":" + std::to_string(in.get_file_line());
+            if (!family_terms(component))
+                throw std::runtime_error(at + ": component '" + component +
+                                         "' is not a measured Fmax family (legal: tile, weight_stream, rms_engine, "
+                                         "divider, sampler)");
+            StructuralPath r;
+            r.point = point;
+            r.design = designs.get((dir / (point + ".cfg")).string(), at);
+            r.family = component;
+            r.ns = std::max(measured_number(reg, at, "reg_ns"), any.empty() ? 0.0 : measured_number(any, at, "any_ns"));
+            r.label = at + " (" + point + " " + component + ")";
+            out.push_back(r);
+        }
+    } catch (const io::error::base& e) {
+        throw std::runtime_error(path + ": malformed structural timing file: " + e.what() +
+                                 " (expected rtl/synth/run_timing.sh's point,component,reg_ns,any_ns,...,status)");
+    }
+    if (out.empty()) throw std::runtime_error(path + ": no usable structural paths (no row with status ok)");
+    return out;
+}
+
+double modelled_ns(const StructuralPath& row, const Calibration& c) {
+    const auto models = path_models(row.design, c);
+    const PathModel* m = find_model(models, row.family);
+    if (!m) throw std::runtime_error(row.label + ": the Fmax model has no " + row.family + " path at this design point");
+    return structural_ns(*m, c);
+}
+
+Calibration fit_path_terms(const Calibration& prior, const std::vector<StructuralPath>& rows,
+                           const std::string& source, std::vector<std::string>* notes) {
+    Calibration out = prior;
+    for (const auto& f : measured_families()) {
+        // rows of this family: measured = fixed + sum coef * units; relative error weights
+        std::vector<std::vector<double>> A;
+        std::vector<double> b;
+        for (const auto& r : rows) {
+            if (r.family != f.family) continue;
+            const auto models = path_models(r.design, prior);
+            const PathModel* m = find_model(models, f.family);
+            if (!m) throw std::runtime_error(r.label + ": the Fmax model has no " + f.family + " path here");
+            std::vector<double> units;
+            for (const auto& name : f.terms) {
+                double u = 0;
+                for (const auto& t : m->terms)
+                    if (t.name == name) u = t.units;
+                units.push_back(u / r.ns);
+            }
+            A.push_back(units);
+            b.push_back((r.ns - m->fixed_ns) / r.ns);
+        }
+        if (A.empty()) continue;
+        // a term whose units are 0 on every row is not measured here: it keeps its prior
+        std::vector<size_t> keep;
+        for (size_t j = 0; j < f.terms.size(); ++j) {
+            bool nonzero = false;
+            for (const auto& row : A) nonzero |= row[j] != 0;
+            if (nonzero) keep.push_back(j);
+        }
+        std::vector<std::vector<double>> As;
+        for (const auto& row : A) {
+            std::vector<double> r;
+            for (size_t j : keep) r.push_back(row[j]);
+            As.push_back(r);
+        }
+        const auto x = non_negative_least_squares(As, b);
+        const std::string comp = path_component(f.family);
+        std::string what;
+        for (size_t k = 0; k < keep.size(); ++k) {
+            out.set(comp, f.terms[keep[k]], x[k], source);
+            what += std::string(what.empty() ? "" : ", ") + f.terms[keep[k]] + " " + fixed_decimals(x[k], 3);
+        }
+        if (notes) {
+            double worst = 0;
+            for (const auto& r : rows)
+                if (r.family == f.family) {
+                    const double e = (modelled_ns(r, out) - r.ns) / r.ns;
+                    if (std::fabs(e) > std::fabs(worst)) worst = e;
+                }
+            notes->push_back(f.family + ": " + std::to_string(A.size()) + " paths; " + what +
+                             " ns; worst in-sample error " + signed_percent(worst));
+        }
+    }
+
+    return out;
+}
+
+Calibration fit_structural_paths(const Calibration& prior, const std::vector<StructuralPath>& rows,
+                                 const std::string& source, std::vector<std::string>* notes) {
+    Calibration out = fit_path_terms(prior, rows, source, notes);
+    // The mapping factor: the reference's Quartus period of the baseline over its structural path.
+    const ReferenceBuild& ref = reference_builds()[0];
+    double baseline_ns = 0;
+    std::string baseline_family;
+    for (const auto& r : rows)
+        if (arch::rtl_config_id(r.design) == arch::rtl_config_id(ref.design) && r.ns > baseline_ns)
+            baseline_ns = r.ns, baseline_family = r.family;
+    if (baseline_ns <= 0)
+        throw std::runtime_error("structural timing: no row of the baseline design point (configs/designs/baseline.cfg): "
+                                 "the mapping factor is fitted to its Quartus fit (run rtl/synth/run_timing.sh on it)");
+    const double factor = ref.critical_path_ns / baseline_ns;
+    out.set("mapping_factor", "factor", factor, source + "; Quartus reference fit of the baseline");
+    if (notes)
+        notes->push_back("mapping_factor = " + fixed_decimals(factor, 4) + ": the baseline's Quartus period " +
+                         fixed_decimals(ref.critical_path_ns, 3) + " ns over its structural " + baseline_family +
+                         " path " + fixed_decimals(baseline_ns, 3) + " ns");
+    return out;
+}
+
+std::vector<PointPaths> leave_one_out(const std::vector<StructuralPath>& rows, const Calibration& prior) {
+    std::vector<PointPaths> out;
+    for (const auto& whole : compare_points(rows, prior)) {
+        std::vector<StructuralPath> others, mine;
+        for (const auto& r : rows) (r.point == whole.point ? mine : others).push_back(r);
+        const Calibration without = fit_path_terms(prior, others, "leave-one-out", nullptr);
+        out.push_back(compare_points(mine, without).front());
+    }
+    return out;
+}
+
+std::vector<PointPaths> compare_points(const std::vector<StructuralPath>& rows, const Calibration& c) {
+    const double k = c.get("mapping_factor", "factor");
+    std::vector<PointPaths> out;
+    std::map<std::string, size_t> at;
+    for (const auto& r : rows) {
+        auto [it, fresh] = at.emplace(r.point, out.size());
+        if (fresh) out.push_back({r.point, "", "", 0, 0});
+        PointPaths& p = out[it->second];
+        const double model = k * modelled_ns(r, c), measured = k * r.ns;
+        if (measured > p.measured_ns) p.measured_ns = measured, p.measured_family = r.family;
+        if (model > p.model_ns) p.model_ns = model, p.model_family = r.family;
+    }
+    return out;
+}
+
+namespace {
+
+// The RTL parameters each component's synthesis wrapper passes (rtl/synth/synth_component.sh).
+const std::vector<std::string>& family_parameters(const std::string& family) {
+    static const std::map<std::string, std::vector<std::string>> p = {
+        {"tile", {"LANES", "COLS", "WEIGHT_M10K", "BANKS", "PORTS"}},
+        {"weight_stream", {"LANES", "COLS", "WEIGHT_M10K", "BANKS", "PORTS", "VLANES"}},
+        {"rms_engine", {"NORM_RADIX"}},
+        {"divider", {"DIVIDERS", "DIV_RADIX"}},
+        {"sampler", {"SAMPLER_PARALLEL", "REF_PROFILE"}}};
+    const auto it = p.find(family);
+    if (it == p.end()) throw std::logic_error("no RTL parameters listed for component " + family);
+    return it->second;
+}
+
+std::string component_key(const arch::DesignPoint& d, const std::string& family) {
+    const auto params = arch::rtl_parameters(d);
+    std::string key = family;
+    for (const auto& name : family_parameters(family))
+        for (const auto& [n, v] : params)
+            if (n == name) key += " " + n + "=" + std::to_string(v);
+    return key;
+}
+
+}  // namespace
+
+StructuralIndex::StructuralIndex(const std::vector<StructuralPath>& rows) {
+    for (const auto& r : rows) {
+        double& ns = by_key_[component_key(r.design, r.family)];
+        ns = std::max(ns, r.ns);
+    }
+}
+
+std::optional<double> StructuralIndex::find(const arch::DesignPoint& d, const std::string& family) const {
+    const auto it = by_key_.find(component_key(d, family));
+    if (it == by_key_.end()) return std::nullopt;
+    return it->second;
+}
+
+uint64_t StructuralIndex::hash() const {
+    std::string text;
+    for (const auto& [k, ns] : by_key_) text += k + "=" + fixed_decimals(ns, 3) + "\n";
+    return fnv1a64(text);
+}
+
+std::vector<std::string> default_structural_timing_paths() {
+    return {std::string(MGPT_SOURCE_DIR) + "/rtl/synth/results/structural_timing.csv",
+            std::string(MGPT_SOURCE_DIR) + "/rtl/synth/heldout/results/structural_timing.csv"};
+}
+
+StructuralIndex load_structural_index(const std::vector<std::string>& paths) {
+    std::vector<StructuralPath> rows;
+    for (const auto& p : paths) {
+        auto more = read_structural_timing(p);
+        rows.insert(rows.end(), more.begin(), more.end());
+    }
+    return StructuralIndex(rows);
+}
+
+}  // namespace mgpt::explorer

@@ -1,0 +1,176 @@
+// The Fmax model against the structural timing of the RTL (rtl/synth/results/
+// structural_timing.csv: yosys' mapped cells, measured by mgpt-sta): in
+// sample, leave-one-out on every calibration point, on the held-out points it
+// was never fitted to, and against the reference's Quartus fits; its fit never
+// lets a term shorten a path; and a measured path that misses the clock makes a
+// point infeasible.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "explorer/evaluator.hpp"
+#include "explorer/fmax_model.hpp"
+#include "explorer/model_calibration.hpp"
+#include "explorer/reference_fits.hpp"
+#include "explorer/structural_paths.hpp"
+#include "explorer/sweep.hpp"
+#include "explorer_test_helpers.hpp"
+#include "model/weights.hpp"
+
+using namespace mgpt;
+using namespace mgpt::explorer;
+
+namespace {
+
+const Calibration& shipped() {
+    static const Calibration c = load_model_calibration(test::source_path("explorer/calibration.csv"));
+    return c;
+}
+const std::vector<StructuralPath>& calibration_set() {
+    static const auto rows = read_structural_timing(test::source_path("rtl/synth/results/structural_timing.csv"));
+    return rows;
+}
+const std::vector<StructuralPath>& heldout_set() {
+    static const auto rows =
+        read_structural_timing(test::source_path("rtl/synth/heldout/results/structural_timing.csv"));
+    return rows;
+}
+
+// The bound: within 10% of the factor-scaled structural path, never more than 10% optimistic.
+void check_points(const std::vector<PointPaths>& points, double bound) {
+    for (const auto& p : points) {
+        INFO(p.point << ": measured " << p.measured_family << " " << p.measured_ns << " ns, model " << p.model_family
+                     << " " << p.model_ns << " ns");
+        CHECK(std::fabs(p.error()) <= bound);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("Fmax model: the shipped path terms are the fit to the committed structural timing", "[explorer][fmax]") {
+    // calibrate writes what this recomputes: a stale calibration.csv (new measurements, no refit) fails here
+    const Calibration refit = fit_structural_paths(shipped(), calibration_set(), "test");
+    for (const auto& f : measured_families())
+        for (const auto& t : f.terms)
+            CHECK(refit.get(path_component(f.family), t) ==
+                  Approx(shipped().get(path_component(f.family), t)).margin(1e-5));
+    CHECK(refit.get("mapping_factor", "factor") == Approx(shipped().get("mapping_factor", "factor")).epsilon(1e-6));
+}
+
+TEST_CASE("Fmax model: every calibration point within 10% of its structural path, in sample and leave-one-out",
+          "[explorer][fmax]") {
+    const auto& rows = calibration_set();
+    REQUIRE(rows.size() >= 60);  // 17 points x (engines, sampler) + tiles and M10K streams
+    check_points(compare_points(rows, shipped()), 0.10);
+    check_points(leave_one_out(rows, shipped()), 0.10);
+}
+
+TEST_CASE("Fmax model: the held-out points, never fitted, within 10% of their structural paths", "[explorer][fmax]") {
+    const auto& rows = heldout_set();
+    REQUIRE(rows.size() >= 40);
+    for (const auto& r : rows)
+        for (const auto& c : calibration_set()) REQUIRE(r.point != c.point);
+    check_points(compare_points(rows, shipped()), 0.10);
+}
+
+TEST_CASE("Fmax model: the baseline against its Quartus fit; the mapping factor is fitted there", "[explorer][fmax]") {
+    const ReferenceBuild& ref = reference_builds()[0];
+    const FmaxEstimate b = estimate_fmax(ref.design, shipped());
+    CHECK(b.critical == "tile");
+    // the factor maps the measured baseline path onto Quartus' exactly; the model's own path is within 10% of it
+    CHECK(std::fabs(b.critical_ns - ref.critical_path_ns) / ref.critical_path_ns <= 0.10);
+    CHECK(b.mapping_factor == Approx(ref.critical_path_ns / 18.409).epsilon(1e-3));  // docs/DEVICE.md, timing/baseline.tile.txt
+    // combinational engines (radix 32): the divider chain limits the clock to the 13 MHz class
+    const FmaxEstimate c = estimate_fmax(reference_builds()[1].design, shipped());
+    CHECK(c.critical == "divider");
+    CHECK(c.fmax_mhz < 15);
+}
+
+TEST_CASE("Fmax model: every engine radix, lane and column doubling lengthens its path", "[explorer][fmax]") {
+    const arch::DesignPoint b = reference_builds()[0].design;
+    auto path = [&](const std::string& family, const std::vector<std::string>& overrides) {
+        arch::DesignPoint d = b;
+        arch::apply_overrides(d, overrides);
+        for (const auto& p : estimate_fmax(d, shipped()).paths)
+            if (p.family == family) return p.structural_ns;
+        FAIL("no " << family << " path");
+        return 0.0;
+    };
+    CHECK(path("rms_engine", {"norm_radix_bits=2"}) > path("rms_engine", {"norm_radix_bits=1"}));
+    CHECK(path("rms_engine", {"norm_radix_bits=4"}) > path("rms_engine", {"norm_radix_bits=2"}));
+    CHECK(path("divider", {"div_radix_bits=4"}) > path("divider", {"div_radix_bits=2"}));
+    CHECK(path("tile", {"lanes=32"}) >= path("tile", {"lanes=16"}));
+    CHECK(path("tile", {"cols_per_cycle=2"}) >= path("tile", {"cols_per_cycle=1"}));
+    for (const auto& f : measured_families())
+        for (const auto& t : f.terms) CHECK(shipped().get(path_component(f.family), t) >= 0);
+}
+
+TEST_CASE("Fmax fit: a term the data would make negative is held at 0 (a term never shortens a path)",
+          "[explorer][fmax][fit]") {
+    // RMS paths that shrink with the radix: plain least squares gives a negative per-step term
+    std::vector<StructuralPath> rows;
+    const arch::DesignPoint b = reference_builds()[0].design;
+    for (const int r : {1, 2, 4}) {
+        StructuralPath p{"p" + std::to_string(r), b, "rms_engine", 0, "test"};
+        p.design.lanes = 8;  // not the baseline
+        p.design.norm_radix_bits = r;
+        p.ns = 40.0 - 2.0 * r;
+        rows.push_back(p);
+    }
+    rows.push_back({"baseline", b, "tile", 18.4, "test"});  // the factor's anchor
+    const Calibration fit = fit_structural_paths(shipped(), rows, "test");
+    CHECK(fit.get("path_rms_engine", "step_select_ns") == 0);
+    CHECK(fit.get("path_rms_engine", "base_ns") > 0);
+    // without the baseline there is no mapping factor to fit: an error naming what is missing
+    rows.pop_back();
+    CHECK_THROWS_WITH(fit_structural_paths(shipped(), rows, "test"), Catch::Contains("baseline"));
+}
+
+TEST_CASE("structural timing files: bad rows are errors naming the file and line", "[explorer][fmax]") {
+    test::TempDir dir;
+    std::filesystem::create_directories(dir.file("points"));
+    std::filesystem::copy_file(test::source_path("configs/designs/baseline.cfg"), dir.file("points/baseline.cfg"));
+    const std::string header = "point,component,reg_ns,any_ns,launch_ns,through_ns,start,end,lut_levels,"
+                               "carry_chains,multipliers,memory_reads,blackbox,status\n";
+    auto write = [&](const std::string& row) {
+        test::write_text(dir.file("structural_timing.csv"), header + row);
+        return dir.file("structural_timing.csv");
+    };
+    CHECK_THROWS_WITH(read_structural_timing(write("baseline,gizmo,1,1,,,,,,,,,,ok\n")),
+                      Catch::Contains("structural_timing.csv:2") && Catch::Contains("gizmo"));
+    CHECK_THROWS_WITH(read_structural_timing(write("baseline,tile,fast,1,,,,,,,,,,ok\n")),
+                      Catch::Contains("structural_timing.csv:2") && Catch::Contains("reg_ns"));
+    CHECK_THROWS_WITH(read_structural_timing(write("nowhere,tile,1,1,,,,,,,,,,ok\n")),
+                      Catch::Contains("structural_timing.csv:2") && Catch::Contains("nowhere.cfg"));
+    CHECK_THROWS_WITH(read_structural_timing(write("baseline,tile,,,,,,,,,,,,timeout\n")),
+                      Catch::Contains("no usable structural paths"));
+    CHECK_THROWS_WITH(read_structural_timing(dir.file("missing.csv")), Catch::Contains("missing.csv"));
+    CHECK(read_structural_timing(write("baseline,tile,18.4,18.5,,,,,,,,,,ok\n")).at(0).ns == 18.5);
+}
+
+TEST_CASE("explore: a point whose measured structural path misses its clock is not feasible", "[explorer][fmax]") {
+    test::TempDir dir;
+    const Sweep s = load_sweep(test::write_sweep(dir, "structural", "[workload]\nnames = 2\n"));
+    const QWeights w = load_rom_dir(s.workload.weights_dir);
+    const arch::DesignPoint base = reference_builds()[0].design;
+    // the baseline's tile measured at 18.409 ns x factor = 16.09 ns: fine at 56.25 MHz (17.78 ns)
+    const StructuralPath tile{"baseline", base, "tile", 18.409, "test"};
+    const Evaluator ok(s, w, shipped(), StructuralIndex({tile}));
+    const PointRow r = ok.evaluate({0, "baseline", base});
+    CHECK(r.structural_path == "tile");
+    CHECK(r.structural_ns == Approx(shipped().get("mapping_factor", "factor") * 18.409).margin(1e-3));
+    CHECK(r.meets_timing);
+    // the same point, its tile measured 40% longer (the model unchanged): it misses timing
+    StructuralPath slow = tile;
+    slow.ns = 1.4 * 18.409;
+    const Evaluator late(s, w, shipped(), StructuralIndex({slow}));
+    const PointRow q = late.evaluate({0, "baseline", base});
+    CHECK(q.fmax_mhz == Approx(r.fmax_mhz));
+    CHECK_FALSE(q.meets_timing);
+    CHECK_FALSE(q.feasible);
+    // nothing measured: the model alone decides, and the row says so
+    const Evaluator none(s, w, shipped(), StructuralIndex());
+    const PointRow n = none.evaluate({0, "baseline", base});
+    CHECK(n.structural_measured == "none");
+    CHECK(n.meets_timing);
+}
