@@ -1,5 +1,6 @@
 #include "calibration.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -53,6 +54,10 @@ Calibration Calibration::load(const std::string& path, const CoefficientSchema& 
             if (!fresh)
                 throw std::runtime_error(at + ": " + component + "," + metric + " is given twice (first at line " +
                                          std::to_string(it->second) + ")");
+            if (v < 0 && std::find(schema.nonnegative.begin(), schema.nonnegative.end(), component) !=
+                             schema.nonnegative.end())
+                throw std::runtime_error(at + ": coefficient " + value + " of " + component + "," + metric +
+                                         " is negative: a resource term costs something or nothing");
             if (source.empty()) throw std::runtime_error(at + ": " + component + "," + metric + " has no source");
             c.rows_.push_back({component, metric, v, source});
         }

@@ -21,6 +21,7 @@ struct Coefficient {
 struct CoefficientSchema {
     std::vector<std::pair<std::string, std::string>> required;
     std::vector<std::pair<std::string, std::vector<std::string>>> allowed;  // component -> metrics
+    std::vector<std::string> nonnegative;  // components whose coefficients cannot be negative (costs)
 };
 
 class Calibration {

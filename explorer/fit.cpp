@@ -48,6 +48,82 @@ std::vector<double> least_squares(const std::vector<std::vector<double>>& A, con
     return x;
 }
 
+std::vector<double> nonnegative_least_squares(const std::vector<std::vector<double>>& A, const std::vector<double>& b,
+                                              const std::vector<double>& x0, double ridge) {
+    const size_t n = x0.size();
+    std::vector<double> prior(n);
+    for (size_t j = 0; j < n; ++j) prior[j] = std::max(x0[j], 0.0);
+    std::vector<double> x = least_squares(A, b, prior, ridge);
+    if (std::all_of(x.begin(), x.end(), [](double v) { return v >= 0; })) return x;
+
+    // least_squares' objective: |A x - b|^2 + ridge |s (x - x0)|^2, s = the column norms
+    std::vector<double> s2(n, 0.0);
+    for (size_t j = 0; j < n; ++j) {
+        for (const auto& row : A) s2[j] += row[j] * row[j];
+        if (s2[j] == 0) s2[j] = 1;
+    }
+    // half its negative gradient at y: the direction each coefficient wants to move
+    auto descent = [&](const std::vector<double>& y) {
+        std::vector<double> g(n, 0.0);
+        for (size_t i = 0; i < A.size(); ++i) {
+            double r = b[i];
+            for (size_t j = 0; j < n; ++j) r -= A[i][j] * y[j];
+            for (size_t j = 0; j < n; ++j) g[j] += A[i][j] * r;
+        }
+        for (size_t j = 0; j < n; ++j) g[j] += ridge * s2[j] * (prior[j] - y[j]);
+        return g;
+    };
+    // the unconstrained solution over the passive set, every other coefficient 0
+    auto solve_on = [&](const std::vector<bool>& passive) {
+        std::vector<size_t> idx;
+        for (size_t j = 0; j < n; ++j)
+            if (passive[j]) idx.push_back(j);
+        std::vector<std::vector<double>> Ap(A.size(), std::vector<double>(idx.size()));
+        std::vector<double> x0p(idx.size());
+        for (size_t k = 0; k < idx.size(); ++k) {
+            for (size_t i = 0; i < A.size(); ++i) Ap[i][k] = A[i][idx[k]];
+            x0p[k] = prior[idx[k]];
+        }
+        const std::vector<double> zp = least_squares(Ap, b, x0p, ridge);
+        std::vector<double> z(n, 0.0);
+        for (size_t k = 0; k < idx.size(); ++k) z[idx[k]] = zp[k];
+        return z;
+    };
+    double tol = 0;  // relative to the size of the problem's gradients
+    for (double g : descent(std::vector<double>(n, 0.0))) tol = std::max(tol, std::fabs(g));
+    tol *= 1e-12;
+
+    // Lawson and Hanson: start at 0; free the coefficient that most wants to rise, solve over
+    // the free ones; where that solution leaves the feasible set, step to its boundary and fix
+    // the coefficients that reached 0 there. Each pass lowers the objective: it ends at the
+    // constrained optimum (no fixed coefficient wants to rise), within 3n + 3 passes in practice.
+    std::vector<bool> passive(n, false);
+    std::vector<double> y(n, 0.0);
+    for (size_t outer = 0; outer < 3 * n + 3; ++outer) {
+        const std::vector<double> g = descent(y);
+        size_t best = n;
+        for (size_t j = 0; j < n; ++j)
+            if (!passive[j] && g[j] > tol && (best == n || g[j] > g[best])) best = j;
+        if (best == n) break;
+        passive[best] = true;
+        for (size_t inner = 0; inner < 3 * n + 3; ++inner) {
+            const std::vector<double> z = solve_on(passive);
+            double alpha = 1;
+            for (size_t j = 0; j < n; ++j)
+                if (passive[j] && z[j] <= 0) alpha = std::min(alpha, y[j] <= 0 ? 0.0 : y[j] / (y[j] - z[j]));
+            for (size_t j = 0; j < n; ++j) y[j] += alpha * (z[j] - y[j]);
+            if (alpha == 1) break;
+            for (size_t j = 0; j < n; ++j)
+                if (passive[j] && y[j] <= 0) {
+                    passive[j] = false;
+                    y[j] = 0;
+                }
+        }
+    }
+    for (double& v : y) v = std::max(v, 0.0);  // a boundary step's rounding
+    return y;
+}
+
 Calibration fit_coefficients(const Calibration& prior, const std::vector<Measurement>& rows,
                              const std::vector<std::string>& free_components, const std::string& source,
                              std::vector<std::string>* notes) {
@@ -116,7 +192,7 @@ Calibration fit_coefficients(const Calibration& prior, const std::vector<Measure
             for (auto& v : Aw[i]) v *= w;
             bw[i] *= w;
         }
-        const auto x = least_squares(Aw, bw, x0);
+        const auto x = nonnegative_least_squares(Aw, bw, x0);
         double err_after = 0;
         for (size_t i = 0; i < ms.size(); ++i) {
             double model = ms[i]->value - b[i];

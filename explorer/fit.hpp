@@ -25,7 +25,8 @@ struct Measurement {
 
 // Per metric, the coefficients of the free components minimise the sum over
 // measurements of the squared relative error (modelled group sum - measured
-// value) / max(measured value, 10); all other
+// value) / max(measured value, 10), subject to every coefficient >= 0 (a
+// resource term costs something or nothing); all other
 // coefficients stay as in `prior`. `free_components` empty = every component of
 // a measured group that already has a coefficient for that metric. A
 // coefficient whose units are zero in every measurement keeps its prior
@@ -41,5 +42,9 @@ Calibration fit_coefficients(const Calibration& prior, const std::vector<Measure
 // Solves min |A x - b|^2 + ridge |x - x0|^2 (columns scaled to unit norm first).
 std::vector<double> least_squares(const std::vector<std::vector<double>>& A, const std::vector<double>& b,
                                   const std::vector<double>& x0, double ridge = 1e-9);
+// The same objective subject to x >= 0 (x0 clipped to x >= 0): the unconstrained
+// solution when it is feasible, else Lawson and Hanson's active-set method.
+std::vector<double> nonnegative_least_squares(const std::vector<std::vector<double>>& A, const std::vector<double>& b,
+                                              const std::vector<double>& x0, double ridge = 1e-9);
 
 }  // namespace mgpt::explorer

@@ -162,6 +162,7 @@ void add_fmax_schema(CoefficientSchema& schema) {
         const std::string comp = path_component(f.family);
         for (const auto& t : f.terms) schema.required.emplace_back(comp, t);
         schema.allowed.push_back({comp, f.terms});
+        schema.nonnegative.push_back(comp);  // a term never shortens a path
     }
 }
 

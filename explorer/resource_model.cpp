@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <utility>
 
 #include "arch/microarch.hpp"
 #include "weight_streams.hpp"
@@ -36,10 +37,14 @@ int mux_levels(int n) { return n <= 1 ? 0 : n <= 4 ? 1 : 1 + mux_levels(ceil_div
 // A 6-input LUT holds 64 constant bits: a deeper ROM is 64-entry leaves plus a mux tree.
 int rom_luts(int depth) { return depth <= 1 ? 0 : depth <= 64 ? 1 : ceil_div(depth, 64) + mux_luts(ceil_div(depth, 64)); }
 int rom_levels(int depth) { return depth <= 1 ? 0 : depth <= 64 ? 1 : 1 + mux_levels(ceil_div(depth, 64)); }
+// In ALMs (yosys' packing estimate): a 4:1 node is a LUT6, a whole ALM, and takes away 3
+// inputs; a last 2:1 or 3:1 node (LUT3 or LUT5) shares its ALM with another such LUT.
+double mux_alms(int n) { return n <= 1 ? 0.0 : (n - 1) / 3 + ((n - 1) % 3 ? 0.5 : 0.0); }
 
 namespace {
 
 bool m10k_weights(const arch::DesignPoint& d) { return d.weight_memory == arch::WeightMemory::m10k; }
+bool is_pow2(int n) { return n > 0 && (n & (n - 1)) == 0; }
 
 double m10k_buffer_bits(const arch::DesignPoint& d) {
     if (!m10k_weights(d)) return 0;
@@ -54,56 +59,129 @@ double m10k_weight_blocks(const arch::DesignPoint& d) {
     return blocks;
 }
 
+// Words of every stream's step (the nine streams, wte and wpe included).
+double step_words(const arch::DesignPoint& d) {
+    double w = 0;
+    for (const auto& s : stream_shapes(d)) w += s.words_per_step;
+    return w;
+}
+
+// The LUTs of the nine logic ROMs (mgpt_weight_stream, M10K = 0). Each output
+// bit of a step's word is a constant ROM over the words it can read: a tree of
+// 64-entry LUT6 leaves (rom_luts). Word 0 of a step is read at w0 = step x WPS:
+// for a power-of-two WPS that is a shift, its low address bits are constant and
+// the bit's ROM is only `words / WPS` (the steps) deep. Words 1.. are read at
+// w0 + i, an adder whose carry chain the LUT mapper cannot see through, so each
+// of their bits is a ROM over the whole matrix (`words` deep); so is word 0 when
+// WPS is not a power of two (w0 is then a product). The yosys runs bear this out
+// (rtl/synth/results/logs/*.weight_stream.stat): the address adders are there as
+// ALUT_ARITH cells, and step-deep ROMs alone would be 2,032 LUTs at the baseline,
+// where yosys maps 10,927 (this count: 9,200).
+// A word holding one weight (an odd weights-per-step) has a constant-zero high half.
+double logic_rom_luts(const arch::DesignPoint& d) {
+    if (m10k_weights(d)) return 0;
+    double luts = 0;
+    for (const auto& s : stream_shapes(d)) {
+        const int last_bits = s.weights_per_step % arch::kWeightsPerWord ? 16 : 32;
+        const int steps = s.words / s.words_per_step;
+        const int first_depth = is_pow2(s.words_per_step) ? steps : s.words;
+        const int first_bits = s.words_per_step == 1 ? last_bits : 32;
+        const int rest_bits = s.words_per_step == 1 ? 0 : 32 * (s.words_per_step - 2) + last_bits;
+        luts += first_bits * rom_luts(first_depth) + rest_bits * rom_luts(s.words);
+    }
+    return luts;
+}
+
+// The LUTs of the tile's weight select (mgpt_tile): for each lane and column, a
+// 16-bit mux over the step's weights of each of q, k and v, whose element index
+// (row0 % rows per pass + lane) is computed at run time: min(lanes, 16) x
+// cols_per_cycle weights. yosys cannot bound the stacked row row0 + lane, so
+// every lane keeps all three. Then the select among what the lane can read:
+// q, k, v, o and fc2 (lanes < 16), fc1, lm_head (lanes < 27), or zero.
+double tile_select_luts(const arch::DesignPoint& d) {
+    const int L = d.lanes, C = d.cols_per_cycle;
+    const int per_qkv = arch::kQkvMatrices * mux_luts(std::min(L, kEmbd) * C);
+    // lanes < 16: q k v o fc1 fc2 lm_head, 16 <= lane < 27: q k v fc1 lm_head, beyond: q k v fc1; + zero
+    const std::pair<int, int> lanes_sources[] = {{std::min(L, kEmbd), 8},
+                                                 {std::clamp(L - kEmbd, 0, kVocab - kEmbd), 6},
+                                                 {std::max(L - kVocab, 0), 5}};
+    double luts = 0;
+    for (const auto& [lanes, sources] : lanes_sources) luts += 16.0 * lanes * C * (per_qkv + mux_luts(sources));
+    return luts;
+}
+
+// The M10K streams' step-control registers (mgpt_weight_stream, M10K = 1): per
+// stream the issue bit and the bits of the registered first word w0 that the
+// routing still reads: the bank of each word (log2 banks bits), and for a step of
+// several words the rank within the bank, whose low 8 bits are the beat: 8 +
+// log2(banks) bits of w0, less its log2(WPS) low bits, which are 0 (w0 = step x
+// WPS, WPS a power of two). A beat register of 8 bits is shared by the tile's
+// seven streams, another by wte and wpe.
+double m10k_control_bits(const arch::DesignPoint& d) {
+    if (!m10k_weights(d)) return 0;
+    constexpr int kBeatBits = 8;
+    const int bank_bits = static_cast<int>(std::lround(std::log2(d.weight_banks)));
+    double bits = 2 * kBeatBits;
+    for (const auto& s : stream_shapes(d)) {
+        const int wps = s.words_per_step;
+        const int zero_bits = is_pow2(wps) ? static_cast<int>(std::lround(std::log2(wps))) : 0;
+        bits += 1 + (wps == 1 ? bank_bits : std::max(0, kBeatBits + bank_bits - zero_bits));
+    }
+    return bits;
+}
+
+// The M10K streams' word routing (mgpt_weight_stream, M10K = 1): each bit of
+// each word of the step picks one of the banks x ports read registers, or its
+// step buffer (earlier beats): a (B x P + 1):1 mux, in ALMs (mux_alms).
+double m10k_route_alms(const arch::DesignPoint& d) {
+    if (!m10k_weights(d)) return 0;
+    return 32.0 * step_words(d) * mux_alms(d.weight_banks * d.bram_ports + 1);
+}
+
 using UnitFn = double (*)(const arch::DesignPoint&);
 struct Term {
     ResourceComponent info;
     UnitFn units;
 };
 
+// Every unit is a structural count, and every coefficient is fitted non-negative
+// (fit.cpp): a term costs something or nothing, never a negative amount.
 const std::vector<Term>& terms() {
     using M = Metric;
     static const std::vector<Term> t = {
         {{"tile_fixed", "tile", "tile pass control and the 64-entry input vector register (one)",
           {M::alms, M::registers}},
          [](const arch::DesignPoint&) { return 1.0; }},
-        {{"tile_lane", "tile", "MAC lanes (64-bit accumulator, Q4.12 write-back into any destination row)",
+        {{"tile_lane", "tile", "MAC lanes (64-bit accumulator and its adder, the lane's stacked-row arithmetic)",
           {M::alms, M::registers}},
          [](const arch::DesignPoint& d) { return double(d.lanes); }},
-        // Every lane consumes the same input columns in a cycle: the select of those columns
-        // from the input vector register is shared by the lanes, one per column.
-        {{"tile_column", "tile", "input columns per cycle (the shared select of x[col] from the vector register)",
+        // col = chunk x 16 + step x C + j goes through an adder: each column's select of
+        // x[col] is a whole 64:1 mux of 16 bits, shared by the lanes.
+        {{"tile_column", "tile", "input columns per cycle (a 64:1 select of x[col] each, shared by the lanes)",
           {M::alms}},
          [](const arch::DesignPoint& d) { return double(d.cols_per_cycle); }},
-        // The lane's product tree (cols_per_cycle - 1 adders) is charged per product: a separate
-        // adder term (lanes x (cols - 1)) would be collinear with lanes and products, so no
-        // measurement could tell them apart.
         {{"tile_product", "tile",
-          "16x16 products per cycle (lanes x cols_per_cycle): weight select, share of the product tree, DSP",
+          "16x16 products per cycle (lanes x cols_per_cycle): the multiplier (DSP), its sign extension and "
+          "its adder into the lane's 64-bit sum",
           {M::alms, M::dsp}},
          [](const arch::DesignPoint& d) { return double(d.lanes * d.cols_per_cycle); }},
-        // (lanes x (cols - 1) tree adders would be collinear with lanes and products: what a
-        // lane with a product tree costs beyond that is its own term.)
-        {{"tile_tree", "tile", "lanes with a product tree (cols_per_cycle > 1): the tree's output and wider accumulate",
+        {{"tile_select", "tile",
+          "LUTs of the weight select muxes (q/k/v element muxes, matrix select; tile_select_luts)", {M::alms}},
+         tile_select_luts},
+        {{"logic_rom_lut", "weight_stream",
+          "LUTs of the logic ROMs (64-entry LUT6 leaves and mux trees; logic_rom_luts)", {M::alms}},
+         logic_rom_luts},
+        {{"m10k_control", "weight_stream",
+          "step-control register bits of the nine streams: issue, the first word's address bits, beat (m10k only)",
+          {M::registers}},
+         m10k_control_bits},
+        {{"m10k_word", "weight_stream",
+          "words per step over the nine streams: each word's bank, rank and beat arithmetic (m10k only)", {M::alms}},
+         [](const arch::DesignPoint& d) { return m10k_weights(d) ? step_words(d) : 0.0; }},
+        {{"m10k_route", "weight_stream",
+          "ALMs of the word routing muxes: 32 bits x words per step x mux_alms(banks x ports + 1) (m10k only)",
           {M::alms}},
-         [](const arch::DesignPoint& d) { return d.cols_per_cycle > 1 ? double(d.lanes) : 0.0; }},
-        // Logic ROMs. The units are empirical, chosen on the yosys runs of the calibration set
-        // (explorer/calibration_report.md): yosys' ROM logic grows with the square root of the
-        // weights read per cycle, and more steeply when a lane reads several columns.
-        {{"logic_rom_width", "weight_stream", "sqrt(lanes x cols_per_cycle): weights read per cycle (logic only)",
-          {M::alms}},
-         [](const arch::DesignPoint& d) { return m10k_weights(d) ? 0.0 : std::sqrt(double(d.lanes * d.cols_per_cycle)); }},
-        {{"logic_rom_column", "weight_stream", "cols_per_cycle (logic only)", {M::alms}},
-         [](const arch::DesignPoint& d) { return m10k_weights(d) ? 0.0 : double(d.cols_per_cycle); }},
-        {{"logic_rom_multicolumn", "weight_stream", "lanes x cols_per_cycle when cols_per_cycle > 1 (logic only)",
-          {M::alms}},
-         [](const arch::DesignPoint& d) {
-             return m10k_weights(d) || d.cols_per_cycle == 1 ? 0.0 : double(d.lanes * d.cols_per_cycle);
-         }},
-        {{"m10k_fixed", "weight_stream", "the nine streams' step control (m10k only, one)", {M::alms}},
-         [](const arch::DesignPoint& d) { return m10k_weights(d) ? 1.0 : 0.0; }},
-        {{"m10k_word", "weight_stream", "lanes x cols_per_cycle: weights routed from the banks per step (m10k only)",
-          {M::alms}},
-         [](const arch::DesignPoint& d) { return m10k_weights(d) ? double(d.lanes * d.cols_per_cycle) : 0.0; }},
+         m10k_route_alms},
         {{"m10k_buffer", "weight_stream", "bits of the multi-beat step buffers (m10k only)", {M::registers}},
          m10k_buffer_bits},
         {{"m10k_port", "weight_stream", "bank read ports over the 9 matrices (address arithmetic; m10k only)",
@@ -114,10 +192,13 @@ const std::vector<Term>& terms() {
         {{"m10k_weight_block", "weight_stream", "M10K blocks of the weight banks, counted from the layout",
           {M::m10k}},
          m10k_weight_blocks},
-        // core_fixed includes the KV cache in registers and the sequential argmax; the
-        // alternatives are differences to them (a term per variant would be collinear with it).
-        {{"kv_m10k", "core", "KV cache in M10K instead of registers (8 banks x 2 blocks, read registers; difference)",
-          {M::alms, M::registers, M::m10k, M::mlabs}},
+        // core_fixed includes what both KV variants share (in yosys: the cache itself, which it
+        // keeps in registers either way) and the sequential argmax; the variants are their own
+        // terms so that neither needs a negative difference.
+        {{"kv_registers", "core", "KV cache in registers: its read muxes beyond the M10K variant's (one)",
+          {M::alms, M::registers, M::mlabs}},
+         [](const arch::DesignPoint& d) { return d.kv_memory == arch::KvMemory::registers ? 1.0 : 0.0; }},
+        {{"kv_m10k", "core", "KV cache in M10K (8 banks x 2 blocks, counted)", {M::m10k}},
          [](const arch::DesignPoint& d) { return d.kv_memory == arch::KvMemory::m10k ? 1.0 : 0.0; }},
         {{"writeback_lane", "core", "MAC lanes' write-back into the activation rows (per lane)", {M::alms, M::registers}},
          [](const arch::DesignPoint& d) { return double(d.lanes); }},
@@ -130,13 +211,14 @@ const std::vector<Term>& terms() {
         {{"rms_engine", "rms_engine", "RMS engine registers and control (one)", {M::alms, M::registers}},
          [](const arch::DesignPoint&) { return 1.0; }},
         {{"rms_stage", "rms_engine",
-          "restoring stages per cycle: min(R, 32) square-root + min(R, 25) division (34-bit compare-subtract)",
+          "restoring stages per cycle: min(R, 32) square-root (35-bit compare) + min(R, 25) division (33-bit)",
           {M::alms}},
          [](const arch::DesignPoint& d) {
              return double(std::min(d.norm_radix_bits, arch::kSqrtResultBits) +
                            std::min(d.norm_radix_bits, arch::kRmsQuotientBits));
          }},
-        {{"attn_divider", "divider", "attention dividers (operand registers, negation, saturation)",
+        {{"attn_divider", "divider",
+          "attention dividers (dividend, remainder and quotient registers, sign, saturation)",
           {M::alms, M::registers}},
          [](const arch::DesignPoint& d) { return double(d.attn_dividers); }},
         {{"attn_divider_stage", "divider", "restoring stages per cycle over all dividers (D x min(r, 32))",
@@ -144,6 +226,12 @@ const std::vector<Term>& terms() {
          [](const arch::DesignPoint& d) {
              return double(d.attn_dividers * std::min(d.div_radix_bits, arch::kAttnQuotientBits));
          }},
+        // A head's numerators (one per channel, kEmbd / kHeads = 4) share its denominator: a
+        // batch of up to 4 dividers takes one (the divisor register and its zero test is
+        // merged across them), all 16 at once take one per head.
+        {{"divider_denominator", "divider", "denominators the dividers take at once: ceil(D / 4) (one per head)",
+          {M::alms, M::registers}},
+         [](const arch::DesignPoint& d) { return double(arch::ceil_div(d.attn_dividers, kEmbd / kHeads)); }},
         {{"sampler_sequential", "sampler", "sequential sampler (one weight unit, 27-entry weight store)",
           {M::alms, M::registers, M::dsp, M::mlabs}},
          [](const arch::DesignPoint& d) { return d.sampler == arch::SamplerKind::sequential ? 1.0 : 0.0; }},
@@ -225,6 +313,7 @@ void add_resource_schema(CoefficientSchema& schema) {
         for (Metric m : t.info.metrics) schema.required.emplace_back(t.info.name, metric_name(m));
         // a yosys fit may give any component any metric
         schema.allowed.emplace_back(t.info.name, all);
+        schema.nonnegative.emplace_back(t.info.name);
     }
     schema.required.emplace_back(kQuartusCorrection, "alms");
     schema.required.emplace_back(kQuartusCorrection, "registers");

@@ -62,5 +62,8 @@ int mux_luts(int n);
 int mux_levels(int n);
 int rom_luts(int depth);
 int rom_levels(int depth);
+// ALMs of an n:1 multiplexer per output bit, as yosys' ALM estimate packs it
+// (rtl/synth/README.md: an ALUT6 fills an ALM, two smaller LUTs share one).
+double mux_alms(int n);
 
 }  // namespace mgpt::explorer

@@ -36,38 +36,6 @@ const PathModel* find_model(const std::vector<PathModel>& models, const std::str
     return nullptr;
 }
 
-// min |A x - b|^2 with x >= 0: least squares, then the most negative
-// coefficient is pinned to 0 and the rest refitted, until none is negative.
-std::vector<double> non_negative_least_squares(const std::vector<std::vector<double>>& A,
-                                               const std::vector<double>& b) {
-    const size_t n = A.empty() ? 0 : A[0].size();
-    std::vector<bool> free(n, true);
-    std::vector<double> x(n, 0.0);
-    for (;;) {
-        std::vector<size_t> cols;
-        for (size_t j = 0; j < n; ++j)
-            if (free[j]) cols.push_back(j);
-        if (cols.empty()) return x;
-        std::vector<std::vector<double>> As;
-        for (const auto& row : A) {
-            std::vector<double> r;
-            for (size_t j : cols) r.push_back(row[j]);
-            As.push_back(r);
-        }
-        const auto y = least_squares(As, b, std::vector<double>(cols.size(), 0.0));
-        size_t worst = n;
-        for (size_t k = 0; k < cols.size(); ++k)
-            if (y[k] < 0 && (worst == n || y[k] < x[worst])) worst = cols[k], x[cols[k]] = y[k];
-        if (worst == n) {
-            std::fill(x.begin(), x.end(), 0.0);
-            for (size_t k = 0; k < cols.size(); ++k) x[cols[k]] = y[k];
-            return x;
-        }
-        free[worst] = false;
-        x[worst] = 0;
-    }
-}
-
 }  // namespace
 
 std::vector<StructuralPath> read_structural_timing(const std::string& path) {
@@ -145,7 +113,7 @@ Calibration fit_path_terms(const Calibration& prior, const std::vector<Structura
             for (size_t j : keep) r.push_back(row[j]);
             As.push_back(r);
         }
-        const auto x = non_negative_least_squares(As, b);
+        const auto x = nonnegative_least_squares(As, b, std::vector<double>(keep.size(), 0.0));
         const std::string comp = path_component(f.family);
         std::string what;
         for (size_t k = 0; k < keep.size(); ++k) {
