@@ -88,7 +88,7 @@ mkdir -p "$tmp/bin"; ln -s "$(command -v sh)" "$tmp/bin/sh"
 expect 1 "gnuplot is not installed" -- env PATH="$tmp/bin" "$bin" explore --sweep "$smoke" --out "$tmp/nognu" --no-progress
 [ -s "$tmp/nognu/points.csv" ] && [ -s "$tmp/nognu/report.md" ] && ok || bad "points.csv and report.md without gnuplot"
 
-# calibrate: the reference anchors reproduce the shipped file; yosys measurements are fitted
+# calibrate: the reference anchors reproduce the shipped file; yosys measurements and structural timing are fitted
 expect 0 "16-lane \(baseline\) \| 25,851 / 25,851 \| 18,509 / 18,509" -- "$bin" calibrate --reference --dry-run
 expect 1 "measurements.csv: cannot open: no yosys figures" -- "$bin" calibrate --points "$tmp"
 mkdir -p "$tmp/yosys/points"; cp "$src/configs/designs/baseline.cfg" "$tmp/yosys/points/base.cfg"
@@ -99,6 +99,15 @@ base,rms_engine,500,380,260,0,0,0,900,12,ok
 l1,rms_engine,500,380,260,0,0,0,900,12,ok
 l1,tile,,,,,,,,1200,timeout
 CSV
+expect 1 "yosys/structural_timing.csv: cannot open structural timing file" -- "$bin" calibrate --points "$tmp/yosys" --dry-run
+cat >"$tmp/yosys/structural_timing.csv" <<CSV
+point,component,reg_ns,any_ns,launch_ns,through_ns,start,end,lut_levels,carry_chains,multipliers,memory_reads,blackbox,status
+base,tile,18.409,18.409,0.890,,a,b,7,8+12+2+64,1,0,-:3.131,ok
+base,rms_engine,4.861,4.861,0.987,,a,b,3,33,0,0,,ok
+l1,rms_engine,7.965,7.965,0.987,,a,b,6,33+32,0,0,,ok
+l1,tile,,,,,,,,,,,,timeout
+CSV
+expect 0 "mapping_factor = 0.8738: the baseline's Quartus period 16.086 ns over its structural tile path 18.409 ns" -- "$bin" calibrate --points "$tmp/yosys" --dry-run
 expect 0 "8 measurements" -- "$bin" calibrate --points "$tmp/yosys" --out "$tmp/fit_y.csv"
 grep -q "rms_engine,registers,260,\"yosys fit" "$tmp/fit_y.csv" && ok || bad "yosys_figures.csv fit"
 grep -q "^| base | rms_engine | 380 / 380 (+0.0%)" "$tmp/fit_y_report.md" && ok || bad "the report beside the fit: model against yosys"

@@ -7,11 +7,19 @@
 #include <string>
 #include <unistd.h>
 
+#include "explorer/model_calibration.hpp"
+
 namespace mgpt::test {
 
 inline bool path_exists(const std::string& p) { return std::filesystem::exists(p); }
 
 inline std::string source_path(const std::string& rel) { return std::string(MGPT_SOURCE_DIR) + "/" + rel; }
+
+// The shipped model coefficients (explorer/calibration.csv), loaded once.
+inline const explorer::Calibration& shipped_calibration() {
+    static const explorer::Calibration c = explorer::load_model_calibration(source_path("explorer/calibration.csv"));
+    return c;
+}
 
 // A fresh temporary folder, removed when the fixture goes out of scope.
 struct TempDir {

@@ -27,10 +27,7 @@ using namespace mgpt::explorer;
 
 namespace {
 
-const Calibration& shipped() {
-    static const Calibration c = load_model_calibration(test::source_path("explorer/calibration.csv"));
-    return c;
-}
+const Calibration& shipped() { return test::shipped_calibration(); }
 
 arch::DesignPoint baseline() { return arch::load_design(test::source_path("configs/designs/baseline.cfg")); }
 
@@ -223,7 +220,7 @@ TEST_CASE("resources and Fmax respond to the hardware each key adds", "[explorer
     CHECK(res({"lanes=32"}).dsp > rb.dsp);
     CHECK(res({"lanes=8"}).alms < rb.alms);
     CHECK(res({"cols_per_cycle=2"}).dsp == rb.dsp + 16);  // one multiplier per product
-    CHECK(fmax({"cols_per_cycle=4"}) < fb);  // two adder-tree levels
+    CHECK(fmax({"cols_per_cycle=4"}) <= fb);  // the tile's path does not shorten with more products
     CHECK(res({"vector_lanes=16"}).alms > rb.alms);
     CHECK(res({"norm_radix_bits=4"}).alms > rb.alms);
     CHECK(res({"div_radix_bits=4"}).alms > rb.alms);
