@@ -28,6 +28,12 @@ const std::vector<ReferenceBuild>& reference_builds() {
     return b;
 }
 
+const MappingAnchor& mapping_anchor() {
+    static const MappingAnchor a{reference_builds()[0].critical_path_ns, 18.409,
+                                 "the baseline's tile, rtl/synth/results/timing/baseline.tile.txt (RTL of commit 2c3c763)"};
+    return a;
+}
+
 Calibration fit_to_reference(const Calibration& prior, std::vector<std::string>* notes) {
     const std::string source = "model (calibrated to Quartus reference fit)";
     const auto& refs = reference_builds();

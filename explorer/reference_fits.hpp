@@ -26,6 +26,20 @@ struct ReferenceBuild {
 //    the reference's RTL, not this project's: a loose check, never a fit.
 const std::vector<ReferenceBuild>& reference_builds();
 
+// The Fmax model's mapping factor is Quartus' period of the baseline build over
+// the structural path (yosys 0.23 cells, mgpt-sta) of the same logic in this
+// project's RTL: the baseline design point's tile as of commit 2c3c763, whose
+// weight -> multiply -> accumulate cycle is the reference's
+// (rtl/synth/results/timing/baseline.tile.txt). The pair is frozen here, so
+// that a faster RTL of the baseline design point does not silently rescale
+// every Fmax: the factor describes the tools, not this RTL.
+struct MappingAnchor {
+    double quartus_ns;     // reference_builds()[0].critical_path_ns
+    double structural_ns;  // 18.409 ns: the baseline tile at commit 2c3c763
+    const char* what;
+};
+const MappingAnchor& mapping_anchor();
+
 // Refits, from `prior`: the yosys-to-Quartus factors quartus_correction,alms
 // and quartus_correction,registers to the baseline build (the 4-lane build is
 // the out-of-sample check). The component coefficients (fitted to yosys) and

@@ -30,6 +30,12 @@ const FamilyTerms* family_terms(const std::string& family) {
     return nullptr;
 }
 
+std::string family_names() {
+    std::string s;
+    for (const auto& f : measured_families()) s += (s.empty() ? "" : ", ") + f.family;
+    return s;
+}
+
 const PathModel* find_model(const std::vector<PathModel>& models, const std::string& family) {
     for (const auto& m : models)
         if (m.family == family) return &m;
@@ -52,8 +58,7 @@ std::vector<StructuralPath> read_structural_timing(const std::string& path) {
             const std::string at = path + ":" + std::to_string(in.get_file_line());
             if (!family_terms(component))
                 throw std::runtime_error(at + ": component '" + component +
-                                         "' is not a measured Fmax family (legal: tile, weight_stream, rms_engine, "
-                                         "divider, sampler)");
+                                         "' is not a measured Fmax family (legal: " + family_names() + ")");
             StructuralPath r;
             r.point = point;
             r.design = designs.get((dir / (point + ".cfg")).string(), at);
@@ -131,29 +136,30 @@ Calibration fit_path_terms(const Calibration& prior, const std::vector<Structura
                              " ns; worst in-sample error " + signed_percent(worst));
         }
     }
-
     return out;
 }
 
 Calibration fit_structural_paths(const Calibration& prior, const std::vector<StructuralPath>& rows,
                                  const std::string& source, std::vector<std::string>* notes) {
     Calibration out = fit_path_terms(prior, rows, source, notes);
-    // The mapping factor: the reference's Quartus period of the baseline over its structural path.
-    const ReferenceBuild& ref = reference_builds()[0];
-    double baseline_ns = 0;
-    std::string baseline_family;
-    for (const auto& r : rows)
-        if (arch::rtl_config_id(r.design) == arch::rtl_config_id(ref.design) && r.ns > baseline_ns)
-            baseline_ns = r.ns, baseline_family = r.family;
-    if (baseline_ns <= 0)
-        throw std::runtime_error("structural timing: no row of the baseline design point (configs/designs/baseline.cfg): "
-                                 "the mapping factor is fitted to its Quartus fit (run rtl/synth/run_timing.sh on it)");
-    const double factor = ref.critical_path_ns / baseline_ns;
-    out.set("mapping_factor", "factor", factor, source + "; Quartus reference fit of the baseline");
-    if (notes)
+    // The mapping factor: the reference's Quartus period of the baseline over the frozen structural anchor;
+    // the baseline's path as measured now is reported beside it.
+    const MappingAnchor& anchor = mapping_anchor();
+    const double factor = anchor.quartus_ns / anchor.structural_ns;
+    out.set("mapping_factor", "factor", factor, "Quartus reference fit of the baseline over " + std::string(anchor.what));
+    if (notes) {
+        const ReferenceBuild& ref = reference_builds()[0];
+        double baseline_ns = 0;
+        std::string baseline_family = "none";
+        for (const auto& r : rows)
+            if (arch::rtl_config_id(r.design) == arch::rtl_config_id(ref.design) && r.ns > baseline_ns)
+                baseline_ns = r.ns, baseline_family = r.family;
         notes->push_back("mapping_factor = " + fixed_decimals(factor, 4) + ": the baseline's Quartus period " +
-                         fixed_decimals(ref.critical_path_ns, 3) + " ns over its structural " + baseline_family +
-                         " path " + fixed_decimals(baseline_ns, 3) + " ns");
+                         fixed_decimals(anchor.quartus_ns, 3) + " ns over its structural tile path " +
+                         fixed_decimals(anchor.structural_ns, 3) + " ns (" + anchor.what + "); measured now: " +
+                         (baseline_ns > 0 ? baseline_family + " " + fixed_decimals(baseline_ns, 3) + " ns"
+                                          : std::string("the baseline is not in this set")));
+    }
     return out;
 }
 

@@ -31,8 +31,7 @@ std::vector<StructuralPath> read_structural_timing(const std::string& path);
 // squares on the relative error, every coefficient >= 0 (a term never
 // shortens a path); a term whose units are 0 on every row of its family keeps
 // its prior. Then mapping_factor = the reference's Quartus period of the
-// baseline / the baseline's measured structural path (the longest of its
-// families; `rows` must hold the point whose design is the baseline's).
+// baseline / its frozen structural anchor (reference_fits.hpp, mapping_anchor).
 // `notes` gets one line per family and one for the factor.
 Calibration fit_structural_paths(const Calibration& prior, const std::vector<StructuralPath>& rows,
                                  const std::string& source, std::vector<std::string>* notes = nullptr);

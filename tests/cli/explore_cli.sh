@@ -107,7 +107,7 @@ base,rms_engine,4.861,4.861,0.987,,a,b,3,33,0,0,,ok
 l1,rms_engine,7.965,7.965,0.987,,a,b,6,33+32,0,0,,ok
 l1,tile,,,,,,,,,,,,timeout
 CSV
-expect 0 "mapping_factor = 0.8738: the baseline's Quartus period 16.086 ns over its structural tile path 18.409 ns" -- "$bin" calibrate --points "$tmp/yosys" --dry-run
+expect 0 "mapping_factor = 0.8738: the baseline's Quartus period 16.086 ns over its structural tile path 18.409 ns .*measured now: tile 18.409 ns" -- "$bin" calibrate --points "$tmp/yosys" --dry-run
 expect 0 "8 measurements" -- "$bin" calibrate --points "$tmp/yosys" --out "$tmp/fit_y.csv"
 grep -q "rms_engine,registers,260,\"yosys fit" "$tmp/fit_y.csv" && ok || bad "yosys_figures.csv fit"
 grep -q "^| base | rms_engine | 380 / 380 (+0.0%)" "$tmp/fit_y_report.md" && ok || bad "the report beside the fit: model against yosys"
