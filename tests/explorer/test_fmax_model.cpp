@@ -83,7 +83,7 @@ TEST_CASE("Fmax model: the held-out points, never fitted, never more than 10% op
     CHECK(within >= 0.9 * static_cast<double>(points.size()));
 }
 
-TEST_CASE("Fmax model: the baseline against its Quartus fit; the mapping factor is fitted there", "[explorer][fmax]") {
+TEST_CASE("Fmax model: the baseline against its Quartus fit, the mapping factor fitted there", "[explorer][fmax]") {
     const ReferenceBuild& ref = reference_builds()[0];
     const FmaxEstimate b = estimate_fmax(ref.design, shipped());
     CHECK(b.critical == "tile");
@@ -122,7 +122,7 @@ TEST_CASE("Fmax model: every engine radix and every product doubling up to 8 len
         for (const auto& t : f.terms) CHECK(shipped().get(path_component(f.family), t) >= 0);
 }
 
-TEST_CASE("Fmax fit: a term the data would make negative is held at 0; the mapping factor stays anchored",
+TEST_CASE("Fmax fit: a term the data would make negative is held at 0, the mapping factor stays anchored",
           "[explorer][fmax][fit]") {
     // RMS paths that shrink with the radix: plain least squares gives a negative per-step term
     std::vector<StructuralPath> rows;
