@@ -149,6 +149,9 @@ Calibration fit_structural_paths(const Calibration& prior, const std::vector<Str
         throw std::runtime_error("structural timing: no row of the baseline design point (configs/designs/baseline.cfg): "
                                  "the mapping factor is fitted to its Quartus fit (run rtl/synth/run_timing.sh on it)");
     const double factor = ref.critical_path_ns / baseline_ns;
+    check_quartus_factor("mapping_factor", factor, "Quartus' period " + fixed_decimals(ref.critical_path_ns, 3) +
+                                                       " ns over the baseline's structural path " +
+                                                       fixed_decimals(baseline_ns, 3) + " ns");
     out.set("mapping_factor", "factor", factor, source + "; Quartus reference fit of the baseline");
     if (notes)
         notes->push_back("mapping_factor = " + fixed_decimals(factor, 4) + ": the baseline's Quartus period " +

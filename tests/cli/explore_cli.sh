@@ -119,6 +119,15 @@ CSV
 expect 0 "The model against yosys" -- "$bin" calibrate --measurements "$tmp/measurements.csv" --out "$tmp/fit.csv"
 grep -q "yosys fit (2 measurements" "$tmp/fit.csv" && ok || bad "fitted rows name their source"
 expect 0 "design points/minute" -- "$bin" explore --sweep "$smoke" --out "$tmp/refit" --calibration "$tmp/fit.csv" --no-progress
+# absurd calibration input: duplicate rows, an empty --free item, a degenerate fit (all-zero figures)
+cp -r "$tmp/yosys" "$tmp/dup"; echo "l1,rms_engine,500,380,260,0,0,0,900,12,ok" >>"$tmp/dup/yosys_figures.csv"
+expect 1 "dup/yosys_figures.csv:5: duplicate row: point l1, component rms_engine is measured on line 3 already" -- "$bin" calibrate --points "$tmp/dup" --dry-run
+expect 2 "--free ',': item 1 is empty \(legal: a comma-separated list of: tile_fixed" -- "$bin" calibrate --points "$tmp/yosys" --free , --dry-run
+expect 2 "--free 'rms_engine,nope': item 2 'nope' is not a resource model component" -- "$bin" calibrate --points "$tmp/yosys" --free rms_engine,nope --dry-run
+cp -r "$tmp/yosys" "$tmp/zero"
+printf 'point,component,luts,alms_est,ffs,dsp,mlab,m10k_bits,cells,seconds,status\nbase,full,0,0,0,0,0,0,0,12,ok\nl1,full,0,0,0,0,0,0,0,12,ok\n' >"$tmp/zero/yosys_figures.csv"
+expect 1 "quartus_correction,alms: the model's yosys-equivalent alms of the 16-lane \(baseline\) reference build are 0\.0.*degenerate" -- "$bin" calibrate --points "$tmp/zero" --out "$tmp/zero.csv"
+[ ! -e "$tmp/zero.csv" ] && ok || bad "a degenerate fit was written"
 printf 'design,group,metric,value,source\nnope.cfg,tile,alms,1,x\n' >"$tmp/m2.csv"
 expect 1 "m2.csv:2: .*nope.cfg: cannot open design file" -- "$bin" calibrate --measurements "$tmp/m2.csv" --dry-run
 
