@@ -5,6 +5,7 @@
 // Quartus resource correction to the reference's published Quartus fits; or
 // (--reference) only the latter.
 // Writes the coefficients and a Markdown report of the model's errors.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -18,6 +19,7 @@
 #include "explorer/measurements.hpp"
 #include "explorer/model_calibration.hpp"
 #include "explorer/reference_fits.hpp"
+#include "explorer/resource_model.hpp"
 #include "explorer/structural_paths.hpp"
 #include "explorer/text_util.hpp"
 #include "model/weights.hpp"
@@ -55,6 +57,26 @@ std::string bullets(const std::vector<std::string>& lines) {
 std::string default_report_path(const std::string& csv) {
     const fs::path p(csv);
     return (p.parent_path() / (p.stem().string() + "_report.md")).string();
+}
+
+// --free a,b: every item a resource model component; an empty item (",", "a,,b")
+// is a typo, not "fit everything".
+std::vector<std::string> free_components(const std::string& list) {
+    std::string legal;
+    for (const auto& c : explorer::resource_components()) legal += std::string(legal.empty() ? "" : ", ") + c.name;
+    std::vector<std::string> out;
+    const auto items = explorer::split(list, ',');
+    for (size_t i = 0; i < items.size(); ++i) {
+        const std::string f = explorer::trim(items[i]);
+        const bool known = std::any_of(explorer::resource_components().begin(), explorer::resource_components().end(),
+                                       [&](const explorer::ResourceComponent& c) { return c.name == f; });
+        if (!known)
+            throw UsageError("--free '" + list + "': item " + std::to_string(i + 1) +
+                             (f.empty() ? " is empty" : " '" + f + "' is not a resource model component") +
+                             " (legal: a comma-separated list of: " + legal + ")");
+        out.push_back(f);
+    }
+    return out;
 }
 
 const char* kTitle = "# Calibration of the resource and Fmax models\n\n";
@@ -130,10 +152,8 @@ int cmd_calibrate(const Args& args) {
             throw std::runtime_error(file + ": cannot open: no yosys figures of the calibration set yet "
                                             "(rtl/synth/run_calibration.sh writes yosys_figures.csv; or use --reference)");
         const auto rows = explorer::read_measurements(file);
-        std::vector<std::string> free;
-        if (vm.count("free"))
-            for (const auto& f : explorer::split(vm["free"].as<std::string>(), ','))
-                if (!explorer::trim(f).empty()) free.push_back(explorer::trim(f));
+        const std::vector<std::string> free = vm.count("free") ? free_components(vm["free"].as<std::string>())
+                                                               : std::vector<std::string>{};
         const std::string shown = explorer::shown_path(file);
         const std::string timing_file =
             vm.count("timing") ? vm["timing"].as<std::string>() : dir + "/structural_timing.csv";

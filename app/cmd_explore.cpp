@@ -7,6 +7,7 @@
 
 #include "cli/usage.hpp"
 #include "commands.hpp"
+#include "explorer_options.hpp"
 #include "common/text_format.hpp"
 #include "common/text_table.hpp"
 #include "explorer/benchmark.hpp"
@@ -20,17 +21,19 @@ namespace mgpt::app {
 
 namespace {
 
+// I/N, digits only: " 1/2" and "1/2 " are refused alike (std::stoi would skip
+// the leading blank but not the trailing one).
 std::pair<int, int> parse_shard(const std::string& s) {
     const auto parts = explorer::split(s, '/');
-    try {
-        size_t a = 0, b = 0;
-        if (parts.size() == 2) {
-            const int i = std::stoi(parts[0], &a), n = std::stoi(parts[1], &b);
-            if (a == parts[0].size() && b == parts[1].size() && n >= 1 && i >= 0 && i < n) return {i, n};
-        }
-    } catch (const std::exception&) {
+    auto digits = [](const std::string& t) {
+        return !t.empty() && t.size() <= 9 && t.find_first_not_of("0123456789") == std::string::npos;
+    };
+    if (parts.size() == 2 && digits(parts[0]) && digits(parts[1])) {
+        const int i = std::stoi(parts[0]), n = std::stoi(parts[1]);
+        if (n >= 1 && i < n) return {i, n};
     }
-    throw UsageError("--shard '" + s + "' is not legal (legal: I/N with 0 <= I < N, e.g. 0/4)");
+    throw UsageError("--shard '" + s + "' is not legal (legal: I/N, two decimal numbers with 0 <= I < N and no "
+                     "spaces, e.g. 0/4)");
 }
 
 void print_summary(const std::vector<explorer::PointRow>& rows, long best) {
@@ -42,8 +45,8 @@ void print_summary(const std::vector<explorer::PointRow>& rows, long best) {
 }
 
 // --benchmark: the analytic engine's rate on a sweep, nothing written.
-int benchmark(const std::string& sweep_path, const std::string& calibration, int jobs) {
-    const auto b = explorer::benchmark_sweep(sweep_path, calibration, jobs);
+int benchmark(const std::string& sweep_path, const std::string& calibration, int jobs, uint64_t max_points) {
+    const auto b = explorer::benchmark_sweep(sweep_path, calibration, jobs, 2.0, max_points);
     std::cout << "explorer benchmark: sweep " << b.sweep_name << " (" << b.planned_points
               << " planned points before local search), workload " << b.workload_names << " names, analytic engine, "
               << b.threads << " thread(s)\n"
@@ -61,7 +64,6 @@ int cmd_explore(const Args& args) {
         ("sweep", po::value<std::string>()->default_value(std::string(MGPT_SOURCE_DIR) + "/configs/sweeps/de1soc.cfg"),
          "sweep file (values per design key, strategy, workload, device limits)")
         ("out", po::value<std::string>(), "results folder (default results/<sweep name>, or results/<name>.shard<I>of<N>)")
-        ("jobs", po::value<int>()->default_value(1), "worker threads (1..256)")
         ("shard", po::value<std::string>(), "evaluate shard I of N (points with index % N == I); combine with merge")
         ("resume", po::bool_switch(), "continue an interrupted run in --out (its points.partial.csv journal)")
         ("engine", po::value<std::string>()->default_value("analytic"),
@@ -71,17 +73,18 @@ int cmd_explore(const Args& args) {
         ("no-progress", po::bool_switch(), "no progress bar on stderr")
         ("benchmark", po::bool_switch(), "print the analytic engine's design points/minute on the sweep; write nothing")
         ("stop-after", po::value<long>(), "testing: stop after journaling this many points, as if killed (exit 3)");
+    add_explorer_options(desc, "worker threads");
     po::variables_map vm;
     if (!cli::parse_or_help("explore",
                        "[--sweep FILE] [--out DIR] [--jobs N] [--shard I/N] [--resume] [--engine analytic|tlm] "
-                       "[--calibration FILE] [--benchmark]",
+                       "[--calibration FILE] [--max-points N] [--benchmark]",
                        args, desc, vm))
         return 0;
     explorer::ExploreOptions o;
     o.sweep_path = vm["sweep"].as<std::string>();
     if (vm.count("out")) o.out_dir = vm["out"].as<std::string>();
-    o.jobs = vm["jobs"].as<int>();
-    if (o.jobs < 1 || o.jobs > 256) throw UsageError("--jobs " + std::to_string(o.jobs) + " is out of range (legal: 1..256)");
+    o.jobs = read_jobs(vm);
+    o.max_points = read_max_points(vm);
     if (vm.count("shard")) std::tie(o.shard_index, o.shard_count) = parse_shard(vm["shard"].as<std::string>());
     o.resume = vm["resume"].as<bool>();
     o.engine = vm["engine"].as<std::string>();
@@ -93,7 +96,7 @@ int cmd_explore(const Args& args) {
         o.stop_after = vm["stop-after"].as<long>();
         if (o.stop_after < 0) throw UsageError("--stop-after must be >= 0");
     }
-    if (vm["benchmark"].as<bool>()) return benchmark(o.sweep_path, o.calibration_path, o.jobs);
+    if (vm["benchmark"].as<bool>()) return benchmark(o.sweep_path, o.calibration_path, o.jobs, o.max_points);
     if (o.engine == "tlm" && o.jobs > 1)
         std::cerr << "note: --jobs applies to the analytic planning only; the TLM runs in one SystemC elaboration "
                      "(run shards in parallel for more)\n";

@@ -28,7 +28,9 @@ int cmd_fpga(const Args& args) {
     cli::add_design_options(desc);
     cli::add_sampling_options(desc, false);
     desc.add_options()
-        ("out", po::value<std::string>()->required(), "project folder (created; its rom/ and rtl/ are rewritten)")
+        ("out", po::value<std::string>()->required(),
+         "project folder: new, empty, or fpga's own earlier output (its rom/ and rtl/ are rewritten)")
+        ("force", po::bool_switch(), "write into a non-empty folder fpga did not create (deletes its rom/ and rtl/)")
         ("yosys", po::bool_switch(), "run the yosys estimate of the top level (slow with logic-ROM weights)")
         ("yosys-timeout", po::value<int>()->default_value(3600), "seconds before the yosys run is abandoned")
         ("simulate", po::bool_switch(),
@@ -39,7 +41,7 @@ int cmd_fpga(const Args& args) {
         ("build-jobs", po::value<int>()->default_value(static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
          "parallel compile jobs when building the co-simulation");
     po::variables_map vm;
-    if (!cli::parse_or_help("fpga", "--design FILE [--set key=value ...] --out DIR [--count N] [--seed S] "
+    if (!cli::parse_or_help("fpga", "--design FILE [--set key=value ...] --out DIR [--force] [--count N] [--seed S] "
                                "[--temperature T] [--greedy] [--yosys] [--simulate]",
                        args, desc, vm))
         return 0;
@@ -51,10 +53,13 @@ int cmd_fpga(const Args& args) {
     const int timeout = vm["yosys-timeout"].as<int>();
     if (timeout < 1) throw UsageError("--yosys-timeout " + std::to_string(timeout) + " must be at least 1");
     if (vm.count("trace") && !vm["simulate"].as<bool>()) throw UsageError("--trace needs --simulate");
+    const std::string out = vm["out"].as<std::string>();
+    const bool force = vm["force"].as<bool>();
+    de1soc::check_project_dir(out, force);  // before any work
     const QWeights w = load_rom_dir(o.weights_dir);
 
     const de1soc::WorkloadPrediction pred = de1soc::predict_workload(d, w, o);
-    const de1soc::FpgaProject p = de1soc::write_fpga_project(d, w, o, pred, vm["out"].as<std::string>());
+    const de1soc::FpgaProject p = de1soc::write_fpga_project(d, w, o, pred, out, force);
     de1soc::write_yosys_script(d, p);
     de1soc::FpgaReport extra;
     extra.model = de1soc::model_estimate(d, p.pll.f_out_mhz);

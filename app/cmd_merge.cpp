@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "explorer_options.hpp"
 #include "common/text_table.hpp"
 #include "explorer/merge_run.hpp"
 #include "explorer/summary.hpp"
@@ -16,6 +17,7 @@ int cmd_merge(const Args& args) {
         ("out", po::value<std::string>(), "results folder of the whole sweep (required)")
         ("sweep", po::value<std::string>(), "the sweep file (default: the one named in the shards' run.cfg)")
         ("calibration", po::value<std::string>(), "model coefficients (default: the file named in the shards' run.cfg)");
+    add_explorer_options(desc, "threads re-evaluating the shards' rows");
     po::options_description hidden;
     hidden.add_options()("dirs", po::value<std::vector<std::string>>(), "shard folders");
     po::options_description all;
@@ -25,7 +27,8 @@ int cmd_merge(const Args& args) {
     po::variables_map vm;
     po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
     if (vm.count("help")) {
-        std::cout << "usage: microgpt-dse merge SHARD_DIR... --out DIR [--sweep FILE] [--calibration FILE]\n"
+        std::cout << "usage: microgpt-dse merge SHARD_DIR... --out DIR [--sweep FILE] [--calibration FILE] [--jobs N] "
+                     "[--max-points N]\n"
                      "  e.g. microgpt-dse merge results/de1soc.shard*of4 --out results/de1soc\n\n"
                   << desc << "\n";
         return 0;
@@ -38,6 +41,9 @@ int cmd_merge(const Args& args) {
     o.out_dir = vm["out"].as<std::string>();
     if (vm.count("sweep")) o.sweep_path = vm["sweep"].as<std::string>();
     if (vm.count("calibration")) o.calibration_path = vm["calibration"].as<std::string>();
+    o.jobs = read_jobs(vm);
+    o.max_points = read_max_points(vm);
+    if (const std::string why = explorer::out_dir_is_a_shard(o); !why.empty()) throw UsageError(why);
     const explorer::MergeResult r = explorer::run_merge(o);
     long feasible = 0, front = 0;
     for (const auto& row : r.rows) feasible += row.feasible, front += row.pareto;

@@ -10,8 +10,9 @@
 namespace mgpt::explorer {
 
 BenchmarkResult benchmark_sweep(const std::string& sweep_path, const std::string& calibration_path, int threads,
-                                double min_seconds) {
+                                double min_seconds, uint64_t max_points) {
     const Sweep sweep = load_sweep(sweep_path);
+    check_plan_size(sweep, 0, 1, max_points);
     const Calibration calib =
         load_model_calibration(calibration_path.empty() ? default_calibration_path() : calibration_path);
     const QWeights w = load_rom_dir(sweep.workload.weights_dir);

@@ -2,7 +2,10 @@
 // minute of wall clock, workload generation included (`explore --benchmark`,
 // and the bench/ program). Writes nothing.
 #pragma once
+#include <cstdint>
 #include <string>
+
+#include "planner.hpp"
 
 namespace mgpt::explorer {
 
@@ -16,8 +19,9 @@ struct BenchmarkResult {
     double points_per_minute() const { return seconds > 0 ? evaluations / seconds * 60 : 0; }
 };
 
-// Repeats the evaluation of the sweep's initial plan until `min_seconds` have passed.
+// Repeats the evaluation of the sweep's initial plan until `min_seconds` have
+// passed. A plan of more than `max_points` points is refused (check_plan_size).
 BenchmarkResult benchmark_sweep(const std::string& sweep_path, const std::string& calibration_path, int threads,
-                                double min_seconds = 2.0);
+                                double min_seconds = 2.0, uint64_t max_points = kDefaultMaxPoints);
 
 }  // namespace mgpt::explorer

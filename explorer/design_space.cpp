@@ -68,6 +68,16 @@ arch::DesignPoint DesignSpace::at(uint64_t i) const {
     return d;
 }
 
+std::optional<uint64_t> DesignSpace::index_of(const arch::DesignPoint& d) const {
+    uint64_t i = 0;
+    for (const auto& dim : dims_) {
+        const int k = find(d, dim);
+        if (k < 0) return std::nullopt;
+        i = i * dim.options.size() + static_cast<uint64_t>(k);
+    }
+    return i;
+}
+
 arch::DesignPoint DesignSpace::draw(std::mt19937_64& rng) const {
     // rng() % n: mt19937_64's output is fully specified, so the draws are the
     // same on every platform (std::uniform_int_distribution is not).

@@ -5,6 +5,7 @@
 // values, each with every listed combination of the dependents it switches on.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <string>
 #include <utility>
@@ -23,6 +24,8 @@ public:
     uint64_t size() const { return size_; }
     // Grid point i (mixed radix over the dimensions, the last key fastest).
     arch::DesignPoint at(uint64_t i) const;
+    // The grid position of `d` (at(i) is d), or none if d is not a grid point.
+    std::optional<uint64_t> index_of(const arch::DesignPoint& d) const;
     // A uniform draw: every key's value uniformly; for a key with dependents,
     // its value uniformly, then each dependent it switches on uniformly.
     arch::DesignPoint draw(std::mt19937_64& rng) const;

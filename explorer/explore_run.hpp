@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "planner.hpp"
 #include "point_row.hpp"
 #include "run_info.hpp"
 #include "sweep.hpp"
@@ -20,6 +21,8 @@ struct ExploreOptions {
     int jobs = 1;
     int shard_index = 0, shard_count = 1;
     bool resume = false;
+    // the most points this process may hold (planner.hpp, check_plan_size)
+    uint64_t max_points = kDefaultMaxPoints;
     long stop_after = -1;  // testing: stop after journaling this many new rows (a simulated kill)
     bool progress = true;
 };
@@ -39,7 +42,8 @@ struct ExploreResult {
     std::vector<std::string> notes;  // warnings for the user
 };
 
-// Throws std::runtime_error on bad input (naming files and lines).
+// Throws std::runtime_error on bad input (naming files and lines), a sweep
+// too large for max_points, or a folder another process is writing.
 ExploreResult run_explore(const ExploreOptions& o);
 
 // "results/NAME" or "results/NAME.shard<I>of<N>".

@@ -3,30 +3,19 @@
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
-#include <sys/stat.h>
 
 #include "model/weights.hpp"
 
 namespace mgpt::explorer {
 
-namespace {
-bool exists(const std::string& p) {
-    struct stat st;
-    return ::stat(p.c_str(), &st) == 0;
-}
-}  // namespace
-
-Journal::Journal(const std::string& path, bool resume, std::vector<PointRow>& rows) : path_(path) {
-    rows.clear();
-    if (resume && exists(path)) {
-        rows = read_points_csv(path, /*tolerate_torn_tail=*/true, &torn_);
-        // Rewrite without the torn tail so appends start on a fresh line.
-        write_points_csv(path, rows);
-    } else {
-        write_file_atomically(path, points_csv_header());
-    }
+Journal::Journal(const std::string& path, const std::vector<PointRow>& keep) : path_(path) {
+    write_points_csv(path, keep);
     f_ = std::fopen(path.c_str(), "ab");
     if (!f_) throw std::runtime_error(path + ": cannot open the journal for appending: " + std::strerror(errno));
+}
+
+std::vector<PointRow> read_journal(const std::string& path, bool* torn) {
+    return read_points_csv(path, /*tolerate_torn_tail=*/true, torn);
 }
 
 Journal::~Journal() {

@@ -37,9 +37,26 @@ using Reader5 = io::CSVReader<5, io::trim_chars<' ', '\t'>, io::double_quote_esc
 using Reader7 = io::CSVReader<7, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>, io::throw_on_overflow,
                               io::single_line_comment<'#'>>;
 
+// The first line of each measured item: a second row of the same item is an
+// error naming both lines (the fit would count it twice).
+class DuplicateCheck {
+public:
+    void add(const std::string& item, const std::string& what, const std::string& path, unsigned line) {
+        const auto [it, fresh] = first_.emplace(item, line);
+        if (!fresh)
+            throw std::runtime_error(path + ":" + std::to_string(line) + ": duplicate row: " + what +
+                                     " is measured on line " + std::to_string(it->second) + " already (" + path + ":" +
+                                     std::to_string(it->second) + "); keep one row per item");
+    }
+
+private:
+    std::map<std::string, unsigned> first_;
+};
+
 std::vector<Measurement> read_generic(const std::string& path) {
     std::vector<Measurement> out;
     DesignCache designs;
+    DuplicateCheck once;
     const fs::path dir = fs::absolute(path).parent_path();
     Reader5 in(path);
     in.read_header(io::ignore_no_column, "design", "group", "metric", "value", "source");
@@ -47,13 +64,17 @@ std::vector<Measurement> read_generic(const std::string& path) {
     while (in.read_row(design, group, metric, value, source)) {
         const std::string at = path + ":" + std::to_string(in.get_file_line());
         Measurement m;
-        m.design = designs.get(fs::path(design).is_absolute() ? design : (dir / design).string(), at);
+        const std::string file = fs::path(design).is_absolute() ? design : (dir / design).string();
+        m.design = designs.get(file, at);
         try {
             m.metric = parse_metric(metric);
         } catch (const std::exception& e) {
             throw std::runtime_error(at + ": " + e.what());
         }
         m.value = measured_number(value, at, "value");
+        once.add(fs::weakly_canonical(file).string() + "\n" + group + "\n" + metric_name(m.metric),
+                 "design " + design + ", group " + group + ", metric " + metric_name(m.metric), path,
+                 in.get_file_line());
         m.label = at + " (" + design + ")";
         m.point = fs::path(design).stem().string();
         m.group = group;
@@ -66,11 +87,14 @@ std::vector<Measurement> read_generic(const std::string& path) {
 std::vector<Measurement> read_yosys(const std::string& path) {
     std::vector<Measurement> out;
     DesignCache designs;
+    DuplicateCheck once;
     const fs::path dir = fs::absolute(path).parent_path() / "points";
     Reader7 in(path);
     in.read_header(io::ignore_extra_column, "point", "component", "alms_est", "ffs", "dsp", "mlab", "status");
     std::string point, component, alms, ffs, dsp, mlab, status;
     while (in.read_row(point, component, alms, ffs, dsp, mlab, status)) {
+        // every row counts, a timeout too: two runs of one item mean a mixed-up file
+        once.add(point + "\n" + component, "point " + point + ", component " + component, path, in.get_file_line());
         if (status != "ok") continue;  // timeouts and failures carry no figures
         const std::string at = path + ":" + std::to_string(in.get_file_line());
         const arch::DesignPoint& d = designs.get((dir / (point + ".cfg")).string(), at);

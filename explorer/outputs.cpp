@@ -1,6 +1,8 @@
 #include "outputs.hpp"
 
 #include <cstdio>
+#include <filesystem>
+#include <regex>
 
 #include "model/weights.hpp"
 #include "pareto.hpp"
@@ -9,6 +11,20 @@
 #include "text_util.hpp"
 
 namespace mgpt::explorer {
+
+int remove_stale_temporaries(const std::string& dir) {
+    // write_file_atomically's NAME.tmp.PID and the plots' pareto.*.tmp.PID (whose
+    // own atomic write adds a second .tmp.PID); nothing else of the folder.
+    static const std::regex temporary(
+        R"((points\.csv|points\.partial\.csv|run\.cfg|report\.md|best\.cfg|pareto\.(gp|svg|png|log))(\.tmp\.[0-9]+)+)");
+    int removed = 0;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec))
+        if (e.symlink_status(ec).type() == std::filesystem::file_type::regular &&
+            std::regex_match(e.path().filename().string(), temporary))
+            removed += std::filesystem::remove(e.path(), ec) ? 1 : 0;
+    return removed;
+}
 
 void write_points_and_run(const std::string& dir, std::vector<PointRow>& rows, const RunInfo& run) {
     mark_pareto(rows);

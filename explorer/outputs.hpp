@@ -12,6 +12,12 @@
 
 namespace mgpt::explorer {
 
+// Removes what a killed run left half-written in `dir`: the temporary files
+// (NAME.tmp.PID) of the folder's outputs and of the plots being drawn. Call it
+// holding the folder's lock (folder_lock.hpp): no other run is writing them.
+// Returns how many it removed.
+int remove_stale_temporaries(const std::string& dir);
+
 // Marks the Pareto fronts of `rows` (sorted by index; a shard's fronts are its
 // own, merge recomputes them) and writes points.csv, then run.cfg.
 void write_points_and_run(const std::string& dir, std::vector<PointRow>& rows, const RunInfo& run);

@@ -1,5 +1,6 @@
 #include "reference_fits.hpp"
 
+#include <cmath>
 #include <stdexcept>
 
 #include "fmax_model.hpp"
@@ -34,6 +35,14 @@ const MappingAnchor& mapping_anchor() {
     return a;
 }
 
+void check_quartus_factor(const std::string& what, double factor, const std::string& why) {
+    if (std::isfinite(factor) && factor >= kMinQuartusFactor && factor <= kMaxQuartusFactor) return;
+    throw std::runtime_error(what + " = " + (std::isfinite(factor) ? fixed_decimals(factor, 6) : std::string("not finite")) +
+                             ": outside " + fixed_decimals(kMinQuartusFactor, 1) + " .. " +
+                             fixed_decimals(kMaxQuartusFactor, 1) + " (" + why +
+                             "): the fit is degenerate; check the measurements it was fitted to");
+}
+
 Calibration fit_to_reference(const Calibration& prior, std::vector<std::string>* notes) {
     const std::string source = "model (calibrated to Quartus reference fit)";
     const auto& refs = reference_builds();
@@ -45,7 +54,16 @@ Calibration fit_to_reference(const Calibration& prior, std::vector<std::string>*
     const std::pair<Metric, double ReferenceBuild::*> figures[] = {{Metric::alms, &ReferenceBuild::alms},
                                                                    {Metric::registers, &ReferenceBuild::registers}};
     for (const auto& [metric, field] : figures) {
-        const double k = refs[0].*field / estimate_group(refs[0].design, c, metric, "total");
+        const double model = estimate_group(refs[0].design, c, metric, "total");
+        const std::string name = std::string(kQuartusCorrection) + "," + metric_name(metric);
+        if (!std::isfinite(model) || model < 1)
+            throw std::runtime_error(name + ": the model's yosys-equivalent " + metric_name(metric) + " of the " +
+                                     refs[0].name + " reference build are " + fixed_decimals(model, 6) +
+                                     ": its fitted coefficients are degenerate (all-zero measurements?), nothing to "
+                                     "scale to Quartus' " + fixed_decimals(refs[0].*field, 0));
+        const double k = refs[0].*field / model;
+        check_quartus_factor(name, k, "Quartus " + fixed_decimals(refs[0].*field, 0) + " over the model's " +
+                                          fixed_decimals(model, 1) + " for the " + refs[0].name + " build");
         c.set(kQuartusCorrection, metric_name(metric), k, source);
         if (notes) {
             std::string line = std::string(metric_name(metric)) + ": Quartus = " + fixed_decimals(k, 4) + " x yosys-equivalent model;";

@@ -40,12 +40,23 @@ struct MappingAnchor {
 };
 const MappingAnchor& mapping_anchor();
 
+// yosys and Quartus count the same logic within a factor of ten either way
+// (the shipped factors are 0.56 for ALMs, 1.07 for registers, 0.87 for the
+// structural path): a fitted quartus_correction or mapping_factor outside
+// these bounds comes from broken measurements, and calibrate refuses it.
+constexpr double kMinQuartusFactor = 0.1, kMaxQuartusFactor = 10.0;
+// Throws std::runtime_error "<what> = <factor>: ... <why>" unless the factor is
+// finite and within the bounds above.
+void check_quartus_factor(const std::string& what, double factor, const std::string& why);
+
 // Refits, from `prior`: the yosys-to-Quartus factors quartus_correction,alms
 // and quartus_correction,registers to the baseline build (the 4-lane build is
 // the out-of-sample check). The component coefficients (fitted to yosys) and
 // the Fmax model (fitted to structural timing, its mapping factor to the
 // baseline: structural_paths.hpp) stay. `notes` gets the factors, the
-// residuals and both builds' Fmax, model against Quartus.
+// residuals and both builds' Fmax, model against Quartus. Throws when the
+// model's figure of the baseline is not a positive number or a factor is out
+// of bounds (a degenerate fit: e.g. all-zero yosys figures).
 Calibration fit_to_reference(const Calibration& prior, std::vector<std::string>* notes);
 
 }  // namespace mgpt::explorer

@@ -7,6 +7,7 @@
 
 #include "arch/rom_layout.hpp"
 #include "arch/rtl_parameters.hpp"
+#include "cli/usage.hpp"
 #include "cosim/rtl_sources.hpp"
 #include "design_tag.hpp"
 #include "quartus_template.hpp"
@@ -124,8 +125,34 @@ std::vector<std::pair<std::string, std::string>> board_parameters(const arch::Pl
             {"DESIGN_TAG", std::to_string(design_tag)}};
 }
 
+void check_project_dir(const std::string& dir, bool force) {
+    std::error_code ec;
+    const fs::file_status st = fs::status(dir, ec);
+    if (!fs::exists(st)) return;  // created, marked, then written
+    if (!fs::is_directory(st))
+        throw cli::UsageError("--out " + dir + " exists and is not a folder: give a new or empty folder");
+    if (force || fs::exists(fs::path(dir) / kProjectMarker)) return;
+    std::vector<std::string> found;
+    for (const auto& e : fs::directory_iterator(dir, ec)) found.push_back(e.path().filename().string());
+    if (ec) throw cli::UsageError("--out " + dir + ": cannot list the folder: " + ec.message());
+    if (found.empty()) return;
+    std::sort(found.begin(), found.end());
+    std::string shown;
+    for (size_t i = 0; i < found.size() && i < 4; ++i) shown += (i ? ", " : "") + found[i];
+    if (found.size() > 4) shown += ", ... (" + std::to_string(found.size()) + " entries)";
+    throw cli::UsageError("--out " + dir + " is a folder microgpt-dse fpga did not create and it is not empty (" + shown +
+                          "): the project would delete its rtl/ and rom/ and overwrite its README.md; give a new or "
+                          "empty folder, or add --force to write into it anyway");
+}
+
 FpgaProject write_fpga_project(const arch::DesignPoint& d, const QWeights& w, const cli::SamplingOptions& workload,
-                               const WorkloadPrediction& prediction, const std::string& dir) {
+                               const WorkloadPrediction& prediction, const std::string& dir, bool force) {
+    check_project_dir(dir, force);
+    fs::create_directories(dir);
+    // First of all: a project interrupted half-way is still fpga's to rewrite.
+    write_file_atomically(dir + "/" + kProjectMarker,
+                          "This folder was written by microgpt-dse fpga, which may delete and rewrite its rtl/, rom/ "
+                          "and project files.\n");
     FpgaProject p;
     p.dir = dir;
     p.pll = arch::solve_pll(d.pll_mhz);
@@ -133,7 +160,6 @@ FpgaProject write_fpga_project(const arch::DesignPoint& d, const QWeights& w, co
     // generated subfolders are rewritten whole: no stale ROM or RTL file of another design survives
     fs::remove_all(dir + "/rom");
     fs::remove_all(dir + "/rtl");
-    fs::create_directories(dir);
     arch::write_rom_files(d, w, dir + "/rom");
     p.rom_files = list_dir(dir + "/rom", "rom/");
     p.rtl_files = copy_rtl(dir);

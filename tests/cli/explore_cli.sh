@@ -52,6 +52,29 @@ expect 2 "no shard folders" -- "$bin" merge --out "$tmp/m2"
 cp -r "$tmp/s1" "$tmp/s1b"; sed -i 's/^shard = 1\/3/shard = 2\/3/' "$tmp/s1b/run.cfg"
 expect 1 "does not belong to shard 2/3" -- "$bin" merge "$tmp/s0" "$tmp/s1" "$tmp/s1b" --out "$tmp/m2"
 
+# merge never writes into one of its shards (a bad --out: exit 2, naming the shard)
+cp "$tmp/s1/points.csv" "$tmp/s1.points.before"
+expect 2 "--out .*/s1 is the shard folder .*/s1 \(shard 1/3\)" -- "$bin" merge "$tmp/s0" "$tmp/s1" "$tmp/s2" --out "$tmp/s1"
+same "$tmp/s1/points.csv" "$tmp/s1.points.before"
+[ ! -e "$tmp/s1/report.md" ] && ok || bad "merge wrote into a shard"
+# an edited shard value is refused, naming the file, the line and the column
+cp -r "$tmp/s2" "$tmp/s2e"
+awk -F, -v OFS=, 'NR == 3 { for (i = 1; i <= NF; i++) if (h[i] == "tokens_per_s") $i = "999999.9" } NR == 1 { for (i = 1; i <= NF; i++) h[i] = $i } 1' \
+  "$tmp/s2/points.csv" >"$tmp/s2e/points.csv"
+expect 1 "s2e/points.csv:3: column 'tokens_per_s' of point [0-9]+ is '999999.9'.*rerun shard 2/3" -- "$bin" merge "$tmp/s0" "$tmp/s1" "$tmp/s2e" --out "$tmp/m3"
+[ ! -e "$tmp/m3/points.csv" ] && ok || bad "merge wrote an edited shard's rows"
+# --shard is I/N, digits only: a blank on either side is refused alike
+expect 2 "--shard ' 1/2' is not legal \(legal: I/N" -- "$bin" explore --sweep "$smoke" --shard " 1/2" --out "$tmp/x"
+expect 2 "--shard '1/2 ' is not legal \(legal: I/N" -- "$bin" explore --sweep "$smoke" --shard "1/2 " --out "$tmp/x"
+expect 2 "--max-points '0' is not legal" -- "$bin" explore --sweep "$smoke" --max-points 0 --out "$tmp/x"
+# a sweep above --max-points is refused before anything is written, with the ways out; shards fit
+expect 1 "strategy = grid spans 49 points: this process would hold 49 points, about 0.0 GiB .*--shard I/3 for I = 0..2.*--max-points 49" -- \
+  "$bin" explore --sweep "$smoke" --max-points 20 --out "$tmp/big"
+[ ! -e "$tmp/big" ] && ok || bad "a refused sweep left a folder"
+expect 0 "shard 0/3: 17 of 49 planned points" -- "$bin" explore --sweep "$smoke" --max-points 20 --shard 0/3 --out "$tmp/big0" --no-progress
+same "$tmp/big0/points.csv" "$tmp/s0/points.csv"
+expect 1 "merge holds every one of them.*--max-points 49" -- "$bin" merge "$tmp/s0" "$tmp/s1" "$tmp/s2" --out "$tmp/m4" --max-points 20
+
 # a killed run resumes: no lost rows, no duplicates, same results
 expect 3 "continue with --resume" -- "$bin" explore --sweep "$smoke" --out "$tmp/cut" --stop-after 17 --no-progress
 j="$tmp/cut/points.partial.csv"
@@ -64,7 +87,21 @@ same "$tmp/cut/points.csv" "$tmp/whole/points.csv"
 # rows computed by another version of the models are refused on resume
 expect 3 "continue with --resume" -- "$bin" explore --sweep "$smoke" --out "$tmp/old" --stop-after 5 --no-progress
 sed -i 's/,25851,18509,/,25000,18509,/' "$tmp/old/points.partial.csv"
-expect 1 "point 0 was evaluated by another version of the models" -- "$bin" explore --sweep "$smoke" --out "$tmp/old" --resume
+expect 1 "old/points.partial.csv:2: column .alms. of point 0 is .25000., its re-evaluation \(analytic models\) gives .25851.: the row was edited, or computed by another version of the models" -- "$bin" explore --sweep "$smoke" --out "$tmp/old" --resume
+
+# one process at a time in a results folder: a second run names the first one's pid
+expect 3 "continue with --resume" -- "$bin" explore --sweep "$smoke" --out "$tmp/lk" --stop-after 5 --no-progress
+# (the holder keeps the locked descriptor itself, so killing it releases the lock)
+sh -c 'exec 9>>"$1"; flock 9; echo $$ >"$1"; exec sleep 30' _ "$tmp/lk/.microgpt-dse.lock" & holder=$!
+until [ "$(cat "$tmp/lk/.microgpt-dse.lock" 2>/dev/null)" = "$holder" ]; do sleep 0.05; done  # locked, pid written
+expect 1 "another microgpt-dse process \(pid $holder\) is writing this results folder" -- "$bin" explore --sweep "$smoke" --out "$tmp/lk" --resume --no-progress
+kill "$holder"; wait "$holder" 2>/dev/null
+# a kill while plotting leaves pareto.*.tmp.PID files: --resume removes them (and only them)
+touch "$tmp/lk/pareto.svg.tmp.4242" "$tmp/lk/pareto.png.tmp.4242" "$tmp/lk/pareto.gp.tmp.4242.tmp.4242" "$tmp/lk/mine.tmp.1"
+expect 0 "5 from the journal" -- "$bin" explore --sweep "$smoke" --out "$tmp/lk" --resume --no-progress
+[ -z "$(ls "$tmp/lk" | grep -E '^pareto\..*\.tmp\.')" ] && [ -e "$tmp/lk/mine.tmp.1" ] && ok || bad "stale temporaries: $(ls "$tmp/lk")"
+[ ! -e "$tmp/lk/.microgpt-dse.lock" ] && ok || bad "lock file left behind"
+same "$tmp/lk/points.csv" "$tmp/whole/points.csv"
 
 # the TLM engine gives the same cycles (every figure but the source columns)
 expect 0 "design points/minute through the TLM" -- "$bin" explore --sweep "$smoke" --out "$tmp/tlm" --engine tlm --no-progress
@@ -119,6 +156,15 @@ CSV
 expect 0 "The model against yosys" -- "$bin" calibrate --measurements "$tmp/measurements.csv" --out "$tmp/fit.csv"
 grep -q "yosys fit (2 measurements" "$tmp/fit.csv" && ok || bad "fitted rows name their source"
 expect 0 "design points/minute" -- "$bin" explore --sweep "$smoke" --out "$tmp/refit" --calibration "$tmp/fit.csv" --no-progress
+# absurd calibration input: duplicate rows, an empty --free item, a degenerate fit (all-zero figures)
+cp -r "$tmp/yosys" "$tmp/dup"; echo "l1,rms_engine,500,380,260,0,0,0,900,12,ok" >>"$tmp/dup/yosys_figures.csv"
+expect 1 "dup/yosys_figures.csv:5: duplicate row: point l1, component rms_engine is measured on line 3 already" -- "$bin" calibrate --points "$tmp/dup" --dry-run
+expect 2 "--free ',': item 1 is empty \(legal: a comma-separated list of: tile_fixed" -- "$bin" calibrate --points "$tmp/yosys" --free , --dry-run
+expect 2 "--free 'rms_engine,nope': item 2 'nope' is not a resource model component" -- "$bin" calibrate --points "$tmp/yosys" --free rms_engine,nope --dry-run
+cp -r "$tmp/yosys" "$tmp/zero"
+printf 'point,component,luts,alms_est,ffs,dsp,mlab,m10k_bits,cells,seconds,status\nbase,full,0,0,0,0,0,0,0,12,ok\nl1,full,0,0,0,0,0,0,0,12,ok\n' >"$tmp/zero/yosys_figures.csv"
+expect 1 "quartus_correction,alms: the model's yosys-equivalent alms of the 16-lane \(baseline\) reference build are 0\.0.*degenerate" -- "$bin" calibrate --points "$tmp/zero" --out "$tmp/zero.csv"
+[ ! -e "$tmp/zero.csv" ] && ok || bad "a degenerate fit was written"
 printf 'design,group,metric,value,source\nnope.cfg,tile,alms,1,x\n' >"$tmp/m2.csv"
 expect 1 "m2.csv:2: .*nope.cfg: cannot open design file" -- "$bin" calibrate --measurements "$tmp/m2.csv" --dry-run
 

@@ -215,6 +215,28 @@ ok grep -q 'nearest reachable to the requested 61.7000 MHz' "$tmp/m10k/report.md
 ok grep -qx 'set_parameter -name WEIGHT_M10K 1' "$tmp/m10k/de1soc_mgpt.qsf"
 ok test "$(ls "$tmp/m10k/rom" | grep -c '_b0[0-3].hex')" -eq 36
 
+# --out: a new or empty folder, or fpga's own earlier output; a folder of the user's only with --force
+base_cfg="$src/configs/designs/baseline.cfg"
+ok test -f "$tmp/base/.microgpt-dse-fpga"
+"$bin" fpga --design "$base_cfg" --count 1 --out "$tmp/base" >/dev/null 2>"$tmp/e5"; ok test $? -eq 0
+mkdir -p "$tmp/mine/rtl"; echo keep >"$tmp/mine/rtl/keep.sv"; echo mine >"$tmp/mine/README.md"
+"$bin" fpga --design "$base_cfg" --count 1 --out "$tmp/mine" >/dev/null 2>"$tmp/e6"; ok test $? -eq 2
+ok grep -q "is a folder microgpt-dse fpga did not create and it is not empty (README.md, rtl).*--force" "$tmp/e6"
+(cd "$tmp/mine" && "$bin" fpga --design "$base_cfg" --count 1 --out . >/dev/null 2>"$tmp/e7"); ok test $? -eq 2
+ok grep -q -- "--out \. is a folder microgpt-dse fpga did not create" "$tmp/e7"
+ok test "$(cat "$tmp/mine/rtl/keep.sv")" = keep
+ok test "$(cat "$tmp/mine/README.md")" = mine
+ok test ! -e "$tmp/mine/rom"
+"$bin" fpga --design "$base_cfg" --count 1 --out "$tmp/mine" --force >/dev/null 2>"$tmp/e8"; ok test $? -eq 0
+ok test -f "$tmp/mine/.microgpt-dse-fpga"
+ok test -f "$tmp/mine/de1soc_mgpt.qsf"
+mkdir -p "$tmp/empty"
+"$bin" fpga --design "$base_cfg" --count 1 --out "$tmp/empty" >/dev/null 2>"$tmp/e9"; ok test $? -eq 0
+echo x >"$tmp/file"
+"$bin" fpga --design "$base_cfg" --count 1 --out "$tmp/file" >/dev/null 2>"$tmp/e10"; ok test $? -eq 2
+ok grep -q "exists and is not a folder" "$tmp/e10"
+ok test "$(cat "$tmp/file")" = x
+
 # usage errors exit 2 and name the option
 "$bin" fpga --count 1 >/dev/null 2>"$tmp/e1"; ok test $? -eq 2
 ok grep -q "out" "$tmp/e1"
