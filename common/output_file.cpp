@@ -1,9 +1,11 @@
 #include "output_file.hpp"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <iostream>
 #include <stdexcept>
 #include <vector>
 
@@ -61,7 +63,23 @@ void close_or_throw(int fd, const std::string& path) {
 
 // Opens the target itself for writing, following a symlink (a dangling one
 // creates its target, as a shell's `>` does). A FIFO waits for its reader.
+// The process's own stdout or stderr (/dev/stdout, /proc/self/fd/1) is written
+// through the descriptor it already has, after what the program printed so far:
+// opening it anew would truncate a redirected file and write over the report.
 int open_in_place(const std::string& path) {
+    struct stat target;
+    if (::stat(path.c_str(), &target) == 0)
+        for (int std_fd : {STDOUT_FILENO, STDERR_FILENO}) {
+            struct stat st;
+            if (::fstat(std_fd, &st) == 0 && st.st_dev == target.st_dev && st.st_ino == target.st_ino) {
+                std::cout.flush();
+                std::cerr.flush();
+                std::fflush(nullptr);
+                const int fd = ::dup(std_fd);
+                if (fd < 0) throw error(path, std::string("cannot write: ") + std::strerror(errno));
+                return fd;
+            }
+        }
     int fd;
     do fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     while (fd < 0 && errno == EINTR);
