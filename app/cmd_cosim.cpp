@@ -2,11 +2,12 @@
 // it in the same SystemC kernel as the TLM platform and checks it against the
 // TLM and the golden model. The work runs in the per-configuration driver.
 #include <iostream>
-#include <thread>
 
 #include <unistd.h>
 
+#include "cli/build_jobs.hpp"
 #include "cli/design_options.hpp"
+#include "cli/output_options.hpp"
 #include "cli/sampling_options.hpp"
 #include "cli/usage.hpp"
 #include "commands.hpp"
@@ -25,13 +26,12 @@ int cmd_cosim(const Args& args) {
         ("mode", po::value<std::string>()->default_value("compare"),
          "compare: TLM core and RTL core side by side; refine: RTL core in place of the TLM core")
         ("steps-csv", po::value<std::string>(), "write name,pos,token_in,token_out,tlm_cycles,rtl_cycles per step")
-        ("trace", po::value<std::string>(), "write a VCD of the RTL side")
+        ("trace", po::value<std::string>(), "write a VCD of the RTL side to exactly FILE")
         ("summary", po::bool_switch(), "print the summary only (verdict, throughput, TLM vs RTL speed)")
         ("cache", po::value<std::string>()->default_value(cosim::default_rtl_cache()),
          "Verilated-model cache directory")
-        ("build-jobs", po::value<int>()->default_value(static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
-         "parallel compile jobs when building")
         ("build-only", po::bool_switch(), "build (or find) the Verilated model and stop");
+    cli::add_build_jobs_option(desc);
     po::variables_map vm;
     if (!cli::parse_or_help("cosim", "--design FILE [--set key=value ...] [--count N] [--seed S] [--temperature T] "
                                 "[--greedy] [--mode compare|refine] [--steps-csv FILE] [--trace FILE.vcd]",
@@ -41,9 +41,12 @@ int cmd_cosim(const Args& args) {
     const cli::SamplingOptions o = cli::read_sampling_options(vm, false);
     const std::string mode = vm["mode"].as<std::string>();
     if (mode != "compare" && mode != "refine") throw UsageError("--mode '" + mode + "' is not legal (legal: compare, refine)");
+    const int build_jobs = cli::read_build_jobs(vm);
+    // The driver writes them; checked here so a bad path fails before a build of a minute.
+    cli::output_file_option(vm, "steps-csv");
+    cli::output_file_option(vm, "trace");
     const QWeights w = load_rom_dir(o.weights_dir);
-    const std::string driver =
-        cosim::build_cosim_driver(d, w, vm["cache"].as<std::string>(), vm["build-jobs"].as<int>());
+    const std::string driver = cosim::build_cosim_driver(d, w, vm["cache"].as<std::string>(), build_jobs);
     if (vm["build-only"].as<bool>()) {
         std::cout << driver << "\n";
         return 0;

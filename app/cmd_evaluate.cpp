@@ -35,7 +35,7 @@ int cmd_evaluate(const Args& args) {
         throw UsageError(e.what());
     }
     const QWeights q = load_rom_dir(dir);
-    const auto val = encode_names(split_names(load_names(data), seed).validation);
+    const auto val = encode_names(split_names(load_names(data, &std::cerr), seed).validation);
     if (val.empty()) throw std::runtime_error(data + ": the validation split is empty (fewer than 10 names)");
 
     TextTable t({"datapath", "validation loss (nats/token)", "vs float"});

@@ -2,13 +2,16 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "arch/microarch.hpp"
 #include "cli/design_options.hpp"
+#include "cli/output_options.hpp"
 #include "cli/sampling_options.hpp"
 #include "cli/usage.hpp"
 #include "commands.hpp"
+#include "common/output_file.hpp"
 #include "common/text_format.hpp"
 #include "common/text_table.hpp"
 #include "cosim/steps_csv.hpp"
@@ -72,7 +75,8 @@ int cmd_simulate(const Args& args) {
     cli::add_sampling_options(desc, /*with_numerics=*/false);
     desc.add_options()
         ("steps-csv", po::value<std::string>(), "write one row per step (name,pos,token_in,token_out,cycles,stall_cycles,...)")
-        ("trace", po::value<std::string>(), "write a VCD trace (stage, cycle counter, memory port activity)");
+        ("trace", po::value<std::string>(),
+         "write a VCD trace (stage, cycle counter, memory port activity) to exactly FILE");
     po::variables_map vm;
     if (!cli::parse_or_help("simulate", "--design FILE [--set key=value ...] [--weights DIR] [--count N] [--seed S] "
                                    "[--temperature T] [--greedy] [--steps-csv FILE] [--trace FILE.vcd]",
@@ -80,15 +84,21 @@ int cmd_simulate(const Args& args) {
         return 0;
     const arch::DesignPoint design = cli::read_design_options(vm);
     const cli::SamplingOptions o = cli::read_sampling_options(vm, false);
-    const std::string trace = vm.count("trace") ? vm["trace"].as<std::string>() : "";
+    const std::string trace = cli::output_file_option(vm, "trace");
     if (!trace.empty() && o.count > 50)
         throw UsageError("--trace records every cycle: use --count 50 or fewer (got " + std::to_string(o.count) + ")");
+    const std::string steps_csv = cli::output_file_option(vm, "steps-csv");
     const QWeights w = load_rom_dir(o.weights_dir);
 
     tlm_model::Workload wl{o.count, o.seed, o.gen};
-    const auto results = tlm_model::simulate_tlm(w, {{design, wl}}, trace);
+    // The kernel writes the trace to a temporary file; it replaces (or is
+    // copied into) the named one only when the run is complete.
+    std::optional<OutputFile> trace_file;
+    if (!trace.empty()) trace_file.emplace(trace, cli::kVcdExtension);
+    const auto results = tlm_model::simulate_tlm(w, {{design, wl}}, trace_file ? trace_file->staging_path() : "");
     const tlm_model::RunResult& r = results.front();
-    if (vm.count("steps-csv")) cosim::write_steps_csv(vm["steps-csv"].as<std::string>(), r);
+    if (!steps_csv.empty()) cosim::write_steps_csv(steps_csv, r);
+    if (trace_file) trace_file->commit();
 
     std::ostringstream os;
     os << "design: " << design.name << " (" << arch::to_short_string(design) << ")\n";

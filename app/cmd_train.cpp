@@ -84,7 +84,7 @@ int cmd_train(const Args& args) {
     const std::string out = vm["out"].as<std::string>();
     if (out.empty()) throw UsageError("--out needs a directory name");
 
-    const NameSplit split = split_names(load_names(data), cfg.seed);  // throws naming the file/line
+    const NameSplit split = split_names(load_names(data, &std::cerr), cfg.seed);  // throws naming the file/line
     const auto train_seqs = encode_names(split.train);
     const auto val_seqs = encode_names(split.validation);
     if (train_seqs.empty()) throw std::runtime_error(data + ": no training names after the split");

@@ -1,9 +1,11 @@
 #include "design_keys.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
 
+#include "common/printable.hpp"
 #include "design_point.hpp"
 #include "microarch.hpp"
 #include "model/parse_values.hpp"
@@ -20,8 +22,8 @@ std::string join(const std::vector<std::string>& v) {
 
 [[noreturn]] void illegal(const std::string& where, const std::string& key, const std::string& value,
                           const std::string& legal) {
-    throw std::invalid_argument((where.empty() ? "" : where + ": ") + "key '" + key + "': value '" + value +
-                                "' is not legal (legal: " + legal + ")");
+    throw std::invalid_argument((where.empty() ? "" : where + ": ") + "key '" + key + "': value '" +
+                                printable(value) + "' is not legal (legal: " + legal + ")");
 }
 
 bool all_integers(const std::vector<std::string>& values) {
@@ -115,7 +117,7 @@ std::vector<DesignKey> make_table() {
     DesignKey name;
     name.key = "name";
     name.type = KeyType::text;
-    name.legal_text = "non-empty text without spaces or '/'";
+    name.legal_text = "non-empty text without spaces, control characters or '/'";
     name.doc_legal = "any text without spaces";
     name.deflt = DesignPoint{}.name;
     name.meaning = "label used in reports and file names";
@@ -196,7 +198,9 @@ bool DesignKey::applies(const DesignPoint& d) const {
 void DesignKey::set(DesignPoint& d, const std::string& value, const std::string& where) const {
     switch (type) {
     case KeyType::text:
-        if (value.empty() || value.find_first_of(" \t/") != std::string::npos) illegal(where, key, value, legal());
+        if (value.empty() || value.find_first_of(" \t/") != std::string::npos ||
+            std::any_of(value.begin(), value.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
+            illegal(where, key, value, legal());
         store(d, value);
         return;
     case KeyType::real_range: {

@@ -50,9 +50,14 @@ std::string get_key(const DesignPoint& d, const std::string& key);
 void validate(const DesignPoint& d, const std::string& where = "");
 
 // Loads a design file and applies `overrides` ("key=value"). Throws
-// std::runtime_error naming the file and line (or "--set") on any error.
+// std::runtime_error naming the file and line (or "--set") on any error: a
+// folder, a line that is not `key = value` (its bytes escaped), an unknown key,
+// an illegal value. A file without a `name` key is named after its stem.
 DesignPoint load_design(const std::string& path, const std::vector<std::string>& overrides = {});
-// Applies "key=value" overrides to an already loaded point and re-validates.
+// Applies "key=value" overrides to an already loaded point and re-validates;
+// throws std::invalid_argument prefixed "--set". A conditional key not named in
+// the overrides is dropped where its condition stops holding (the table's
+// applies_when), so --set weight_memory=logic turns an M10K design into logic ROMs.
 void apply_overrides(DesignPoint& d, const std::vector<std::string>& overrides);
 
 // The design file text for `d` (every key, with a comment per key).

@@ -1,5 +1,7 @@
 #include "design_options.hpp"
 
+#include "usage.hpp"
+
 namespace po = boost::program_options;
 
 namespace mgpt::cli {
@@ -12,8 +14,16 @@ void add_design_options(po::options_description& desc) {
 }
 
 arch::DesignPoint read_design_options(const po::variables_map& vm) {
-    const auto overrides = vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>{};
-    return arch::load_design(vm["design"].as<std::string>(), overrides);
+    // A bad design file is bad input (exit 1); a bad --set is a bad argument (exit 2).
+    arch::DesignPoint d = arch::load_design(vm["design"].as<std::string>());
+    if (vm.count("set")) {
+        try {
+            arch::apply_overrides(d, vm["set"].as<std::vector<std::string>>());
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(e.what());
+        }
+    }
+    return d;
 }
 
 }  // namespace mgpt::cli

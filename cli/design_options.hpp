@@ -8,7 +8,8 @@
 namespace mgpt::cli {
 
 void add_design_options(boost::program_options::options_description& desc);
-// Loads the design file (default configs/designs/baseline.cfg) with the overrides applied.
+// Loads the design file (default configs/designs/baseline.cfg; errors: std::runtime_error,
+// exit 1) and applies the --set overrides (errors: UsageError, exit 2).
 arch::DesignPoint read_design_options(const boost::program_options::variables_map& vm);
 
 }  // namespace mgpt::cli

@@ -18,7 +18,9 @@ struct UsageError : std::runtime_error {
 
 using Args = std::vector<std::string>;
 
-// Parses args against desc (no positionals); prints help and returns false on --help.
+// Parses args against desc; prints help and returns false on --help. A word that
+// belongs to no option throws UsageError naming it (and --design/--sweep/--set
+// when it looks like their value).
 bool parse_or_help(const std::string& command, const std::string& synopsis, const Args& args,
                    const boost::program_options::options_description& desc,
                    boost::program_options::variables_map& vm);

@@ -6,13 +6,16 @@
 // the workload and checks RTL against TLM and golden model.
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include <verilated.h>
 #include <verilated_vcd_sc.h>
 
 #include "Vmgpt_core.h"
+#include "common/output_file.hpp"
 #include "cli/design_options.hpp"
+#include "cli/output_options.hpp"
 #include "cli/sampling_options.hpp"
 #include "cli/usage.hpp"
 #include "cosim/cosim_report.hpp"
@@ -45,12 +48,19 @@ int run(int argc, char** argv) {
     if (mode_s != "compare" && mode_s != "refine")
         throw cli::UsageError("--mode '" + mode_s + "' is not legal (legal: compare, refine)");
     const auto mode = mode_s == "compare" ? tlm_model::CosimMode::compare : tlm_model::CosimMode::refine;
+    const std::string trace = cli::output_file_option(vm, "trace");
+    const std::string csv = cli::output_file_option(vm, "steps-csv");
     const QWeights w = load_rom_dir(o.weights_dir);
-    const std::string trace = vm.count("trace") ? vm["trace"].as<std::string>() : "";
 
     Vmgpt_core rtl("rtl");
     std::unique_ptr<VerilatedVcdSc> vcd;
-    if (!trace.empty()) Verilated::traceEverOn(true);
+    // Verilator writes the trace to a temporary file (and says nothing if it
+    // cannot open it): it replaces, or is copied into, the named file once complete.
+    std::optional<OutputFile> trace_file;
+    if (!trace.empty()) {
+        trace_file.emplace(trace, cli::kVcdExtension);
+        Verilated::traceEverOn(true);
+    }
     const tlm_model::Job job{d, {o.count, o.seed, o.gen}};
     const auto run = tlm_model::simulate_cosim(
         w, job, mode,
@@ -74,10 +84,14 @@ int run(int argc, char** argv) {
             if (trace.empty()) return;
             vcd.reset(new VerilatedVcdSc);
             rtl.trace(vcd.get(), 99);
-            vcd->open(trace.c_str());
+            vcd->open(trace_file->staging_path().c_str());
         });
-    if (vcd) vcd->close();
-    const std::string csv = vm.count("steps-csv") ? vm["steps-csv"].as<std::string>() : "";
+    if (vcd) {
+        const bool opened = vcd->isOpen();
+        vcd->close();
+        if (!opened) throw std::runtime_error(trace + ": cannot write the trace (Verilator could not open its file)");
+        trace_file->commit();
+    }
     const bool ok = cosim::report_cosim(run, w, job, mode, csv, trace, vm["summary"].as<bool>(), std::cout);
     return ok ? 0 : 3;
 }

@@ -4,7 +4,8 @@
 #include <random>
 #include <stdexcept>
 
-#include "topology.hpp"
+#include "common/input_file.hpp"
+#include "common/printable.hpp"
 
 namespace mgpt {
 
@@ -22,21 +23,29 @@ uint32_t uniform_below(std::mt19937& g, uint32_t n) {
 
 }  // namespace
 
-std::vector<std::string> load_names(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error(path + ": cannot open names file");
+std::vector<std::string> load_names(const std::string& path, std::ostream* warnings) {
+    constexpr int kWarningsShown = 5;  // then one line counting the rest
+    std::ifstream in = open_input_file(path, "names file");
     std::vector<std::string> names;
     std::string line;
+    int long_names = 0;
     for (int line_no = 1; std::getline(in, line); ++line_no) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
         for (size_t i = 0; i < line.size(); ++i)
             if (line[i] < 'a' || line[i] > 'z')
-                throw std::runtime_error(path + ":" + std::to_string(line_no) + ": '" + line +
+                throw std::runtime_error(path + ":" + std::to_string(line_no) + ": '" + printable(line) +
                                          "' has a character outside a-z at column " + std::to_string(i + 1) +
                                          " (one lower-case name per line)");
+        if (line.size() > kLongestWholeName && warnings && long_names++ < kWarningsShown)
+            *warnings << "warning: " << path << ":" << line_no << ": a name of " << line.size()
+                      << " letters is longer than the context holds (" << kLongestWholeName << "): only its first "
+                      << kContext << " letters are predicted and its end never is, as in microgpt.py\n";
         names.push_back(line);
     }
+    if (long_names > kWarningsShown)
+        *warnings << "warning: " << path << ": " << long_names - kWarningsShown << " more names longer than "
+                  << kLongestWholeName << " letters\n";
     if (names.empty()) throw std::runtime_error(path + ": no names (expected one lower-case a-z name per line)");
     return names;
 }

@@ -25,7 +25,12 @@ uint32_t parse_u32(const std::string& s, const std::string& what) {
 }
 
 uint16_t parse_temperature(const std::string& s) {
-    const std::string legal = " (legal: a real 0 < T < 256 such as 0.5, or Q8.8 hex 0x0001..0xffff such as 0x0080)";
+    // The legal values are the Q8.8 codes 0x0001..0xffff: 1/256 (0.00390625) to
+    // 65535/256 (255.99609375). A real is rounded to the nearest code (half to
+    // even), so exactly the reals above 0.001953125 and below 255.998046875 are taken.
+    const std::string legal =
+        " (legal: a Q8.8 temperature 0x0001..0xffff, i.e. 0.00390625 .. 255.99609375 in steps of 1/256, such as "
+        "0x0080; a real such as 0.5 is rounded to the nearest step and must lie in (0.001953125, 255.998046875))";
     if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
         uint32_t v;
         try {

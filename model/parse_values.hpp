@@ -7,9 +7,10 @@
 
 namespace mgpt {
 
-// A temperature as a real number ("0.5", 0 < T < 256) or as Q8.8 hex
-// ("0x0080", 0x0001..0xffff). Returns the Q8.8 value; throws
-// std::invalid_argument naming the value and the legal forms.
+// A temperature as Q8.8 hex ("0x0080", 0x0001..0xffff) or as a real number
+// ("0.5") rounded half to even to the nearest 1/256, which must give one of
+// those codes: 0.001953125 < T < 255.998046875. Returns the Q8.8 value; throws
+// std::invalid_argument naming the value and the legal range.
 uint16_t parse_temperature(const std::string& s);
 // The whole of `s` as a finite real (strtod's syntax): empty, trailing text,
 // an infinity or NaN give nullopt. The one rule for every real a user types

@@ -7,7 +7,8 @@
 #include <sstream>
 #include <stdexcept>
 
-#include <unistd.h>
+#include "common/input_file.hpp"
+#include "common/printable.hpp"
 
 namespace mgpt {
 
@@ -41,14 +42,21 @@ bool parse_hex16(std::string s, uint16_t& out) {
     return true;
 }
 
+std::ifstream open_rom_file(const std::string& path) {
+    try {
+        return open_input_file(path, "ROM file");
+    } catch (const std::runtime_error& e) {
+        throw std::runtime_error(std::string(e.what()) + " (a ROM set needs all nine files of docs/NUMERICS.md)");
+    }
+}
+
 }  // namespace
 
 QWeights load_rom_dir(const std::string& dir) {
     QWeights w;
     for (int i = 0; i < kMatrixCount; ++i) {
         const std::string path = dir + "/" + kMatrices[i].rom_file;
-        std::ifstream in(path);
-        if (!in) throw file_error(path, 0, "cannot open ROM file (a ROM set needs all nine files of docs/NUMERICS.md)");
+        std::ifstream in = open_rom_file(path);
         auto& m = w.m[i];
         const size_t expected = m.v.size();
         std::string line;
@@ -64,8 +72,8 @@ QWeights load_rom_dir(const std::string& dir) {
                 const bool too_wide = line.find_first_not_of(" \t\r") != std::string::npos &&
                                       line.find_first_not_of("0123456789abcdefABCDEF \t\r") == std::string::npos;
                 throw file_error(path, static_cast<int>(n + 1),
-                                 too_wide ? "value '" + line + "' out of range (at most 4 hex digits, 16 bits)"
-                                          : "not a hex weight: '" + line + "'");
+                                 too_wide ? "value '" + printable(line) + "' out of range (at most 4 hex digits, 16 bits)"
+                                          : "not a hex weight: '" + printable(line) + "'");
             }
             m.v[n++] = static_cast<int16_t>(u);
         }
@@ -75,21 +83,6 @@ QWeights load_rom_dir(const std::string& dir) {
                                                              std::to_string(m.rows) + "x" + std::to_string(m.cols) + ")");
     }
     return w;
-}
-
-void write_file_atomically(const std::string& path, const std::string& bytes) {
-    const std::string tmp = path + ".tmp." + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw file_error(tmp, 0, "cannot write");
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.flush();
-        if (!out) throw file_error(tmp, 0, "write failed");
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        throw file_error(path, 0, std::string("cannot rename into place: ") + std::strerror(errno));
-    }
 }
 
 void save_rom_dir(const QWeights& w, const std::string& dir) {
@@ -105,8 +98,7 @@ void save_rom_dir(const QWeights& w, const std::string& dir) {
 }
 
 FWeights load_float_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw file_error(path, 0, "cannot open float weight file");
+    std::ifstream in = open_input_file(path, "float weight file", std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const size_t expected = static_cast<size_t>(total_parameters()) * 4;
     if (bytes.size() != expected)

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/output_file.hpp"  // write_file_atomically, used by every writer of whole files
 #include "topology.hpp"
 
 namespace mgpt {
@@ -54,8 +55,5 @@ void save_float_file(const FWeights& w, const std::string& path);
 // Q4.12 quantizer: clamp(round_half_even(w * 4096), -32768, 32767).
 int16_t quantize_q12(float w);
 QWeights quantize(const FWeights& w);
-
-// Writes `bytes` to `path` via a temporary file and rename (atomic on POSIX).
-void write_file_atomically(const std::string& path, const std::string& bytes);
 
 }  // namespace mgpt

@@ -54,7 +54,8 @@ struct Job {
 };
 
 // Elaborates the platform once, runs every job, returns one result per job.
-// `vcd_path` non-empty: trace mode (cycle-accurate signals, slower).
+// `vcd_path` non-empty: trace mode (cycle-accurate signals, slower), the trace
+// written to exactly that file, whose name must end in ".vcd".
 // Call at most once per process (SystemC cannot elaborate twice).
 std::vector<RunResult> simulate_tlm(const QWeights& weights, const std::vector<Job>& jobs,
                                     const std::string& vcd_path = "");

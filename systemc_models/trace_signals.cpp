@@ -1,5 +1,7 @@
 #include "trace_signals.hpp"
 
+#include <stdexcept>
+
 #include "arch/stages.hpp"
 
 namespace mgpt::tlm_model {
@@ -12,9 +14,13 @@ TraceSignals::TraceSignals(sc_core::sc_module_name name, const sc_core::sc_time&
     SC_METHOD(count);
     sensitive << clk.negedge_event();  // mid-cycle: no race with the stage boundaries on the rising edge
     dont_initialize();
-    std::string base = vcd_path;
-    if (base.size() > 4 && base.compare(base.size() - 4, 4, ".vcd") == 0) base.resize(base.size() - 4);
-    file_ = sc_core::sc_create_vcd_trace_file(base.c_str());
+    // SystemC appends ".vcd" to the name it is given: the file is written under
+    // exactly `vcd_path` only if that ends in it (the command line hands over a
+    // temporary file that does, then moves it to the name the user gave).
+    const std::string ext = ".vcd";
+    if (vcd_path.size() <= ext.size() || vcd_path.compare(vcd_path.size() - ext.size(), ext.size(), ext) != 0)
+        throw std::invalid_argument("trace file '" + vcd_path + "': the name must end in " + ext);
+    file_ = sc_core::sc_create_vcd_trace_file(vcd_path.substr(0, vcd_path.size() - ext.size()).c_str());
     file_->set_time_unit(1, sc_core::SC_PS);
     sc_core::sc_trace(file_, clk, "core.clk");
     sc_core::sc_trace(file_, cycle, "core.cycle");

@@ -21,6 +21,7 @@ public:
     sc_core::sc_signal<int> token, pos;
     sc_core::sc_signal<bool> busy;
 
+    // Opens the VCD `vcd_path` (its name must end in ".vcd"; std::invalid_argument otherwise).
     TraceSignals(sc_core::sc_module_name name, const sc_core::sc_time& period, const std::string& vcd_path);
     ~TraceSignals() override;
 

@@ -36,8 +36,8 @@ expect 1 "bad.cfg:2: key 'lanes': value '3' is not legal \(legal: 1, 2, 4, 8, 16
 printf 'weight_memory = m10k\n' >"$tmp/combo.cfg"
 expect 1 "m10k needs weight_banks" -- "$bin" simulate --design "$tmp/combo.cfg" --count 1
 expect 1 "cannot open design file" -- "$bin" simulate --design "$tmp/none.cfg" --count 1
-expect 1 "key 'pll_mhz': value '900'.*1.171875 .. 550" -- "$bin" simulate --set pll_mhz=900 --count 1
-expect 1 "key 'sampler': value 'fast'.*sequential, parallel" -- "$bin" simulate --set sampler=fast --count 1
+expect 2 "--set: key 'pll_mhz': value '900'.*1.171875 .. 550" -- "$bin" simulate --set pll_mhz=900 --count 1
+expect 2 "--set: key 'sampler': value 'fast'.*sequential, parallel" -- "$bin" simulate --set sampler=fast --count 1
 
 # a truncated ROM file names the file and the line
 cp -r "$src/data/weights" "$tmp/w"; head -n 100 "$src/data/weights/wpe_q12.hex" >"$tmp/w/wpe_q12.hex"

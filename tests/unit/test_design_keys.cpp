@@ -86,6 +86,10 @@ TEST_CASE("conditional keys are set exactly where they apply", "[keys]") {
     d.weight_memory = WeightMemory::logic;
     CHECK_THROWS_WITH(validate(d), Catch::Contains("weight_banks and bram_ports apply only to weight_memory = m10k "
                                                    "(weight_memory is logic: remove them)"));
+    d.bram_ports = 0;
+    CHECK_THROWS_WITH(validate(d), Catch::Contains("weight_banks applies only to weight_memory = m10k "
+                                                   "(weight_memory is logic: remove it)"));
+    d.bram_ports = 2;
     // --set with an empty value unsets them.
     apply_overrides(d, {"weight_banks=", "bram_ports="});
     CHECK(d.weight_banks == 0);
@@ -138,4 +142,55 @@ TEST_CASE("a design file round-trips through to_config_text", "[keys]") {
     const DesignPoint back = load_design(path);
     CHECK(back == d);
     std::remove(path.c_str());
+}
+
+TEST_CASE("--set weight_memory=logic drops the M10K keys the overrides do not name", "[keys]") {
+    DesignPoint d;
+    apply_overrides(d, {"weight_memory=m10k", "weight_banks=4", "bram_ports=2"});
+    apply_overrides(d, {"weight_memory=logic"});
+    CHECK(d.weight_memory == WeightMemory::logic);
+    CHECK(d.weight_banks == 0);
+    CHECK(d.bram_ports == 0);
+    CHECK_NOTHROW(validate(d));
+    // Naming one of them beside the switch is a contradiction, reported as such.
+    apply_overrides(d, {"weight_memory=m10k", "weight_banks=4", "bram_ports=2"});
+    CHECK_THROWS_WITH(apply_overrides(d, {"weight_memory=logic", "weight_banks=8"}),
+                      Catch::Contains("--set: weight_banks applies only to weight_memory = m10k"));
+    // Switching on M10K still needs its keys.
+    DesignPoint logic;
+    CHECK_THROWS_WITH(apply_overrides(logic, {"weight_memory=m10k"}), Catch::Contains("needs weight_banks"));
+}
+
+namespace {
+
+std::string load_error(const std::string& path) {
+    try {
+        load_design(path);
+    } catch (const std::runtime_error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("design files: a folder is refused, junk is escaped with its line, the name defaults to the stem", "[keys]") {
+    CHECK(load_error(MGPT_SOURCE_DIR "/configs/designs") ==
+          MGPT_SOURCE_DIR "/configs/designs: is a folder, not a design file");
+
+    const std::string junk = "test_design_keys_junk.cfg";
+    std::ofstream(junk) << "name = x\nlanes = 8\n\x01\x02\xff junk\n";
+    CHECK(load_error(junk) == junk + ":3: not a 'key = value' line: '\\x01\\x02\\xff junk'");
+    std::ofstream(junk) << "lanes = \x7f\x80\n";
+    CHECK(load_error(junk) == junk + ":1: key 'lanes': value '\\x7f\\x80' is not legal (legal: 1, 2, 4, 8, 16, 32, 64)");
+    std::ofstream(junk) << "name = a\x01" "b\n";
+    CHECK_THAT(load_error(junk), Catch::Contains(junk + ":1: key 'name': value 'a\\x01b' is not legal"));
+    std::ofstream(junk) << "[section]\nlanes = 8\n";
+    CHECK_THAT(load_error(junk), Catch::Contains(junk + ":1: not a 'key = value' line: '[section]'"));
+    std::remove(junk.c_str());
+
+    const std::string unnamed = "my point.cfg";
+    std::ofstream(unnamed) << "lanes = 8\n";
+    CHECK(load_design(unnamed).name == "my_point");
+    std::remove(unnamed.c_str());
 }

@@ -13,6 +13,18 @@ TEST_CASE("temperature as a real or as Q8.8 hex", "[cli]") {
         CHECK_THROWS_WITH(parse_temperature(bad), Catch::Contains("legal"));
 }
 
+TEST_CASE("the temperature message states the Q8.8 range the parser takes", "[cli]") {
+    // Reals round half to even to 1/256 steps: the codes 0x0001..0xffff.
+    CHECK(parse_temperature("0.00390625") == 0x0001);
+    CHECK(parse_temperature("0.002") == 0x0001);
+    CHECK(parse_temperature("255.99609375") == 0xffff);
+    CHECK(parse_temperature("255.998") == 0xffff);
+    for (const char* bad : {"0.001", "0.001953125", "255.998046875", "255.999"})
+        CHECK_THROWS_WITH(parse_temperature(bad),
+                          Catch::Contains("0x0001..0xffff, i.e. 0.00390625 .. 255.99609375 in steps of 1/256") &&
+                              Catch::Contains("(0.001953125, 255.998046875)"));
+}
+
 TEST_CASE("seeds are 32-bit decimal or hex", "[cli]") {
     CHECK(mgpt::parse_u32("2", "seed") == 2u);
     CHECK(mgpt::parse_u32("0xffffffff", "seed") == 0xffffffffu);

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <numeric>
+#include <sstream>
 #include <unistd.h>
 
 #include "model/dataset.hpp"
@@ -58,6 +59,35 @@ TEST_CASE("names file errors name the file and the line", "[dataset]") {
     fs::remove(bad);
     fs::remove(digit);
     fs::remove(empty);
+}
+
+TEST_CASE("names longer than the context are kept with a warning naming file and line", "[dataset]") {
+    // microgpt.py cuts a sequence to the context (n = min(block_size, len(tokens) - 1)):
+    // 15 letters fit whole, a longer name loses its end. Kept, as the reference keeps it; said.
+    const std::string fits(kLongestWholeName, 'a'), cut(kLongestWholeName + 1, 'b'), huge(2000000, 'c');
+    const fs::path p = temp_file("names_long", fits + "\n" + cut + "\nmia\n" + huge + "\n");
+    std::ostringstream warnings;
+    const auto names = load_names(p.string(), &warnings);
+    CHECK(names.size() == 4);
+    const std::string w = warnings.str();
+    CHECK_THAT(w, !Catch::Contains(p.string() + ":1:"));
+    CHECK_THAT(w, Catch::Contains("warning: " + p.string() + ":2: a name of 16 letters is longer than the context"));
+    CHECK_THAT(w, Catch::Contains("warning: " + p.string() + ":4: a name of 2000000 letters"));
+    CHECK_THAT(w, Catch::Contains("only its first 16 letters are predicted"));
+    // Many: the first few, then a count.
+    std::string many;
+    for (int i = 0; i < 8; ++i) many += cut + "\n";
+    const fs::path q = temp_file("names_many_long", many);
+    std::ostringstream w8;
+    load_names(q.string(), &w8);
+    CHECK_THAT(w8.str(), Catch::Contains(q.string() + ":5:") && !Catch::Contains(q.string() + ":6:") &&
+                             Catch::Contains(q.string() + ": 3 more names longer than 15 letters"));
+    fs::remove(p);
+    fs::remove(q);
+}
+
+TEST_CASE("a folder given as the names file is named as such", "[dataset]") {
+    CHECK(load_error(fs::temp_directory_path()) == fs::temp_directory_path().string() + ": is a folder, not a names file");
 }
 
 TEST_CASE("split: every 10th shuffled name is validation, deterministically", "[dataset]") {
