@@ -84,9 +84,9 @@ int cmd_simulate(const Args& args) {
         return 0;
     const arch::DesignPoint design = cli::read_design_options(vm);
     const cli::SamplingOptions o = cli::read_sampling_options(vm, false);
-    const std::string trace = cli::output_file_option(vm, "trace");
-    if (!trace.empty() && o.count > 50)
+    if (vm.count("trace") && o.count > 50)
         throw UsageError("--trace records every cycle: use --count 50 or fewer (got " + std::to_string(o.count) + ")");
+    const std::string trace = cli::output_file_option(vm, "trace");
     const std::string steps_csv = cli::output_file_option(vm, "steps-csv");
     const QWeights w = load_rom_dir(o.weights_dir);
 

@@ -13,11 +13,11 @@
 #include <verilated_vcd_sc.h>
 
 #include "Vmgpt_core.h"
-#include "common/output_file.hpp"
 #include "cli/design_options.hpp"
 #include "cli/output_options.hpp"
 #include "cli/sampling_options.hpp"
 #include "cli/usage.hpp"
+#include "common/output_file.hpp"
 #include "cosim/cosim_report.hpp"
 #include "cosim/driver_config.hpp"
 #include "model/weights.hpp"

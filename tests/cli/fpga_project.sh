@@ -244,7 +244,7 @@ ok grep -q "out" "$tmp/e1"
 ok grep -q -- "--yosys-timeout" "$tmp/e2"
 "$bin" fpga --out "$tmp/x" --trace "$tmp/t.vcd" >/dev/null 2>"$tmp/e3"; ok test $? -eq 2
 ok grep -q -- "--trace needs --simulate" "$tmp/e3"
-"$bin" fpga --out "$tmp/x" --set lanes=3 >/dev/null 2>"$tmp/e4"; ok test $? -eq 1
+"$bin" fpga --out "$tmp/x" --set lanes=3 >/dev/null 2>"$tmp/e4"; ok test $? -eq 2  # a bad --set is a bad argument
 ok grep -q "lanes" "$tmp/e4"
 
 echo "$passes passed, $fails failed"

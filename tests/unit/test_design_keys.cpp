@@ -144,7 +144,7 @@ TEST_CASE("a design file round-trips through to_config_text", "[keys]") {
     std::remove(path.c_str());
 }
 
-TEST_CASE("--set weight_memory=logic drops the M10K keys the overrides do not name", "[keys]") {
+TEST_CASE("switching weight_memory to logic by --set drops the M10K keys the overrides do not name", "[keys]") {
     DesignPoint d;
     apply_overrides(d, {"weight_memory=m10k", "weight_banks=4", "bram_ports=2"});
     apply_overrides(d, {"weight_memory=logic"});
