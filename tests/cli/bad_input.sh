@@ -10,14 +10,7 @@ bin=$(realpath "$1"); src=$(realpath "$2")
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1  # relative paths below: the messages name them as given
 fails=0; passes=0
-# expect CODE PATTERN -- command...: exit code and a pattern in stderr or stdout
-expect() {
-  local code=$1 pat=$2; shift 3
-  "$@" >"$tmp/out" 2>"$tmp/err"; local rc=$?
-  if [ "$rc" -ne "$code" ] || ! grep -qE -- "$pat" "$tmp/err" "$tmp/out"; then
-    echo "FAIL: $* -> exit $rc (want $code), output lacks /$pat/"; sed 's/^/  | /' "$tmp/err" | head -5; fails=$((fails+1))
-  else passes=$((passes+1)); fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/expect.sh"
 ok() { if "$@"; then passes=$((passes+1)); else echo "FAIL: $*"; fails=$((fails+1)); fi; }
 # What a folder holds, to check that a refused command left nothing.
 listing() { ls -A "$1" | sort | tr '\n' ' '; }
@@ -30,13 +23,22 @@ expect 1 "work/plain/t.vcd: cannot create: 'work/plain' is not a folder" -- "$bi
 expect 1 "work/nodir/s.csv: cannot create: folder 'work/nodir' does not exist" -- "$bin" simulate --count 1 --steps-csv work/nodir/s.csv
 ok test "$(listing work)" = "$before"
 
-# 2. devices, symlinks and FIFOs are written through, never replaced
-expect 1 "/dev/full: write failed: No space left on device" -- "$bin" simulate --count 1 --steps-csv /dev/full
-expect 1 "/dev/full: write failed" -- "$bin" simulate --count 1 --trace /dev/full
-expect 0 "throughput" -- "$bin" simulate --count 1 --steps-csv /dev/null --trace /dev/null
-ok test -c /dev/null
-ok test -c /dev/full
-"$bin" simulate --count 2 --steps-csv /dev/stdout >"$tmp/stdout.txt" 2>/dev/null
+# 2. devices, symlinks and FIFOs are written through, never replaced.
+# The devices are stand-ins in $tmp: as root, real character devices (mknod: the
+# kernel's null and full), and stdout a link to /proc/self/fd/1, so that a
+# binary that regressed to renaming over its target (as root) replaces these,
+# never the machine's /dev/null, /dev/full or /dev/stdout. Without root the
+# real ones are used: a non-root process cannot replace them.
+null=$tmp/null; full=$tmp/full; stdout=$tmp/stdout
+{ mknod "$null" c 1 3 && mknod "$full" c 1 7; } 2>/dev/null || { null=/dev/null; full=/dev/full; }
+ln -s /proc/self/fd/1 "$stdout"
+expect 1 "$full: write failed: No space left on device" -- "$bin" simulate --count 1 --steps-csv "$full"
+expect 1 "$full: write failed" -- "$bin" simulate --count 1 --trace "$full"
+expect 0 "throughput" -- "$bin" simulate --count 1 --steps-csv "$null" --trace "$null"
+ok test -c "$null"
+ok test -c "$full"
+"$bin" simulate --count 2 --steps-csv "$stdout" >"$tmp/stdout.txt" 2>/dev/null
+ok test -L "$stdout"
 ok grep -q "^name,pos,token_in" "$tmp/stdout.txt"
 ok grep -q "^throughput" "$tmp/stdout.txt"
 echo old >work/target.csv; ln -s target.csv work/link.csv
@@ -116,10 +118,10 @@ expect 0 "RTL trace: work/rtl.out" -- "$bin" cosim --design "$cfg" --count 1 --b
 ok grep -q 'enddefinitions' work/rtl.out
 ok test ! -e work/rtl.out.vcd
 ln -s rtl_target.vcd work/rtl_link.vcd
-expect 0 "^PASS: " -- "$bin" cosim --design "$cfg" --count 1 --build-jobs 2 --trace work/rtl_link.vcd --steps-csv /dev/null
+expect 0 "^PASS: " -- "$bin" cosim --design "$cfg" --count 1 --build-jobs 2 --trace work/rtl_link.vcd --steps-csv "$null"
 ok test -L work/rtl_link.vcd
 ok grep -q 'enddefinitions' work/rtl_target.vcd
-ok test -c /dev/null
+ok test -c "$null"
 ok test -z "$(ls -A work | grep -E '\.tmp[0-9]')"
 
 echo "$passes passed, $fails failed"

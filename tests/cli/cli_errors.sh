@@ -6,14 +6,7 @@ set -u
 bin=$1; src=$2
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fails=0; passes=0
-# expect CODE PATTERN -- command...: exit code and a stderr pattern
-expect() {
-  local code=$1 pat=$2; shift 3
-  "$@" >"$tmp/out" 2>"$tmp/err"; local rc=$?
-  if [ "$rc" -ne "$code" ] || ! grep -qE -- "$pat" "$tmp/err" "$tmp/out"; then
-    echo "FAIL: $* -> exit $rc (want $code), output lacks /$pat/"; sed 's/^/  | /' "$tmp/err" | head -5; fails=$((fails+1))
-  else passes=$((passes+1)); fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/expect.sh"
 for c in generate train evaluate simulate; do expect 0 "usage: microgpt-dse $c" -- "$bin" $c --help; done
 expect 2 "unknown command" -- "$bin" frobnicate
 expect 2 "temperature 'hot'.*legal" -- "$bin" generate --temperature hot

@@ -11,14 +11,7 @@ fails=0; passes=0
 smoke="$src/configs/sweeps/smoke.cfg"
 ok() { passes=$((passes+1)); }
 bad() { echo "FAIL: $*"; fails=$((fails+1)); }
-# expect CODE PATTERN -- command...: exit code and an output pattern
-expect() {
-  local code=$1 pat=$2; shift 3
-  "$@" >"$tmp/out" 2>"$tmp/err"; local rc=$?
-  if [ "$rc" -ne "$code" ] || ! grep -qE -- "$pat" "$tmp/err" "$tmp/out"; then
-    echo "FAIL: $* -> exit $rc (want $code), output lacks /$pat/"; sed 's/^/  | /' "$tmp/err" | head -5; fails=$((fails+1))
-  else passes=$((passes+1)); fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/expect.sh"
 same() { if cmp -s "$1" "$2"; then ok; else bad "$1 differs from $2"; diff "$1" "$2" | head -5; fi; }
 
 for c in explore merge calibrate; do expect 0 "usage: microgpt-dse $c" -- "$bin" $c --help; done

@@ -7,6 +7,7 @@
 #include <string>
 #include <unistd.h>
 
+#include "explorer/explore_run.hpp"
 #include "explorer/model_calibration.hpp"
 
 namespace mgpt::test {
@@ -14,6 +15,16 @@ namespace mgpt::test {
 inline bool path_exists(const std::string& p) { return std::filesystem::exists(p); }
 
 inline std::string source_path(const std::string& rel) { return std::string(MGPT_SOURCE_DIR) + "/" + rel; }
+
+// explore options of the tests: two threads, no progress output.
+inline explorer::ExploreOptions explore_options(const std::string& sweep, const std::string& out) {
+    explorer::ExploreOptions o;
+    o.sweep_path = sweep;
+    o.out_dir = out;
+    o.jobs = 2;
+    o.progress = false;
+    return o;
+}
 
 // The shipped model coefficients (explorer/calibration.csv), loaded once.
 inline const explorer::Calibration& shipped_calibration() {

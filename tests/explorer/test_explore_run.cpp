@@ -14,14 +14,7 @@ using namespace mgpt::explorer;
 
 namespace {
 
-ExploreOptions options(const std::string& sweep, const std::string& out) {
-    ExploreOptions o;
-    o.sweep_path = sweep;
-    o.out_dir = out;
-    o.jobs = 2;
-    o.progress = false;
-    return o;
-}
+ExploreOptions options(const std::string& sweep, const std::string& out) { return test::explore_options(sweep, out); }
 
 // A small random sweep with local search, so shards and resumes must re-plan the rounds.
 std::string search_sweep(const test::TempDir& dir) {

@@ -21,14 +21,7 @@ using namespace mgpt::explorer;
 
 namespace {
 
-ExploreOptions options(const std::string& sweep, const std::string& out) {
-    ExploreOptions o;
-    o.sweep_path = sweep;
-    o.out_dir = out;
-    o.jobs = 2;
-    o.progress = false;
-    return o;
-}
+ExploreOptions options(const std::string& sweep, const std::string& out) { return test::explore_options(sweep, out); }
 
 // A grid of 120 points and the baseline (4 names a point): more rows than the
 // first 100 a resume used to recheck.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "common/output_file.hpp"
@@ -94,15 +95,26 @@ TEST_CASE("a symlink is kept and its target written through it", "[output]") {
     CHECK(t.listing() == std::vector<std::string>{"created.csv", "dangling.csv", "link.csv", "target.csv"});
 }
 
-TEST_CASE("/dev/null is written, not replaced; /dev/full is an error naming it", "[output]") {
-    write_file_atomically("/dev/null", "discarded\n");
+// The devices are stand-ins in a temporary folder where the test can make them
+// (as root: the kernel's null and full devices, mknod), so that a regression to
+// renaming over the target replaces these, never the machine's /dev entries;
+// without root the real ones, which a non-root process cannot replace.
+TEST_CASE("a null device is written, not replaced; a full one is an error naming it", "[output]") {
+    TempDir t;
+    std::string null_dev = t.file("null"), full_dev = t.file("full");
+    if (::mknod(null_dev.c_str(), S_IFCHR | 0666, makedev(1, 3)) != 0 ||
+        ::mknod(full_dev.c_str(), S_IFCHR | 0666, makedev(1, 7)) != 0) {
+        null_dev = "/dev/null";
+        full_dev = "/dev/full";
+    }
+    write_file_atomically(null_dev, "discarded\n");
     struct stat st;
-    REQUIRE(::lstat("/dev/null", &st) == 0);
+    REQUIRE(::lstat(null_dev.c_str(), &st) == 0);
     CHECK(S_ISCHR(st.st_mode));
-    if (::access("/dev/full", W_OK) != 0) return;  // no /dev/full in this container: nothing to check
-    CHECK_THAT(error_of([] { write_file_atomically("/dev/full", "x"); }),
-               Catch::Contains("/dev/full: write failed: No space left on device"));
-    REQUIRE(::lstat("/dev/full", &st) == 0);
+    if (::access(full_dev.c_str(), W_OK) != 0) return;  // no /dev/full in this container: nothing to check
+    CHECK_THAT(error_of([&] { write_file_atomically(full_dev, "x"); }),
+               Catch::Contains(full_dev + ": write failed: No space left on device"));
+    REQUIRE(::lstat(full_dev.c_str(), &st) == 0);
     CHECK(S_ISCHR(st.st_mode));
 }
 
