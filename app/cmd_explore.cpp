@@ -7,6 +7,7 @@
 
 #include "cli/usage.hpp"
 #include "commands.hpp"
+#include "common/source_tree.hpp"
 #include "common/text_format.hpp"
 #include "common/text_table.hpp"
 #include "explorer/benchmark.hpp"
@@ -58,7 +59,7 @@ int benchmark(const std::string& sweep_path, const std::string& calibration, int
 int cmd_explore(const Args& args) {
     po::options_description desc("explore options");
     desc.add_options()("help,h", "show this help")
-        ("sweep", po::value<std::string>()->default_value(std::string(MGPT_SOURCE_DIR) + "/configs/sweeps/de1soc.cfg"),
+        ("sweep", po::value<std::string>()->default_value(source_path("configs/sweeps/de1soc.cfg")),
          "sweep file (values per design key, strategy, workload, device limits)")
         ("out", po::value<std::string>(), "results folder (default results/<sweep name>, or results/<name>.shard<I>of<N>)")
         ("jobs", po::value<int>()->default_value(1), "worker threads (1..256)")

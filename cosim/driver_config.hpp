@@ -9,6 +9,7 @@
 
 #include "arch/design_point.hpp"
 #include "arch/rtl_parameters.hpp"
+#include "common/source_tree.hpp"
 
 namespace mgpt::cosim {
 
@@ -16,7 +17,7 @@ inline std::string built_rtl_config_id() {
 #ifdef MGPT_RTL_CONFIG_ID
     return MGPT_RTL_CONFIG_ID;
 #else
-    return arch::rtl_config_id(arch::load_design(std::string(MGPT_SOURCE_DIR) + "/configs/designs/baseline.cfg"));
+    return arch::rtl_config_id(arch::load_design(source_path("configs/designs/baseline.cfg")));
 #endif
 }
 
