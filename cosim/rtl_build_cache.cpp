@@ -64,6 +64,9 @@ std::string cmake_project(const DriverSpec& spec, const arch::DesignPoint& d, co
        << "include(" << bin << "/mgpt-config.cmake)\n"
        << "add_executable(" << exe << " " << src << "/" << spec.main_source << ")\n"
        << "target_compile_definitions(" << exe << " PRIVATE MGPT_RTL_CONFIG_ID=\"" << arch::rtl_config_id(d) << "\")\n"
+       << "# the tree the driver belongs to (cosim/driver_config.hpp): its main source only\n"
+       << "set_property(SOURCE " << src << "/" << spec.main_source
+       << " APPEND PROPERTY COMPILE_DEFINITIONS \"MGPT_DRIVER_TREE=\\\"" << src << "\\\"\")\n"
        << "target_link_libraries(" << exe << " PRIVATE " << spec.library << ")\n"
        << "verilate(" << exe << " SYSTEMC TRACE TOP_MODULE " << spec.top_module << " PREFIX V" << spec.top_module
        << "\n  INCLUDE_DIRS " << src << "/rtl";
@@ -149,9 +152,6 @@ std::string build_verilated_driver(const DriverSpec& spec, const arch::DesignPoi
     if (!fs::exists(config))
         throw std::runtime_error("cannot build the RTL co-simulation: " + config +
                                  " is missing (the build folder of this microgpt-dse writes it when configured)");
-    // The drivers may be built outside the tree (--cache): they find it, and
-    // the same one as this process, through MGPT_HOME.
-    ::setenv("MGPT_HOME", source_root().c_str(), /*overwrite=*/0);
     fs::create_directories(cache);
     // ROM files first: the cache key covers the RTL configuration and the ROM contents.
     const std::string staging = cache + "/.roms." + std::to_string(::getpid());

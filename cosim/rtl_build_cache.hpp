@@ -37,8 +37,7 @@ std::string default_rtl_cache();
 // Returns the path of the ready driver executable. Progress, and what was
 // found damaged and repaired, goes to stderr; throws std::runtime_error with
 // the build log's tail on failure, or naming the entry to delete when it
-// cannot be repaired. Sets MGPT_HOME (unless set) to this program's tree for
-// the driver it runs.
+// cannot be repaired.
 std::string build_verilated_driver(const DriverSpec& spec, const arch::DesignPoint& d, const QWeights& w,
                                    const std::string& cache, int jobs);
 // The core co-simulation driver (cosim/cosim_driver.cpp).
