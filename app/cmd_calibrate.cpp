@@ -12,6 +12,7 @@
 #include "cli/usage.hpp"
 #include "commands.hpp"
 #include "common/text_format.hpp"
+#include "common/source_tree.hpp"
 #include "common/text_table.hpp"
 #include "explorer/calibration_check.hpp"
 #include "explorer/fit.hpp"
@@ -111,7 +112,7 @@ std::string reference_section(const explorer::Calibration& fitted, const std::ve
 int cmd_calibrate(const Args& args) {
     po::options_description desc("calibrate options");
     desc.add_options()("help,h", "show this help")
-        ("points", po::value<std::string>()->default_value(std::string(MGPT_SOURCE_DIR) + "/rtl/synth/results"),
+        ("points", po::value<std::string>()->default_value(source_path("rtl/synth/results")),
          "calibration set folder: the yosys runner's yosys_figures.csv with its points/*.cfg, or a measurements.csv")
         ("measurements", po::value<std::string>(),
          "measured figures: yosys_figures.csv (point,component,luts,alms_est,ffs,dsp,mlab,...) or "

@@ -8,6 +8,7 @@
 #include "cli/usage.hpp"
 #include "commands.hpp"
 #include "explorer_options.hpp"
+#include "common/source_tree.hpp"
 #include "common/text_format.hpp"
 #include "common/text_table.hpp"
 #include "explorer/benchmark.hpp"
@@ -61,7 +62,7 @@ int benchmark(const std::string& sweep_path, const std::string& calibration, int
 int cmd_explore(const Args& args) {
     po::options_description desc("explore options");
     desc.add_options()("help,h", "show this help")
-        ("sweep", po::value<std::string>()->default_value(std::string(MGPT_SOURCE_DIR) + "/configs/sweeps/de1soc.cfg"),
+        ("sweep", po::value<std::string>()->default_value(source_path("configs/sweeps/de1soc.cfg")),
          "sweep file (values per design key, strategy, workload, device limits)")
         ("out", po::value<std::string>(), "results folder (default results/<sweep name>, or results/<name>.shard<I>of<N>)")
         ("shard", po::value<std::string>(), "evaluate shard I of N (points with index % N == I); combine with merge")

@@ -14,6 +14,7 @@
 #include <systemc>
 
 #include "cli/usage.hpp"
+#include "common/source_tree.hpp"
 #include "explorer/benchmark.hpp"
 #include "explorer/evaluator.hpp"
 #include "explorer/model_calibration.hpp"
@@ -26,7 +27,7 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 int run(int argc, char* argv[]) {
-    const std::string src = MGPT_SOURCE_DIR;
+    const std::string src = source_root();
     const std::string sweep_path = argc > 1 ? argv[1] : src + "/configs/sweeps/de1soc.cfg";
     const int tlm_sample = argc > 2 ? std::max(1, std::atoi(argv[2])) : 16;
 

@@ -13,6 +13,7 @@
 
 #include "arch/design_point.hpp"
 #include "cli/usage.hpp"
+#include "common/source_tree.hpp"
 #include "model/golden_step.hpp"
 #include "systemc_models/platform.hpp"
 
@@ -24,7 +25,7 @@ namespace {
 // usage: bench_throughput [NAMES for golden/TLM, default 1000] [NAMES for the RTL, default 100]
 int run(int argc, char* argv[]) {
     const int names = argc > 1 ? std::atoi(argv[1]) : 1000;
-    const std::string src = MGPT_SOURCE_DIR;
+    const std::string src = source_root();
     const QWeights w = load_rom_dir(src + "/data/weights");
     const arch::DesignPoint d = arch::load_design(src + "/configs/designs/baseline.cfg");
     const golden::GenerationConfig gen{false, 0x0080, d.numerics};
@@ -57,7 +58,7 @@ int run(int argc, char* argv[]) {
     const int rtl_names = argc > 2 ? std::atoi(argv[2]) : 100;
     std::printf("\nRTL vs TLM (co-simulation of the baseline, %d names):\n", rtl_names);
     std::fflush(stdout);
-    const std::string cmd = std::string(MGPT_BUILD_DIR) + "/microgpt-dse cosim --summary --seed 1 --count " +
+    const std::string cmd = executable_dir() + "/microgpt-dse cosim --summary --seed 1 --count " +
                             std::to_string(rtl_names);
     return std::system(cmd.c_str()) == 0 ? 0 : 1;
 }

@@ -1,5 +1,6 @@
 #include "design_options.hpp"
 
+#include "common/source_tree.hpp"
 #include "usage.hpp"
 
 namespace po = boost::program_options;
@@ -8,7 +9,7 @@ namespace mgpt::cli {
 
 void add_design_options(po::options_description& desc) {
     desc.add_options()
-        ("design", po::value<std::string>()->default_value(std::string(MGPT_SOURCE_DIR) + "/configs/designs/baseline.cfg"),
+        ("design", po::value<std::string>()->default_value(source_path("configs/designs/baseline.cfg")),
          "design point file (key = value lines)")
         ("set", po::value<std::vector<std::string>>()->composing(), "override a design key: --set lanes=8 (repeatable)");
 }

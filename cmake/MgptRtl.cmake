@@ -37,7 +37,6 @@ function(mgpt_verilated_driver target)
   cmake_parse_arguments(D "" "MAIN;LIBRARY;TOP" "SOURCES;INCLUDE_DIRS;ARGS" ${ARGN})
   add_executable(${target} ${D_MAIN})
   target_link_libraries(${target} PRIVATE ${D_LIBRARY})
-  target_compile_definitions(${target} PRIVATE MGPT_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
   verilate(${target} SYSTEMC TRACE TOP_MODULE ${D_TOP} PREFIX V${D_TOP}
     INCLUDE_DIRS ${D_INCLUDE_DIRS}
     SOURCES ${D_SOURCES}

@@ -3,7 +3,10 @@
 // directory, Verilating rtl/ with verilate(... SYSTEMC TRACE ...) and linking
 // the main build's libraries through their exported targets (mgpt::*, from
 // <build dir>/mgpt-config.cmake). CMake's own dependency tracking rebuilds it
-// when the RTL, the driver or the libraries change. Two drivers use it: the
+// when the RTL, the driver or the libraries change; an entry's ROM files and
+// build are checked before every use and repaired (cosim/cache_entry.hpp).
+// The sources come from the running program's tree, the libraries from its
+// build folder (common/source_tree.hpp). Two drivers use it: the
 // core co-simulation (cosim/cosim_driver.cpp, top mgpt_core) and the
 // board-level one (platforms/de1soc/fpga_sim_driver.cpp, top de1soc_top).
 #pragma once
@@ -29,10 +32,12 @@ struct DriverSpec {
     std::vector<std::pair<std::string, std::string>> extra_parameters;  // more -G flags, part of the cache key
 };
 
-// $MGPT_RTL_CACHE, else <build dir>/rtl_cache.
+// $MGPT_RTL_CACHE, else rtl_cache/ in the build folder of the running microgpt-dse.
 std::string default_rtl_cache();
-// Returns the path of the ready driver executable. Progress goes to stderr;
-// throws std::runtime_error with the build log's tail on failure.
+// Returns the path of the ready driver executable. Progress, and what was
+// found damaged and repaired, goes to stderr; throws std::runtime_error with
+// the build log's tail on failure, or naming the entry to delete when it
+// cannot be repaired.
 std::string build_verilated_driver(const DriverSpec& spec, const arch::DesignPoint& d, const QWeights& w,
                                    const std::string& cache, int jobs);
 // The core co-simulation driver (cosim/cosim_driver.cpp).

@@ -3,10 +3,12 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "common/source_tree.hpp"
+
 namespace mgpt::cosim {
 
 std::vector<std::string> read_rtl_source_list(const std::string& list) {
-    const std::string path = std::string(MGPT_SOURCE_DIR) + "/" + list;
+    const std::string path = source_path(list);
     std::ifstream in(path);
     if (!in) throw std::runtime_error("cannot read the RTL source list " + path);
     const std::string folder = list.substr(0, list.find_last_of('/') + 1);

@@ -9,12 +9,13 @@
 
 #include "csv_reader.hpp"
 
+#include "common/source_tree.hpp"
 #include "model/parse_values.hpp"
 #include "text_util.hpp"
 
 namespace mgpt::explorer {
 
-std::string default_calibration_path() { return std::string(MGPT_SOURCE_DIR) + "/explorer/calibration.csv"; }
+std::string default_calibration_path() { return source_path("explorer/calibration.csv"); }
 
 Calibration Calibration::load(const std::string& path, const CoefficientSchema& schema) {
     Calibration c;

@@ -4,6 +4,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "common/source_tree.hpp"
 #include "model/weights.hpp"
 #include "text_util.hpp"
 
@@ -12,9 +13,9 @@ namespace mgpt::explorer {
 namespace {
 
 // Files inside the source tree are written relative to it (results folders get
-// committed and cloned elsewhere), and read back against this build's tree.
+// committed and cloned elsewhere), and read back against this program's tree.
 std::string in_source_tree(const std::string& path) {
-    return path.empty() || path[0] == '/' ? path : std::string(MGPT_SOURCE_DIR) + "/" + path;
+    return path.empty() || path[0] == '/' ? path : source_path(path);
 }
 
 }  // namespace

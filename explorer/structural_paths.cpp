@@ -8,6 +8,7 @@
 
 #include "arch/rtl_parameters.hpp"
 #include "common/fnv1a.hpp"
+#include "common/source_tree.hpp"
 #include "csv_reader.hpp"
 #include "fit.hpp"
 #include "fmax_model.hpp"
@@ -235,8 +236,8 @@ uint64_t StructuralIndex::hash() const {
 }
 
 std::vector<std::string> default_structural_timing_paths() {
-    return {std::string(MGPT_SOURCE_DIR) + "/rtl/synth/results/structural_timing.csv",
-            std::string(MGPT_SOURCE_DIR) + "/rtl/synth/heldout/results/structural_timing.csv"};
+    return {source_path("rtl/synth/results/structural_timing.csv"),
+            source_path("rtl/synth/heldout/results/structural_timing.csv")};
 }
 
 StructuralIndex load_structural_index(const std::vector<std::string>& paths) {

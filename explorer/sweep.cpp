@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -11,6 +10,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "common/source_tree.hpp"
 #include "model/parse_values.hpp"
 #include "text_util.hpp"
 
@@ -61,11 +61,6 @@ const std::vector<SweepKeyInfo>& sweep_keys() {
 
 namespace {
 
-std::string source_dir() { return MGPT_SOURCE_DIR; }
-std::string default_data_dir() {
-    if (const char* env = std::getenv("MGPT_DATA_DIR")) return env;
-    return source_dir() + "/data";
-}
 
 // Locates keys in the file ("section.key" -> line) so errors can name the line.
 class Locator {
@@ -237,7 +232,7 @@ void parse_workload(const Locator& loc, const Values& in, const std::string& pat
         else if (v == "false" || v == "0") w.greedy = false;
         else illegal(loc, "workload.greedy", v, "true, false");
     }
-    w.weights_dir = in.has("workload.weights") ? resolve(path, in.get("workload.weights")) : default_data_dir() + "/weights";
+    w.weights_dir = in.has("workload.weights") ? resolve(path, in.get("workload.weights")) : data_dir() + "/weights";
 }
 
 // The [device] section.
@@ -349,7 +344,7 @@ Sweep load_sweep(const std::string& path) {
         s.local_search_rounds =
             static_cast<int>(parse_long(loc, "local_search_rounds", in.get("local_search_rounds"), 0, 1000, "0 .. 1000"));
 
-    s.baseline_path = in.has("baseline") ? resolve(path, in.get("baseline")) : source_dir() + "/configs/designs/baseline.cfg";
+    s.baseline_path = in.has("baseline") ? resolve(path, in.get("baseline")) : source_path("configs/designs/baseline.cfg");
     try {
         s.baseline = arch::load_design(s.baseline_path);
     } catch (const std::exception& e) {

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "common/source_tree.hpp"
+
 namespace mgpt::explorer {
 
 std::string hex64(uint64_t v) {
@@ -46,7 +48,7 @@ std::string signed_percent(double fraction) {
 }
 
 std::string shown_path(const std::string& path) {
-    const std::string root = std::string(MGPT_SOURCE_DIR) + "/";
+    const std::string root = source_root() + "/";
     return path.compare(0, root.size(), root) == 0 ? path.substr(root.size()) : path;
 }
 

@@ -120,5 +120,6 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int sc_main(int argc, char** argv) {
+    cosim::use_driver_tree();
     return cli::run_guarded("microgpt-dse fpga", [&] { return run(argc, argv); });
 }

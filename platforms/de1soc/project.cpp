@@ -8,6 +8,7 @@
 #include "arch/rom_layout.hpp"
 #include "arch/rtl_parameters.hpp"
 #include "cli/usage.hpp"
+#include "common/source_tree.hpp"
 #include "cosim/rtl_sources.hpp"
 #include "design_tag.hpp"
 #include "quartus_template.hpp"
@@ -29,7 +30,7 @@ std::string hex32(uint32_t v) {
 // rtl/de1soc/board_sources.txt) and the include files of both folders into
 // dir/rtl, flat; returns the .sv files relative to dir.
 std::vector<std::string> copy_rtl(const std::string& dir) {
-    const std::string src = MGPT_SOURCE_DIR;
+    const std::string src = source_root();
     fs::create_directories(dir + "/rtl");
     const auto copy = [&dir](const fs::path& from) {
         fs::copy_file(from, dir + "/rtl/" + from.filename().string(), fs::copy_options::overwrite_existing);

@@ -5,6 +5,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "common/source_tree.hpp"
+
 namespace mgpt::de1soc {
 
 std::string fill_template(const std::string& text, const TemplateValues& values, const std::string& what) {
@@ -25,7 +27,7 @@ std::string fill_template(const std::string& text, const TemplateValues& values,
 }
 
 std::string fill_template_file(const std::string& name, const TemplateValues& values) {
-    const std::string path = std::string(MGPT_SOURCE_DIR) + "/rtl/de1soc/quartus/" + name + ".in";
+    const std::string path = source_path("rtl/de1soc/quartus/" + name + ".in");
     std::ifstream in(path);
     if (!in) throw std::runtime_error("cannot read the template " + path);
     std::ostringstream text;

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 
 #include "arch/rtl_parameters.hpp"
+#include "common/source_tree.hpp"
 #include "model/weights.hpp"
 
 namespace fs = std::filesystem;
@@ -44,8 +45,7 @@ endmodule
 // The figures of the top's block of yosys/stat.txt, by rtl/synth/yosys_stat.awk
 // (the cell counts and the ALM packing rule of the explorer's calibration runs).
 void read_stat(const std::string& stat, YosysEstimate& e) {
-    const std::string cmd = "awk -v top=mgpt_yosys_top -f '" + std::string(MGPT_SOURCE_DIR) +
-                            "/rtl/synth/yosys_stat.awk' '" + stat + "' 2>/dev/null";
+    const std::string cmd = "awk -v top=mgpt_yosys_top -f '" + source_path("rtl/synth/yosys_stat.awk") + "' '" + stat + "' 2>/dev/null";
     FILE* pipe = ::popen(cmd.c_str(), "r");
     if (!pipe) return;
     std::string out;
@@ -96,7 +96,7 @@ void write_yosys_script(const arch::DesignPoint& d, const FpgaProject& p) {
     write_file_atomically(p.dir + "/yosys/mgpt_yosys_top.sv", wrapper(d, p));
     // M10K weight banks: rtl/synth's placeholder library keeps yosys from turning
     // initialised banks into logic (its bram rules refuse initialised memories)
-    const std::string lib = std::string(MGPT_SOURCE_DIR) + "/rtl/synth/m10k_rom_lib.txt";
+    const std::string lib = source_path("rtl/synth/m10k_rom_lib.txt");
     const bool m10k = d.weight_memory == arch::WeightMemory::m10k && fs::exists(lib);
     if (m10k) fs::copy_file(lib, p.dir + "/yosys/m10k_rom_lib.txt", fs::copy_options::overwrite_existing);
     std::string s =
