@@ -5,9 +5,11 @@
 namespace mgpt {
 
 std::string fixed_decimals(double v, int decimals) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
+    // Sized to the text: a fixed buffer would cut a real of 1e62 or more short,
+    // and points.csv would read back a different figure.
+    std::string s(static_cast<size_t>(std::snprintf(nullptr, 0, "%.*f", decimals, v)), '\0');
+    std::snprintf(s.data(), s.size() + 1, "%.*f", decimals, v);
+    return s;
 }
 
 }  // namespace mgpt

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what microgpt-dse needs on Debian 12 (root), only what is missing.
 set -euo pipefail
+# clang, its runtimes and libFuzzer: the fuzzers of the parsers (fuzz/, scripts/fuzz.sh)
 pkgs=(build-essential cmake pkg-config libsystemc-dev verilator catch2 libboost-program-options-dev
-      libfccp-dev yosys)
+      libfccp-dev yosys clang libclang-rt-14-dev libfuzzer-14-dev)
 missing=()
 for p in "${pkgs[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p"); done
 plot_missing=0

@@ -2,7 +2,8 @@
 # Every reference to a document names a file that exists: the repository must
 # be readable without anything outside it (docs/DESIGN.md).
 # Scans the tracked files (every file when the source is not a git checkout),
-# except data/ and results/, for
+# except data/, results/ and fuzz/corpus/ (inputs, not documents: a fuzzer's
+# finding may hold any text), for
 #   - spec-style names: [A-Za-z0-9_./-]*[A-Z_]+.md (README.md, docs/FPGA.md, ...),
 #   - any docs/<name>.md,
 #   - in .md files, relative markdown links ](path) and ](path#anchor).
@@ -26,7 +27,7 @@ if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
 else
   find . -path ./.git -prune -o -path './build*' -prune -o -type f -print | sed 's|^\./||' >"$tmp/all"
 fi
-grep -vE '^(data|results)/' "$tmp/all" | while IFS= read -r f; do [ -f "$f" ] && printf '%s\n' "$f"; done >"$tmp/files"
+grep -vE '^(data|results|fuzz/corpus)/' "$tmp/all" | while IFS= read -r f; do [ -f "$f" ] && printf '%s\n' "$f"; done >"$tmp/files"
 nfiles=$(wc -l <"$tmp/files")
 
 # A name may not continue a word, a path or a variable expansion.
