@@ -13,9 +13,10 @@ int weight_beats(const DesignPoint& d, int weights) {
 
 namespace {
 
-void set(StepCycles& c, Stage s, int cycles, int stalls = 0) {
+void set(StepCycles& c, Stage s, int cycles, int stalls = 0, int fill = 0) {
     c.cycles[static_cast<int>(s)] = static_cast<uint32_t>(cycles);
     c.stalls[static_cast<int>(s)] = static_cast<uint32_t>(stalls);
+    c.fill[static_cast<int>(s)] = static_cast<uint32_t>(fill);
 }
 
 int rms_cycles(const DesignPoint& d, bool early_exit) {
@@ -23,7 +24,8 @@ int rms_cycles(const DesignPoint& d, bool early_exit) {
     return ceil_div(kSqrtResultBits, r) + (early_exit ? 0 : ceil_div(kRmsQuotientBits, r)) + kHandshakeCycles;
 }
 
-// A projection: passes x (column steps x beats + handshake + M10K latency).
+// A projection: passes x (column steps x beats + handshake + M10K latency +
+// the pipeline's register stages, each filled and drained once per pass).
 void set_projection(StepCycles& c, const DesignPoint& d, Stage s, int stacked, int rows, int chunks) {
     const int L = d.lanes, cpc = d.cols_per_cycle;
     const int rows_per_pass = std::min(L, rows);
@@ -31,7 +33,8 @@ void set_projection(StepCycles& c, const DesignPoint& d, Stage s, int stacked, i
     const int steps = ceil_div(kEmbd, cpc);
     const int beats = weight_beats(d, rows_per_pass * cpc);
     const int lat = d.weight_memory == WeightMemory::m10k ? kM10kReadLatency : 0;
-    set(c, s, passes * (steps * beats + kHandshakeCycles + lat), passes * steps * (beats - 1));
+    set(c, s, passes * (steps * beats + kHandshakeCycles + lat + d.pipeline), passes * steps * (beats - 1),
+        passes * d.pipeline);
 }
 
 }  // namespace

@@ -31,6 +31,7 @@ struct DesignPoint {
     int div_radix_bits = 1;         // quotient bits per cycle per divider
     SamplerKind sampler = SamplerKind::sequential;
     ArgmaxKind argmax = ArgmaxKind::sequential;
+    int pipeline = 0;               // register stages added to the matvec tile datapath (docs/MICROARCH.md)
     double pll_mhz = 56.25;         // requested core clock
     Numerics numerics = Numerics::saturating;
 

@@ -39,10 +39,12 @@ constexpr const char* kStageNames[kStageCount] = {
     "residual_mlp", "lm_head", "argmax", "finish", "sampler", "done"};
 constexpr const char* stage_name(Stage s) { return kStageNames[static_cast<int>(s)]; }
 
-// Cycles (and memory stall cycles among them) of one step, per stage.
+// Cycles of one step per stage, and among them the memory stall cycles and the
+// pipeline fill/drain cycles (the latency the `pipeline` key's registers add).
 struct StepCycles {
     std::array<uint32_t, kStageCount> cycles{};
     std::array<uint32_t, kStageCount> stalls{};
+    std::array<uint32_t, kStageCount> fill{};
     uint32_t total() const {
         uint32_t t = 0;
         for (uint32_t c : cycles) t += c;
@@ -51,6 +53,11 @@ struct StepCycles {
     uint32_t total_stalls() const {
         uint32_t t = 0;
         for (uint32_t c : stalls) t += c;
+        return t;
+    }
+    uint32_t total_fill() const {
+        uint32_t t = 0;
+        for (uint32_t c : fill) t += c;
         return t;
     }
 };

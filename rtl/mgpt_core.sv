@@ -20,6 +20,7 @@ module mgpt_core #(
     parameter integer DIV_RADIX = 1,        // div_radix_bits
     parameter integer SAMPLER_PARALLEL = 0, // sampler: 0 sequential, 1 parallel
     parameter integer ARGMAX_TREE = 0,      // argmax: 0 sequential, 1 tree
+    parameter integer PIPELINE = 0,         // pipeline: register stages in the tile (0 = mgpt_tile)
     parameter integer REF_PROFILE = 0,      // numerics: 1 reference (wraparound), 0 saturating
     parameter ROM_DIR = "rom"               // read-order ROM files (microgpt-dse writes them)
 ) (
@@ -117,8 +118,15 @@ module mgpt_core #(
     wire       tile_done, rms_done, smp_done;
     wire [LANES*64-1:0] tile_acc;
     reg  [64*16-1:0] tile_in;
-    mgpt_tile #(LANES, COLS, WEIGHT_M10K, BANKS, PORTS, ROM_DIR) tile (
-        clk, rst, tile_start, tile_proj, row0, chunk, tile_in, tile_done, tile_acc);
+    generate
+        if (PIPELINE == 0) begin : single_cycle
+            mgpt_tile #(LANES, COLS, WEIGHT_M10K, BANKS, PORTS, ROM_DIR) tile (
+                clk, rst, tile_start, tile_proj, row0, chunk, tile_in, tile_done, tile_acc);
+        end else begin : pipelined
+            mgpt_tile_pipelined #(LANES, COLS, WEIGHT_M10K, BANKS, PORTS, PIPELINE, ROM_DIR) tile (
+                clk, rst, tile_start, tile_proj, row0, chunk, tile_in, tile_done, tile_acc);
+        end
+    endgenerate
 
     wire [15:0] rms_scale;
     wire        rms_early;

@@ -40,7 +40,10 @@ uint32_t MatvecTile::run(Stage stage, StepContext& ctx) {
     }
     int16_t* qkv_out[arch::kQkvMatrices] = {ctx.q.data(), ctx.k.data(), ctx.v.data()};
     const int si = static_cast<int>(stage);
-    uint32_t cycles = 0, stalls = 0;
+    uint32_t cycles = 0, stalls = 0, fill = 0;
+    // Each register stage of the pipelined tile delays a pass's last accumulate
+    // by one cycle: the pass is filled and drained once (docs/MICROARCH.md "Pipeline").
+    const auto fill_per_pass = static_cast<uint32_t>(design_.pipeline);
     int64_t acc[arch::kMaxLanes];
     // Row tiles first, column chunks inside: only `lanes` accumulators live at a time.
     for (int row0 = 0; row0 < total_rows; row0 += L) {
@@ -60,8 +63,9 @@ uint32_t MatvecTile::run(Stage stage, StepContext& ctx) {
                     rows_per_pass * design_.cols_per_cycle, arch::kWeightsPerWord) * arch::ceil_div(kEmbd, design_.cols_per_cycle));
                 r += n;
             }
-            cycles += slowest.cycles + arch::kHandshakeCycles;
+            cycles += slowest.cycles + arch::kHandshakeCycles + fill_per_pass;
             stalls += slowest.stalls;
+            fill += fill_per_pass;
         }
         for (int r = row0; r < std::min(row0 + L, total_rows); ++r) {
             const int16_t y = golden::linear_out(acc[r - row0]);
@@ -69,7 +73,7 @@ uint32_t MatvecTile::run(Stage stage, StepContext& ctx) {
             *dst = relu && y < 0 ? 0 : y;
         }
     }
-    ctx.add(stage, 0, stalls);
+    ctx.add(stage, 0, stalls, fill);
     return cycles;
 }
 

@@ -40,9 +40,10 @@ struct StepContext {
         weight_words.fill(0);
         kv_reads.fill(0);
     }
-    void add(arch::Stage s, uint32_t c, uint32_t stall = 0) {
+    void add(arch::Stage s, uint32_t c, uint32_t stall = 0, uint32_t fill = 0) {
         cycles.cycles[static_cast<int>(s)] += c;
         cycles.stalls[static_cast<int>(s)] += stall;
+        cycles.fill[static_cast<int>(s)] += fill;
     }
 };
 

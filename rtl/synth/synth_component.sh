@@ -92,7 +92,7 @@ while IFS= read -r line; do
   case "$line" in -G*=*) kv=${line#-G}; P[${kv%%=*}]=${kv#*=} ;; esac
 done <"$roms/verilator_params.vc"
 for k in LANES COLS WEIGHT_M10K BANKS PORTS KV_M10K VLANES NORM_RADIX DIVIDERS DIV_RADIX \
-         SAMPLER_PARALLEL ARGMAX_TREE REF_PROFILE; do
+         SAMPLER_PARALLEL ARGMAX_TREE PIPELINE REF_PROFILE; do
   [ -n "${P[$k]:-}" ] || die "parameter $k missing from $roms/verilator_params.vc"
 done
 L=${P[LANES]}; C=${P[COLS]}
@@ -110,7 +110,7 @@ module mgpt_synth_top (input wire clk, input wire rst, input wire start, input w
   mgpt_core #(.LANES($L), .COLS($C), .WEIGHT_M10K(${P[WEIGHT_M10K]}), .BANKS(${P[BANKS]}), .PORTS(${P[PORTS]}),
       .KV_M10K(${P[KV_M10K]}), .VLANES(${P[VLANES]}), .NORM_RADIX(${P[NORM_RADIX]}), .DIVIDERS(${P[DIVIDERS]}),
       .DIV_RADIX(${P[DIV_RADIX]}), .SAMPLER_PARALLEL(${P[SAMPLER_PARALLEL]}), .ARGMAX_TREE(${P[ARGMAX_TREE]}),
-      .REF_PROFILE(${P[REF_PROFILE]}), .ROM_DIR("$roms")) u (clk, rst, start, token_in, pos, rng_in, greedy,
+      .REF_PROFILE(${P[REF_PROFILE]}), .PIPELINE(${P[PIPELINE]}), .ROM_DIR("$roms")) u (clk, rst, start, token_in, pos, rng_in, greedy,
       temperature, busy, done, stage, token_out, rng_out, logits_flat);
 endmodule
 EOF
@@ -122,14 +122,19 @@ while read -r f; do core_sources+=("$f"); done < <(grep -Ev '^[[:space:]]*(#|$)'
 [ ${#core_sources[@]} -gt 0 ] || die "no source in $rtl/core_sources.txt"
 case "$component" in
   tile)  # the MAC datapath: accumulators, products, weight select, ROM addressing
-    real=(mgpt_tile.sv)
+    # the core's choice (mgpt_core.sv): mgpt_tile, or the pipelined tile for pipeline >= 1
+    if [ "${P[PIPELINE]}" -gt 0 ]; then
+      real=(mgpt_tile_pipelined.sv); tile_module=mgpt_tile_pipelined; pipe=".PIPELINE(${P[PIPELINE]}), "
+    else
+      real=(mgpt_tile.sv); tile_module=mgpt_tile; pipe=""
+    fi
     blackbox=(mgpt_weight_stream.sv)
     cat >"$top" <<EOF
 module mgpt_synth_top (input wire clk, input wire rst, input wire start, input wire [2:0] proj,
     input wire [6:0] row0, input wire [1:0] chunk, input wire [64*16-1:0] in_vec,
     output wire done, output wire [$L*64-1:0] acc_flat);
-  mgpt_tile #(.LANES($L), .COLS($C), .M10K(${P[WEIGHT_M10K]}), .BANKS(${P[BANKS]}), .PORTS(${P[PORTS]}),
-      .ROM_DIR("$roms")) u (clk, rst, start, proj, row0, chunk, in_vec, done, acc_flat);
+  $tile_module #(.LANES($L), .COLS($C), .M10K(${P[WEIGHT_M10K]}), .BANKS(${P[BANKS]}), .PORTS(${P[PORTS]}),
+      ${pipe}.ROM_DIR("$roms")) u (clk, rst, start, proj, row0, chunk, in_vec, done, acc_flat);
 endmodule
 EOF
     ;;

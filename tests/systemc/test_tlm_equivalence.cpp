@@ -66,6 +66,7 @@ TEST_CASE("the closed-form cycle model equals the TLM on every step of 300 rando
                 INFO("stage " << arch::kStageNames[i]);
                 REQUIRE(s.cycles.cycles[i] == a.cycles[i]);
                 REQUIRE(s.cycles.stalls[i] == a.stalls[i]);
+                REQUIRE(s.cycles.fill[i] == a.fill[i]);
             }
             ++steps;
         }
