@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "cli/design_options.hpp"
+#include "cli/output_options.hpp"
 #include "cli/sampling_options.hpp"
 #include "cli/usage.hpp"
 #include "commands.hpp"
@@ -53,6 +54,7 @@ int cmd_fpga(const Args& args) {
     const int timeout = vm["yosys-timeout"].as<int>();
     if (timeout < 1) throw UsageError("--yosys-timeout " + std::to_string(timeout) + " must be at least 1");
     if (vm.count("trace") && !vm["simulate"].as<bool>()) throw UsageError("--trace needs --simulate");
+    const std::string trace = cli::output_file_option(vm, "trace");  // a file that cannot be written: refused now
     const std::string out = vm["out"].as<std::string>();
     const bool force = vm["force"].as<bool>();
     de1soc::check_project_dir(out, force);  // before any work
@@ -97,7 +99,7 @@ int cmd_fpga(const Args& args) {
         de1soc::SimulationOptions s;
         s.cache = vm["cache"].as<std::string>();
         s.jobs = vm["build-jobs"].as<int>();
-        if (vm.count("trace")) s.trace = vm["trace"].as<std::string>();
+        s.trace = trace;
         const de1soc::SimulationResult r = de1soc::run_board_simulation(d, w, o, p, s);
         extra.simulation_md = r.summary_md.empty() ? "The driver wrote no summary (exit status " +
                                                          std::to_string(r.exit_code) + ").\n"

@@ -53,7 +53,9 @@ PathModel counted(std::string family, double fixed_ns) { return {std::move(famil
 
 const std::vector<FamilyTerms>& measured_families() {
     static const std::vector<FamilyTerms> f = {
-        {"tile", {"base_ns", "products_doubling_ns", "logic_rom_ns"}},
+        {"tile",
+         {"base_ns", "products_doubling_ns", "logic_rom_ns", "p1_base_ns", "p2_base_ns", "p3_base_ns",
+          "pipelined_column_doubling_ns", "pipelined_logic_rom_ns"}},
         {"weight_stream", {"base_ns", "bank_doubling_ns", "dual_port_ns"}},
         {"rms_engine", {"base_ns", "step_select_ns"}},
         {"divider", {"base_ns", "step_select_ns"}},
@@ -68,17 +70,31 @@ std::vector<PathModel> path_models(const arch::DesignPoint& d, const Calibration
     const bool wm = m10k_weights(d);
     std::vector<PathModel> p;
 
-    // Tile (rtl/mgpt_tile.sv): the operand address arithmetic (row, chunk and
+    // Tile, pipeline = 0 (rtl/mgpt_tile.sv): the operand address arithmetic (row, chunk and
     // column offsets: two to four short carry chains), the weight source (logic
     // ROM or M10K buffer) and the operand selects, the DSP multiply, then the
     // 64-bit accumulate (C = 1) or a LUT-mapped adder tree over the C products.
     // The measured paths grow with each doubling of the products per cycle
     // L x C up to 8 (wider selects, more per-lane row arithmetic) and are flat
     // beyond (12 to 25 products: 17.1-18.6 ns), a little longer with logic ROMs.
-    p.push_back(measured("tile", 0,
-                         {{"base_ns", 1},
-                          {"products_doubling_ns", log2_of(std::min(d.lanes * d.cols_per_cycle, kTileProductsGrowth))},
-                          {"logic_rom_ns", wm ? 0.0 : 1.0}}));
+    // Pipelined (rtl/mgpt_tile_pipelined.sv, docs/MICROARCH.md "Pipeline"): the
+    // longest of the stages the level leaves, each level its own base; the
+    // column adder tree (log2 C levels) is in the multiply-accumulate stage
+    // (levels 1, 2) or alone (level 3); logic ROMs lengthen the weight-register stage.
+    // The level-0 and pipelined terms never share a row: each is fitted on its own tiles.
+    const int level = d.pipeline;
+    auto at = [&](int k) { return level == k ? 1.0 : 0.0; };
+    const double piped = level > 0 ? 1.0 : 0.0;
+    p.push_back(measured(
+        "tile", 0,
+        {{"base_ns", at(0)},
+         {"products_doubling_ns", at(0) * log2_of(std::min(d.lanes * d.cols_per_cycle, kTileProductsGrowth))},
+         {"logic_rom_ns", wm ? 0.0 : at(0)},
+         {"p1_base_ns", at(1)},
+         {"p2_base_ns", at(2)},
+         {"p3_base_ns", at(3)},
+         {"pipelined_column_doubling_ns", piped * log2_of(d.cols_per_cycle)},
+         {"pipelined_logic_rom_ns", wm ? 0.0 : piped}}));
 
     // M10K weight stream (rtl/mgpt_weight_stream.sv): a bank's registered read
     // word -> the bank/port select -> the step buffer; the select widens with

@@ -30,28 +30,20 @@ const arch::DesignPoint& DesignCache::get(const std::string& file, const std::st
     }
 }
 
+void DuplicateCheck::add(const std::string& item, const std::string& what, const std::string& path, unsigned line) {
+    const auto [it, fresh] = first_.emplace(item, line);
+    if (!fresh)
+        throw std::runtime_error(path + ":" + std::to_string(line) + ": duplicate row: " + what +
+                                 " is measured on line " + std::to_string(it->second) + " already (" + path + ":" +
+                                 std::to_string(it->second) + "); keep one row per item");
+}
+
 namespace {
 
 using Reader5 = io::CSVReader<5, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>, io::throw_on_overflow,
                               io::single_line_comment<'#'>>;
 using Reader7 = io::CSVReader<7, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>, io::throw_on_overflow,
                               io::single_line_comment<'#'>>;
-
-// The first line of each measured item: a second row of the same item is an
-// error naming both lines (the fit would count it twice).
-class DuplicateCheck {
-public:
-    void add(const std::string& item, const std::string& what, const std::string& path, unsigned line) {
-        const auto [it, fresh] = first_.emplace(item, line);
-        if (!fresh)
-            throw std::runtime_error(path + ":" + std::to_string(line) + ": duplicate row: " + what +
-                                     " is measured on line " + std::to_string(it->second) + " already (" + path + ":" +
-                                     std::to_string(it->second) + "); keep one row per item");
-    }
-
-private:
-    std::map<std::string, unsigned> first_;
-};
 
 std::vector<Measurement> read_generic(const std::string& path) {
     std::vector<Measurement> out;

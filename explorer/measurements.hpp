@@ -34,5 +34,14 @@ public:
 private:
     std::map<std::string, arch::DesignPoint> cache_;
 };
+// The first line of each measured item: a second row of the same item is an
+// error naming both lines (a fit would count it twice).
+class DuplicateCheck {
+public:
+    void add(const std::string& item, const std::string& what, const std::string& path, unsigned line);
+
+private:
+    std::map<std::string, unsigned> first_;
+};
 
 }  // namespace mgpt::explorer

@@ -99,6 +99,7 @@ double logic_rom_luts(const arch::DesignPoint& d) {
 // every lane keeps all three. Then the select among what the lane can read:
 // q, k, v, o and fc2 (lanes < 16), fc1, lm_head (lanes < 27), or zero.
 double tile_select_luts(const arch::DesignPoint& d) {
+    if (d.pipeline > 0) return 0;  // the pipelined tile: tile_select_pipelined_luts
     const int L = d.lanes, C = d.cols_per_cycle;
     const int per_qkv = arch::kQkvMatrices * mux_luts(std::min(L, kEmbd) * C);
     // lanes < 16: q k v o fc1 fc2 lm_head, 16 <= lane < 27: q k v fc1 lm_head, beyond: q k v fc1; + zero
@@ -107,6 +108,21 @@ double tile_select_luts(const arch::DesignPoint& d) {
                                                  {std::max(L - kVocab, 0), 5}};
     double luts = 0;
     for (const auto& [lanes, sources] : lanes_sources) luts += 16.0 * lanes * C * (per_qkv + mux_luts(sources));
+    return luts;
+}
+
+// The pipelined tile's weight select (mgpt_tile_pipelined): a lane's element of
+// the step words is a constant of the lane, and its matrix among q, k and v is a
+// register set when the pass starts, so each weight bit is one mux over the
+// sources the lane can read (the same lists as tile_select_luts), no element mux.
+double tile_select_pipelined_luts(const arch::DesignPoint& d) {
+    if (d.pipeline == 0) return 0;
+    const int L = d.lanes, C = d.cols_per_cycle;
+    const std::pair<int, int> lanes_sources[] = {{std::min(L, kEmbd), 8},
+                                                 {std::clamp(L - kEmbd, 0, kVocab - kEmbd), 6},
+                                                 {std::max(L - kVocab, 0), 5}};
+    double luts = 0;
+    for (const auto& [lanes, sources] : lanes_sources) luts += 16.0 * lanes * C * mux_luts(sources);
     return luts;
 }
 
@@ -149,17 +165,18 @@ struct Term {
 const std::vector<Term>& terms() {
     using M = Metric;
     static const std::vector<Term> t = {
-        {{"tile_fixed", "tile", "tile pass control and the 64-entry input vector register (one)",
+        {{"tile_fixed", "tile", "tile pass control and the 64-entry input vector register (one; pipeline = 0)",
           {M::alms, M::registers}},
-         [](const arch::DesignPoint&) { return 1.0; }},
+         [](const arch::DesignPoint& d) { return d.pipeline == 0 ? 1.0 : 0.0; }},
         {{"tile_lane", "tile", "MAC lanes (64-bit accumulator and its adder, the lane's stacked-row arithmetic)",
           {M::alms, M::registers}},
          [](const arch::DesignPoint& d) { return double(d.lanes); }},
         // col = chunk x 16 + step x C + j goes through an adder: each column's select of
-        // x[col] is a whole 64:1 mux of 16 bits, shared by the lanes.
+        // x[col] is a whole 64:1 mux of 16 bits, shared by the lanes (pipeline = 0; the
+        // pipelined tile shifts a registered 16-element window instead: tile_pass_constants).
         {{"tile_column", "tile", "input columns per cycle (a 64:1 select of x[col] each, shared by the lanes)",
           {M::alms}},
-         [](const arch::DesignPoint& d) { return double(d.cols_per_cycle); }},
+         [](const arch::DesignPoint& d) { return d.pipeline == 0 ? double(d.cols_per_cycle) : 0.0; }},
         {{"tile_product", "tile",
           "16x16 products per cycle (lanes x cols_per_cycle): the multiplier (DSP), its sign extension and "
           "its adder into the lane's 64-bit sum",
@@ -168,6 +185,29 @@ const std::vector<Term>& terms() {
         {{"tile_select", "tile",
           "LUTs of the weight select muxes (q/k/v element muxes, matrix select; tile_select_luts)", {M::alms}},
          tile_select_luts},
+        // The pipelined tile (pipeline >= 1, docs/MICROARCH.md "Pipeline"): what it
+        // computes once per pass, and the registers of each stage, counted in bits.
+        {{"tile_pass_constants", "tile",
+          "pipelined tile: first-word addresses, lane matrices and the 16-element input window, "
+          "registered at the pass start (one)",
+          {M::alms, M::registers}},
+         [](const arch::DesignPoint& d) { return d.pipeline > 0 ? 1.0 : 0.0; }},
+        {{"tile_select_pipelined", "tile",
+          "pipelined tile: LUTs of the weight select (one mux per weight bit; tile_select_pipelined_luts)",
+          {M::alms}},
+         tile_select_pipelined_luts},
+        {{"pipeline_weight_bits", "tile",
+          "pipeline >= 1: weight and input register bits (16 x (lanes x cols_per_cycle + cols_per_cycle))",
+          {M::alms, M::registers}},
+         [](const arch::DesignPoint& d) {
+             return d.pipeline >= 1 ? 16.0 * (d.lanes * d.cols_per_cycle + d.cols_per_cycle) : 0.0;
+         }},
+        {{"pipeline_product_bits", "tile", "pipeline >= 2: product register bits (32 x lanes x cols_per_cycle)",
+          {M::alms, M::registers}},
+         [](const arch::DesignPoint& d) { return d.pipeline >= 2 ? 32.0 * d.lanes * d.cols_per_cycle : 0.0; }},
+        {{"pipeline_sum_bits", "tile", "pipeline = 3: column-sum register bits (36 x lanes)",
+          {M::alms, M::registers}},
+         [](const arch::DesignPoint& d) { return d.pipeline >= 3 ? 36.0 * d.lanes : 0.0; }},
         {{"logic_rom_lut", "weight_stream",
           "LUTs of the logic ROMs (64-entry LUT6 leaves and mux trees; logic_rom_luts)", {M::alms}},
          logic_rom_luts},

@@ -54,9 +54,11 @@ std::vector<StructuralPath> read_structural_timing(const std::string& path) {
         Reader5 in(path);
         in.read_header(io::ignore_extra_column, "point", "component", "reg_ns", "any_ns", "status");
         std::string point, component, reg, any, status;
+        DuplicateCheck once;
         while (in.read_row(point, component, reg, any, status)) {
-            if (status != "ok" || reg.empty()) continue;
             const std::string at = path + ":" + std::to_string(in.get_file_line());
+            once.add(point + "," + component, "point " + point + ", component " + component, path, in.get_file_line());
+            if (status != "ok" || reg.empty()) continue;
             if (!family_terms(component))
                 throw std::runtime_error(at + ": component '" + component +
                                          "' is not a measured Fmax family (legal: " + family_names() + ")");
@@ -195,7 +197,7 @@ namespace {
 // The RTL parameters each component's synthesis wrapper passes (rtl/synth/synth_component.sh).
 const std::vector<std::string>& family_parameters(const std::string& family) {
     static const std::map<std::string, std::vector<std::string>> p = {
-        {"tile", {"LANES", "COLS", "WEIGHT_M10K", "BANKS", "PORTS"}},
+        {"tile", {"LANES", "COLS", "WEIGHT_M10K", "BANKS", "PORTS", "PIPELINE"}},
         {"weight_stream", {"LANES", "COLS", "WEIGHT_M10K", "BANKS", "PORTS", "VLANES"}},
         {"rms_engine", {"NORM_RADIX"}},
         {"divider", {"DIVIDERS", "DIV_RADIX"}},

@@ -10,6 +10,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "common/input_file.hpp"
 #include "common/source_tree.hpp"
 #include "model/parse_values.hpp"
 #include "text_util.hpp"
@@ -292,8 +293,7 @@ void parse_axes(const Locator& loc, const Values& in, Sweep& s) {
 }  // namespace
 
 Sweep load_sweep(const std::string& path) {
-    std::ifstream cfg(path);
-    if (!cfg) throw std::runtime_error(path + ": cannot open sweep file");
+    std::ifstream cfg = open_input_file(path, "sweep file");  // a folder is refused, not read as empty
     const Locator loc(path);
 
     po::options_description desc;

@@ -12,14 +12,17 @@
 // registers against the golden model, the closed-form model and the TLM.
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include <verilated.h>
 #include <verilated_vcd_sc.h>
 
 #include "Vde1soc_top.h"
 #include "cli/design_options.hpp"
+#include "cli/output_options.hpp"
 #include "cli/sampling_options.hpp"
 #include "cli/usage.hpp"
+#include "common/output_file.hpp"
 #include "cosim/driver_config.hpp"
 #include "platforms/de1soc/board_host.hpp"
 #include "platforms/de1soc/board_report.hpp"
@@ -62,7 +65,7 @@ int run(int argc, char** argv) {
     std::unique_ptr<de1soc::TlmPrediction> tlm;
     if (vm.count("tlm-steps"))
         tlm.reset(new de1soc::TlmPrediction(de1soc::read_tlm_steps(vm["tlm-steps"].as<std::string>())));
-    const std::string trace = vm.count("trace") ? vm["trace"].as<std::string>() : "";
+    const std::string trace = cli::output_file_option(vm, "trace");  // refused here if it cannot be written
 
     sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
     const tlm_model::ClockDomain clock(d.pll_mhz);
@@ -102,15 +105,24 @@ int run(int argc, char** argv) {
     avalon.clk(clk);
     host.bus.bind(avalon.socket);
 
+    // As in cosim: Verilator writes to a temporary file (and says nothing if it
+    // cannot open it), which replaces, or is copied into, the named file once complete.
+    std::optional<OutputFile> trace_file;
+    if (!trace.empty()) trace_file.emplace(trace, cli::kVcdExtension);
     std::unique_ptr<VerilatedVcdSc> vcd;
     sc_core::sc_start(sc_core::SC_ZERO_TIME);
     if (!trace.empty()) {
         vcd.reset(new VerilatedVcdSc);
         top.trace(vcd.get(), 99);
-        vcd->open(trace.c_str());
+        vcd->open(trace_file->staging_path().c_str());
     }
     sc_core::sc_start();
-    if (vcd) vcd->close();
+    if (vcd) {
+        const bool opened = vcd->isOpen();
+        vcd->close();
+        if (!opened) throw std::runtime_error(trace + ": cannot write the trace (Verilator could not open its file)");
+        trace_file->commit();
+    }
     const bool ok = de1soc::report_board_run(result, w, d, hs, tlm.get(), de1soc::design_tag(d, w),
                                           vm.count("summary-md") ? vm["summary-md"].as<std::string>() : "", std::cout);
     if (!trace.empty()) std::cout << "trace: " << trace << "\n";

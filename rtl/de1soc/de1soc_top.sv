@@ -29,6 +29,7 @@ module de1soc_top #(
     parameter integer DIV_RADIX = 1,
     parameter integer SAMPLER_PARALLEL = 0,
     parameter integer ARGMAX_TREE = 0,
+    parameter integer PIPELINE = 0,
     parameter integer REF_PROFILE = 0,
     parameter ROM_DIR = "rom",
     parameter integer PLL_M = 45,
@@ -137,7 +138,7 @@ module de1soc_top #(
         .LANES(LANES), .COLS(COLS), .WEIGHT_M10K(WEIGHT_M10K), .BANKS(BANKS), .PORTS(PORTS),
         .KV_M10K(KV_M10K), .VLANES(VLANES), .NORM_RADIX(NORM_RADIX), .DIVIDERS(DIVIDERS),
         .DIV_RADIX(DIV_RADIX), .SAMPLER_PARALLEL(SAMPLER_PARALLEL), .ARGMAX_TREE(ARGMAX_TREE),
-        .REF_PROFILE(REF_PROFILE), .ROM_DIR(ROM_DIR)
+        .PIPELINE(PIPELINE), .REF_PROFILE(REF_PROFILE), .ROM_DIR(ROM_DIR)
     ) core (
         .clk(clk), .rst(rst), .start(core_start), .token_in(core_token), .pos(core_pos), .rng_in(core_rng),
         .greedy(core_greedy), .temperature(core_temperature), .busy(core_busy), .done(core_done),

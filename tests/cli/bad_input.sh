@@ -67,6 +67,8 @@ ok test ! -e "$tmp/roms"
 ok test ! -e "$tmp/fpga"
 expect 1 "work: is a folder, not a names file" -- "$bin" train --data work --steps 1 --out "$tmp/trained"
 expect 1 "work: is a folder, not a names file" -- "$bin" evaluate --data work
+expect 1 "work: is a folder, not a sweep file" -- "$bin" explore --sweep work --out "$tmp/swept"
+ok test ! -e "$tmp/swept"
 mkdir -p rom_set/wte_q12.hex
 expect 1 "rom_set/wte_q12.hex: is a folder, not a ROM file" -- "$bin" generate --weights rom_set
 
@@ -87,6 +89,8 @@ ok grep -q 'enddefinitions' work/x.out
 ok test ! -e work/x.out.vcd
 expect 1 "work/nodir/x.vcd: cannot create: folder 'work/nodir' does not exist" -- "$bin" cosim --count 1 --trace work/nodir/x.vcd
 expect 1 "work/tracedir: is a folder" -- "$bin" cosim --count 1 --trace work/tracedir
+expect 1 "work/nodir/t.vcd: cannot create: folder 'work/nodir' does not exist" -- "$bin" fpga --out "$tmp/fp" --simulate --trace work/nodir/t.vcd
+ok test ! -e "$tmp/fp"
 
 # 12. --build-jobs is checked before cmake sees it
 expect 2 "--build-jobs 0 is out of range \(legal: 1\.\.1024\)" -- "$bin" cosim --build-jobs 0 --count 1

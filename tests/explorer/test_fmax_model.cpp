@@ -101,7 +101,7 @@ TEST_CASE("Fmax model: the baseline against its Quartus fit, the mapping factor 
     CHECK(c.fmax_mhz < 15);
 }
 
-TEST_CASE("Fmax model: every engine radix and every product doubling up to 8 lengthens its path", "[explorer][fmax]") {
+TEST_CASE("Fmax model: every engine radix and product doubling up to 8 lengthens its path, every pipeline level shortens it", "[explorer][fmax]") {
     const arch::DesignPoint b = reference_builds()[0].design;
     auto path = [&](const std::string& family, const std::vector<std::string>& overrides) {
         arch::DesignPoint d = b;
@@ -118,6 +118,14 @@ TEST_CASE("Fmax model: every engine radix and every product doubling up to 8 len
     CHECK(path("tile", {"lanes=4", "cols_per_cycle=2"}) > path("tile", {"lanes=2", "cols_per_cycle=2"}));
     CHECK(path("tile", {"lanes=32"}) >= path("tile", {"lanes=16"}));
     CHECK(path("tile", {"cols_per_cycle=2"}) >= path("tile", {"cols_per_cycle=1"}));
+    // each pipeline level shortens the tile's path; a wider column sum lengthens a pipelined one
+    for (const char* shape : {"cols_per_cycle=1", "cols_per_cycle=4"})
+        for (int k = 1; k <= 3; ++k) {
+            INFO(shape << " pipeline " << k);
+            CHECK(path("tile", {shape, "pipeline=" + std::to_string(k)}) <
+                  path("tile", {shape, "pipeline=" + std::to_string(k - 1)}));
+        }
+    CHECK(path("tile", {"pipeline=2", "cols_per_cycle=8"}) > path("tile", {"pipeline=2", "cols_per_cycle=2"}));
     for (const auto& f : measured_families())
         for (const auto& t : f.terms) CHECK(shipped().get(path_component(f.family), t) >= 0);
 }
@@ -164,6 +172,9 @@ TEST_CASE("structural timing files: bad rows are errors naming the file and line
     CHECK_THROWS_WITH(read_structural_timing(write("baseline,tile,,,,,,,,,,,,timeout\n")),
                       Catch::Contains("no usable structural paths"));
     CHECK_THROWS_WITH(read_structural_timing(dir.file("missing.csv")), Catch::Contains("missing.csv"));
+    CHECK_THROWS_WITH(read_structural_timing(write("baseline,tile,18.4,18.5,,,,,,,,,,ok\n"
+                                                   "baseline,tile,9.1,9.1,,,,,,,,,,ok\n")),
+                      Catch::Contains("structural_timing.csv:3: duplicate row") && Catch::Contains("line 2"));
     CHECK(read_structural_timing(write("baseline,tile,18.4,18.5,,,,,,,,,,ok\n")).at(0).ns == 18.5);
 }
 

@@ -231,6 +231,14 @@ TEST_CASE("resources and Fmax respond to the hardware each key adds", "[explorer
     CHECK(res({"pll_mhz=100"}).alms == rb.alms);  // the clock costs no logic
     CHECK(fmax({"pll_mhz=100"}) == fb);
     CHECK(fmax({"weight_memory=m10k", "weight_banks=1", "bram_ports=1"}) <= 315.0);
+    // pipeline: each level from 1 to 3 adds registers, no multiplier; any level shortens the baseline's tile path
+    for (const char* o : {"pipeline=2", "pipeline=3"}) {
+        const std::string below = std::string("pipeline=") + std::to_string(o[9] - '0' - 1);
+        INFO(o);
+        CHECK(res({o}).registers > res({below}).registers);
+        CHECK(res({o}).dsp == rb.dsp);
+    }
+    CHECK(fmax({"pipeline=1"}) > fb);
 }
 
 TEST_CASE("calibration files: every problem is an error naming the file and the line", "[explorer][calibration]") {

@@ -72,3 +72,29 @@ TEST_CASE("the closed-form cycle model equals the TLM on every step of 300 rando
         }
     CHECK(steps > 1500);
 }
+
+// docs/MICROARCH.md "Pipeline": K register stages cost K cycles per tile pass and
+// nothing else. The baseline's step has 14 passes (qkv 48/16 = 3, wo 1, fc1 64/16 = 4,
+// fc2 4 column chunks, lm_head ceil(27/16) = 2): 14 K more cycles, all of them fill,
+// on every step, with the same tokens.
+TEST_CASE("the TLM: pipeline K adds K fill cycles per tile pass and changes no value", "[tlm][pipeline]") {
+    const QWeights w = load_rom_dir(test::shipped_weights_dir());
+    std::vector<tlm_model::Job> jobs;
+    for (int k = 0; k <= 3; ++k)
+        jobs.push_back({test::with(test::baseline(), {"pipeline=" + std::to_string(k)}), {3, 7, {false, 0x0100, Numerics::saturating}}});
+    const auto results = tlm_model::simulate_tlm(w, jobs);
+    constexpr uint32_t kBaselinePasses = 3 + 1 + 4 + 4 + 2;
+    for (int k = 1; k <= 3; ++k) {
+        INFO("pipeline " << k);
+        const auto& r0 = results[0];
+        const auto& rk = results[static_cast<size_t>(k)];
+        REQUIRE(rk.names == r0.names);
+        REQUIRE(rk.steps.size() == r0.steps.size());
+        for (size_t s = 0; s < rk.steps.size(); ++s) {
+            CHECK(rk.steps[s].logits == r0.steps[s].logits);
+            CHECK(rk.steps[s].cycles.total() == r0.steps[s].cycles.total() + kBaselinePasses * k);
+            CHECK(rk.steps[s].cycles.total_fill() == kBaselinePasses * k);
+            CHECK(r0.steps[s].cycles.total_fill() == 0);
+        }
+    }
+}
