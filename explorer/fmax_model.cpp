@@ -54,12 +54,14 @@ PathModel counted(std::string family, double fixed_ns) { return {std::move(famil
 const std::vector<FamilyTerms>& measured_families() {
     static const std::vector<FamilyTerms> f = {
         {"tile",
-         {"base_ns", "products_doubling_ns", "logic_rom_ns", "p1_base_ns", "p2_base_ns", "p3_base_ns",
-          "pipelined_column_doubling_ns", "pipelined_logic_rom_ns"}},
+         {"base_ns", "products_doubling_ns", "logic_rom_ns", "p1_base_ns", "p1_column_doubling_ns", "p2_base_ns",
+          "p2_column_doubling_ns", "p3_base_ns", "p3_column_doubling_ns",
+          "pipelined_weight_select_ns", "pipelined_logic_rom_stage_ns"}},
         {"weight_stream", {"base_ns", "bank_doubling_ns", "dual_port_ns"}},
         {"rms_engine", {"base_ns", "step_select_ns"}},
         {"divider", {"base_ns", "step_select_ns"}},
-        {"sampler", {"sequential_ns", "parallel_ns"}}};
+        {"sampler", {"sequential_ns", "parallel_ns"}},
+        {"core", {"base_ns", "vector_lane_ns"}}};
     return f;
 }
 
@@ -78,23 +80,45 @@ std::vector<PathModel> path_models(const arch::DesignPoint& d, const Calibration
     // L x C up to 8 (wider selects, more per-lane row arithmetic) and are flat
     // beyond (12 to 25 products: 17.1-18.6 ns), a little longer with logic ROMs.
     // Pipelined (rtl/mgpt_tile_pipelined.sv, docs/MICROARCH.md "Pipeline"): the
-    // longest of the stages the level leaves, each level its own base; the
-    // column adder tree (log2 C levels) is in the multiply-accumulate stage
-    // (levels 1, 2) or alone (level 3); logic ROMs lengthen the weight-register stage.
-    // The level-0 and pipelined terms never share a row: each is fitted on its own tiles.
+    // longer of two stages. The multiply-accumulate stage the level leaves:
+    // weight register -> DSP -> column adder tree (log2 C levels) -> 64-bit
+    // accumulate at level 1, products -> tree -> accumulate at level 2, the
+    // tree alone at level 3; each level its own base and cost per doubling of
+    // C. And the weight stage, ROM -> weight register: an M10K stream's own
+    // path (the weight_stream family below, bank word -> routing select) and
+    // the lane's select into the register; a logic ROM's stage (registered
+    // pass constants -> ROM LUTs -> select) measures alike at every shape.
+    // The longer one, by these coefficients, is the path; a fit attributes
+    // each measured tile to that side. Level-0 and pipelined terms never share
+    // a row: each is fitted on its own tiles.
+    const double stream_ns = c.get("path_weight_stream", "base_ns") +
+                             c.get("path_weight_stream", "bank_doubling_ns") * log2_of(d.weight_banks) +
+                             c.get("path_weight_stream", "dual_port_ns") * (d.bram_ports == 2 ? 1.0 : 0.0);
     const int level = d.pipeline;
     auto at = [&](int k) { return level == k ? 1.0 : 0.0; };
-    const double piped = level > 0 ? 1.0 : 0.0;
-    p.push_back(measured(
-        "tile", 0,
-        {{"base_ns", at(0)},
-         {"products_doubling_ns", at(0) * log2_of(std::min(d.lanes * d.cols_per_cycle, kTileProductsGrowth))},
-         {"logic_rom_ns", wm ? 0.0 : at(0)},
-         {"p1_base_ns", at(1)},
-         {"p2_base_ns", at(2)},
-         {"p3_base_ns", at(3)},
-         {"pipelined_column_doubling_ns", piped * log2_of(d.cols_per_cycle)},
-         {"pipelined_logic_rom_ns", wm ? 0.0 : piped}}));
+    const double column_doublings = log2_of(d.cols_per_cycle);
+    std::vector<PathTerm> tile_terms = {
+        {"base_ns", at(0)},
+        {"products_doubling_ns", at(0) * log2_of(std::min(d.lanes * d.cols_per_cycle, kTileProductsGrowth))},
+        {"logic_rom_ns", wm ? 0.0 : at(0)},
+        {"p1_base_ns", at(1)},
+        {"p1_column_doubling_ns", at(1) * column_doublings},
+        {"p2_base_ns", at(2)},
+        {"p2_column_doubling_ns", at(2) * column_doublings},
+        {"p3_base_ns", at(3)},
+        {"p3_column_doubling_ns", at(3) * column_doublings}};
+    double tile_fixed_ns = 0;
+    if (level > 0) {
+        double mac_ns = 0;
+        for (const auto& term : tile_terms) mac_ns += c.get("path_tile", term.name) * term.units;
+        const double weight_ns = wm ? stream_ns + c.get("path_tile", "pipelined_weight_select_ns")
+                                    : c.get("path_tile", "pipelined_logic_rom_stage_ns");
+        if (weight_ns > mac_ns) {
+            tile_terms = {{wm ? "pipelined_weight_select_ns" : "pipelined_logic_rom_stage_ns", 1.0}};
+            tile_fixed_ns = wm ? stream_ns : 0.0;
+        }
+    }
+    p.push_back(measured("tile", tile_fixed_ns, tile_terms));
 
     // M10K weight stream (rtl/mgpt_weight_stream.sv): a bank's registered read
     // word -> the bank/port select -> the step buffer; the select widens with
@@ -118,7 +142,16 @@ std::vector<PathModel> path_models(const arch::DesignPoint& d, const Calibration
     const bool seq = d.sampler == arch::SamplerKind::sequential;
     p.push_back(measured("sampler", 0, {{"sequential_ns", seq ? 1.0 : 0.0}, {"parallel_ns", seq ? 0.0 : 1.0}}));
 
-    // Not yet synthesized on their own: counted from the cell library.
+    // The core (rtl/mgpt_core.sv; tile, weight streams and engines are
+    // blackboxes there): its longest path, as measured, is the embedding load
+    // and its sum of squares: stage counter -> wte/wpe address arithmetic ->
+    // the ROM -> wte + wpe, saturate -> square (DSP) -> the 64-bit sum, whose
+    // V lanes' squares are added one after another in the cycle: each further
+    // vector lane adds a link to that chain.
+    p.push_back(measured("core", 0, {{"base_ns", 1}, {"vector_lane_ns", static_cast<double>(d.vector_lanes - 1)}}));
+
+    // Not synthesized on their own: counted from the cell library (paths inside
+    // the core that the measured core family above may cover).
     // Write-back: accumulator -> Q4.12 shift and saturate (3 levels) -> any lane into any row (L:1).
     p.push_back(counted("writeback", t.clock + (3 + mux_levels(d.lanes)) * t.lut));
     // Load: wte + wpe (16-bit add) -> square (DSP) -> 64-bit sum of squares.

@@ -86,9 +86,18 @@ TEST_CASE("Fmax model: the held-out points, never fitted, never more than 10% op
 TEST_CASE("Fmax model: the baseline against its Quartus fit, the mapping factor fitted there", "[explorer][fmax]") {
     const ReferenceBuild& ref = reference_builds()[0];
     const FmaxEstimate b = estimate_fmax(ref.design, shipped());
-    CHECK(b.critical == "tile");
-    // the factor maps the measured baseline path onto Quartus' exactly; the model's own path is within 10% of it
-    CHECK(std::fabs(b.critical_ns - ref.critical_path_ns) / ref.critical_path_ns <= 0.10);
+    // the factor maps the measured baseline tile, the reference's critical component, onto Quartus'
+    // path exactly; the model's own tile path is within 10% of it
+    double tile_ns = 0;
+    for (const auto& p : b.paths)
+        if (p.family == "tile") tile_ns = b.mapping_factor * p.structural_ns;
+    CHECK(std::fabs(tile_ns - ref.critical_path_ns) / ref.critical_path_ns <= 0.10);
+    // This RTL's core is longer: its embedding load (address arithmetic -> ROM -> add -> square -> 64-bit
+    // sum) measures 22.9 ns (rtl/synth/results/timing/baseline.core.txt), 20.0 ns scaled, past the
+    // reference build's 16.09 ns, so the model puts this baseline below the reference's 62 MHz.
+    CHECK(b.critical == "core");
+    CHECK(b.critical_ns > ref.critical_path_ns);
+    CHECK(b.fmax_mhz < 56.25);
     CHECK(b.mapping_factor == Approx(ref.critical_path_ns / 18.409).epsilon(1e-3));  // docs/DEVICE.md, timing/baseline.tile.txt
     // the anchor is still what the committed structural timing measures for the baseline's tile
     bool anchor_measured = false;
@@ -118,12 +127,15 @@ TEST_CASE("Fmax model: every engine radix and product doubling up to 8 lengthens
     CHECK(path("tile", {"lanes=4", "cols_per_cycle=2"}) > path("tile", {"lanes=2", "cols_per_cycle=2"}));
     CHECK(path("tile", {"lanes=32"}) >= path("tile", {"lanes=16"}));
     CHECK(path("tile", {"cols_per_cycle=2"}) >= path("tile", {"cols_per_cycle=1"}));
-    // each pipeline level shortens the tile's path; a wider column sum lengthens a pipelined one
+    // each pipeline level shortens the tile's path, down to its weight stage (ROM -> weight
+    // register), which no level splits: level 3 of a single-column tile is no shorter than level 2
     for (const char* shape : {"cols_per_cycle=1", "cols_per_cycle=4"})
         for (int k = 1; k <= 3; ++k) {
             INFO(shape << " pipeline " << k);
-            CHECK(path("tile", {shape, "pipeline=" + std::to_string(k)}) <
-                  path("tile", {shape, "pipeline=" + std::to_string(k - 1)}));
+            const double here = path("tile", {shape, "pipeline=" + std::to_string(k)});
+            const double below = path("tile", {shape, "pipeline=" + std::to_string(k - 1)});
+            if (k == 3 && std::string(shape) == "cols_per_cycle=1") CHECK(here <= below);
+            else CHECK(here < below);
         }
     CHECK(path("tile", {"pipeline=2", "cols_per_cycle=8"}) > path("tile", {"pipeline=2", "cols_per_cycle=2"}));
     for (const auto& f : measured_families())
@@ -182,17 +194,18 @@ TEST_CASE("explore: a point whose measured structural path misses its clock is n
     test::TempDir dir;
     const Sweep s = load_sweep(test::write_sweep(dir, "structural", "[workload]\nnames = 2\n"));
     const QWeights w = load_rom_dir(s.workload.weights_dir);
-    const arch::DesignPoint base = reference_builds()[0].design;
-    // the baseline's tile measured at 18.409 ns x factor = 16.09 ns: fine at 56.25 MHz (17.78 ns)
+    arch::DesignPoint base = reference_builds()[0].design;
+    base.pll_mhz = 40;  // 25 ns: above the model's core path (20.3 ns) and the measured tile's
+    // the baseline's tile measured at 18.409 ns x factor = 16.09 ns: fine at 40 MHz
     const StructuralPath tile{"baseline", base, "tile", 18.409, "test"};
     const Evaluator ok(s, w, shipped(), StructuralIndex({tile}));
     const PointRow r = ok.evaluate({0, "baseline", base});
     CHECK(r.structural_path == "tile");
     CHECK(r.structural_ns == Approx(shipped().get("mapping_factor", "factor") * 18.409).margin(1e-3));
     CHECK(r.meets_timing);
-    // the same point, its tile measured 40% longer (the model unchanged): it misses timing
+    // the same point, its tile measured 80% longer (28.9 ns scaled; the model unchanged): it misses timing
     StructuralPath slow = tile;
-    slow.ns = 1.4 * 18.409;
+    slow.ns = 1.8 * 18.409;
     const Evaluator late(s, w, shipped(), StructuralIndex({slow}));
     const PointRow q = late.evaluate({0, "baseline", base});
     CHECK(q.fmax_mhz == Approx(r.fmax_mhz));

@@ -238,7 +238,7 @@ TEST_CASE("resources and Fmax respond to the hardware each key adds", "[explorer
         CHECK(res({o}).registers > res({below}).registers);
         CHECK(res({o}).dsp == rb.dsp);
     }
-    CHECK(fmax({"pipeline=1"}) > fb);
+    CHECK(fmax({"pipeline=1"}) >= fb);  // the tile's path shortens (test_fmax_model.cpp); the core's load path stays
 }
 
 TEST_CASE("calibration files: every problem is an error naming the file and the line", "[explorer][calibration]") {
