@@ -18,7 +18,9 @@ namespace mgpt::explorer {
 
 class DesignSpace {
 public:
-    explicit DesignSpace(const Sweep& sweep);
+    // `without_key` (optional): a key left out of the grid (every point keeps
+    // the baseline's value): the exhaustive strategy's space of micro-architectures.
+    explicit DesignSpace(const Sweep& sweep, const std::string& without_key = "");
 
     // Number of grid points (saturates at UINT64_MAX).
     uint64_t size() const { return size_; }

@@ -161,6 +161,8 @@ std::string points_and_memory(uint64_t points) {
 }
 
 void check_plan_size(const Sweep& sweep, int shard_index, int shard_count, uint64_t max_points) {
+    // A grid or exhaustive sweep without local search is streamed: no point is held.
+    if (sweep.strategy != Strategy::random && sweep.local_search_rounds == 0) return;
     const PlanSize p = plan_size(sweep, shard_index, shard_count);
     if (p.held <= max_points) return;
     const bool grid = sweep.strategy == Strategy::grid;
