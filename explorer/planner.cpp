@@ -59,6 +59,8 @@ std::vector<PlannedPoint> Planner::initial(int shard_index, int shard_count) {
     if (shard_count < 1 || shard_index < 0 || shard_index >= shard_count || (shard_count > 1 && !lazy))
         throw std::logic_error("Planner::initial: shard " + std::to_string(shard_index) + "/" +
                                std::to_string(shard_count) + " of a plan that cannot be sharded");
+    if (sweep_.strategy == Strategy::exhaustive)
+        throw std::logic_error("Planner::initial: an exhaustive sweep is planned by PointPlan");
     std::vector<PlannedPoint> out;
     arch::DesignPoint base = sweep_.baseline;
     add(out, base, "baseline");
