@@ -140,8 +140,6 @@ MergeResult run_merge(const MergeOptions& o) {
         const int n = first.shard_count;
         std::vector<ClaimedRow> block;
         auto flush = [&] {
-            const long i0 = block.empty() ? 0 : block.front().index;
-            const int s0 = static_cast<int>(i0 % n);
             const auto misplaced = [&](long got, long want) {
                 const int s = static_cast<int>(want % n);
                 if (got % n != s)
@@ -150,8 +148,7 @@ MergeResult run_merge(const MergeOptions& o) {
                 return "point " + std::to_string(got) + " where the plan's order has point " + std::to_string(want) +
                        " (a row lost, repeated or moved)";
             };
-            (void)s0;
-            // One remedy per block would name the wrong shard: check_rows names the file; the remedy names it too.
+            // The remedy names the shard whose row was refused (a block holds rows of every shard).
             std::vector<PointRow> rows;
             try {
                 rows = check_rows(block, plan, ev, first.engine, o.jobs, "@REMEDY@", misplaced);

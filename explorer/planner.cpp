@@ -175,19 +175,12 @@ void check_plan_size(const Sweep& sweep, int shard_index, int shard_count, uint6
                        (sweep.local_search_rounds > 0 ? " before local search" : "") + " (" +
                        thousands(kBytesPerPoint) + " bytes a point), above the limit of " +
                        thousands(static_cast<double>(max_points)) + " points (--max-points). ";
-    if (grid && sweep.local_search_rounds == 0 && p.initial != kSaturated) {
-        const uint64_t shards = (p.initial + max_points - 1) / max_points;
-        what += "Shard it: --shard I/" + std::to_string(shards) + " for I = 0.." + std::to_string(shards - 1) +
-                " keeps each process within the limit (merging the shards holds every point again: merge "
-                "--max-points); or sample it: strategy = random, samples = K; or raise the limit: --max-points " +
-                std::to_string(p.held) + ".";
-    } else {
-        what += std::string(grid ? "Shards do not help here (with local_search_rounds > 0 every shard plans the "
-                                   "whole grid): sample it instead (strategy = random, samples = K), "
-                                 : "Draw fewer samples, ") +
-                "list fewer values, or raise the limit: --max-points " +
-                (p.held == kSaturated ? std::string("N") : std::to_string(p.held)) + ".";
-    }
+    what += std::string(grid ? "Shards do not help here (with local_search_rounds > 0 every shard plans the "
+                               "whole grid): sample it instead (strategy = random, samples = K), or drop the local "
+                               "search (a grid without it streams), "
+                             : "Draw fewer samples, ") +
+            "list fewer values, or raise the limit: --max-points " +
+            (p.held == kSaturated ? std::string("N") : std::to_string(p.held)) + ".";
     throw std::runtime_error(what);
 }
 
