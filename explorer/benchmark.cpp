@@ -27,8 +27,8 @@ BenchmarkResult benchmark_sweep(const std::string& sweep_path, const std::string
     const auto t0 = std::chrono::steady_clock::now();
     const Evaluator ev(sweep, w, calib, load_structural_index(default_structural_timing_paths()));  // generates the workload: part of the cost
     const PointPlan plan(sweep, ev, threads, false);
-    // at most the first million points of the plan (a streamed plan may be far larger)
-    const size_t n = static_cast<size_t>(std::min<long>(plan.total(), 1000000));
+    // at most the first 100,000 points of the plan (a streamed plan may be far larger), repeated
+    const size_t n = static_cast<size_t>(std::min<long>(plan.total(), 100000));
     r.planned_points = plan.total();
     std::atomic<long> feasible{0};  // a use of every row
     do {
