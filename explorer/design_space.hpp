@@ -38,6 +38,12 @@ public:
     // Deterministic order.
     std::vector<arch::DesignPoint> neighbours(const arch::DesignPoint& d) const;
 
+    // The grid position of the k-th point of a plan that skips grid position
+    // `skipped` (the baseline's, which is the plan's point 0).
+    static uint64_t position_skipping(uint64_t k, const std::optional<uint64_t>& skipped) {
+        return skipped && k >= *skipped ? k + 1 : k;
+    }
+
 private:
     // Key/value pairs one option of a dimension sets ("" = unset).
     using Assignment = std::vector<std::pair<const arch::DesignKey*, std::string>>;

@@ -135,7 +135,7 @@ MergeResult run_merge(const MergeOptions& o) {
     const FolderLock lock(o.out_dir);  // creates the folder; one writer at a time
     remove_stale_temporaries(o.out_dir);
     const std::string journal_path = o.out_dir + "/points.partial.csv";
-    {
+    try {
         Journal journal(journal_path);
         const int n = first.shard_count;
         std::vector<ClaimedRow> block;
@@ -189,6 +189,9 @@ MergeResult run_merge(const MergeOptions& o) {
                                          " into a new folder");
             s.in->close();
         }
+    } catch (...) {
+        std::remove(journal_path.c_str());  // a refused merge leaves no half-merged rows
+        throw;
     }
     res.rows_written = write_points_and_run(o.out_dir, journal_path, o.points, res.digest, res.run);
     std::remove(journal_path.c_str());

@@ -45,7 +45,7 @@ std::vector<PlannedPoint> Planner::grid(int shard_index, int shard_count) {
     long j = first + ((shard_index - first % shard_count) % shard_count + shard_count) % shard_count;
     for (; static_cast<uint64_t>(j - first) < count; j += shard_count) {
         const uint64_t k = static_cast<uint64_t>(j - first);
-        arch::DesignPoint d = space_.at(base && k >= *base ? k + 1 : k);
+        arch::DesignPoint d = space_.at(DesignSpace::position_skipping(k, base));
         if (remember) seen_.insert(arch::to_short_string(d));
         d.name = sweep_.name + "_" + std::to_string(j);
         out.push_back({j, "grid", d});

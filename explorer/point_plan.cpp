@@ -49,7 +49,7 @@ PlannedPoint PointPlan::at(long index) const {
     } else {
         const uint64_t k = static_cast<uint64_t>(index - 1);
         p.phase = "grid";
-        p.design = space_->at(base_position_ && k >= *base_position_ ? k + 1 : k);
+        p.design = space_->at(DesignSpace::position_skipping(k, base_position_));
     }
     p.design.name = sweep_.name + "_" + std::to_string(index);
     return p;
