@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "explorer/explore_run.hpp"
+#include "explorer/pareto.hpp"
 #include "explorer/text_util.hpp"
 #include "explorer_test_helpers.hpp"
 
@@ -50,6 +51,13 @@ TEST_CASE("exhaustive: the pruned fronts equal the full grid's", "[explorer][exh
     // 3 x 3 x (1 + 2 x 2) x 2 x 2 x 2 x 2 micro-architectures, 11 clocks each
     REQUIRE(grid_rows.size() == 720 * 11);  // the baseline (56.25 MHz) is a grid point
     REQUIRE(pruned_rows.size() == 720 + 1);
+    // the fronts a run marks (kept as rows arrive) are the batch fronts of all its rows
+    std::vector<PointRow> batch = grid_rows;
+    mark_pareto(batch);
+    for (size_t i = 0; i < batch.size(); ++i) {
+        CHECK(batch[i].pareto == grid_rows[i].pareto);
+        CHECK(batch[i].pareto_dsp == grid_rows[i].pareto_dsp);
+    }
     long feasible_fronts = 0;
     for (bool dsp : {false, true}) {
         const auto full = front_of(grid_rows, dsp), fast = front_of(pruned_rows, dsp);
