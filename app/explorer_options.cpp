@@ -13,7 +13,7 @@ void add_explorer_options(po::options_description& desc, const std::string& jobs
         ("jobs", po::value<int>()->default_value(1), (jobs_help + " (1..256)").c_str())
         ("max-points", po::value<std::string>()->default_value(std::to_string(explorer::kDefaultMaxPoints)),
          "the most design points one process may hold in memory (about 2.6 KB each); a larger sweep is refused "
-         "with the way to shard or sample it (a grid or exhaustive sweep streams: no limit)")
+         "with the way out (a sampled plan, local search or the TLM engine; a grid or exhaustive sweep streams: no limit)")
         ("points", po::value<std::string>()->default_value("whole"),
          "rows points.csv keeps: whole | feasible | front (rows on either Pareto front); a shard keeps every row")
         ("compress", po::value<std::string>()->default_value("none"),
