@@ -37,8 +37,8 @@ std::pair<int, int> parse_shard(const std::string& s) {
                      "spaces, e.g. 0/4)");
 }
 
-void print_summary(const std::vector<explorer::PointRow>& rows, long best) {
-    const auto s = explorer::summary_table(rows, best);
+void print_summary(const explorer::RunDigest& digest) {
+    const auto s = explorer::summary_table(digest);
     TextTable t(s.header);
     for (const auto& r : s.rows) t.add(r);
     t.print(std::cout);
@@ -93,6 +93,8 @@ int cmd_explore(const Args& args) {
         throw UsageError("--engine '" + o.engine + "' is not legal (legal: analytic, tlm)");
     if (vm.count("calibration")) o.calibration_path = vm["calibration"].as<std::string>();
     o.progress = !vm["no-progress"].as<bool>();
+    o.points = read_points_output(vm);
+    o.announce = [](const std::string& size) { std::cerr << size << "\n"; };
     if (vm.count("stop-after")) {
         o.stop_after = vm["stop-after"].as<long>();
         if (o.stop_after < 0) throw UsageError("--stop-after must be >= 0");
@@ -119,25 +121,25 @@ int cmd_explore(const Args& args) {
                   << "/points.partial.csv holds them; continue with --resume\n";
         return 3;
     }
-    long feasible = 0, front = 0;
-    for (const auto& row : r.rows) feasible += row.feasible, front += row.pareto;
+    const long feasible = r.digest.feasible(), front = static_cast<long>(r.digest.alm_front().size());
     std::cout << "sweep " << r.sweep.name << " (" << r.run.sweep_file << "): ";
     if (o.shard_count > 1)
-        std::cout << "shard " << o.shard_index << "/" << o.shard_count << ": " << r.rows.size() << " of "
+        std::cout << "shard " << o.shard_index << "/" << o.shard_count << ": " << r.digest.points() << " of "
                   << r.run.points_planned << " planned points";
     else
-        std::cout << r.rows.size() << " points";
+        std::cout << r.digest.points() << " points";
     std::cout << (r.resumed_rows ? " (" + std::to_string(r.resumed_rows) + " from the journal)" : "") << ", "
               << feasible << " feasible, " << front << " on the tokens/s-vs-ALMs front\n";
     if (o.shard_count > 1) {
-        std::cout << "results: " << r.out_dir << "/points.csv; when every shard is done: microgpt-dse merge "
+        std::cout << "results: " << r.points_path << "; when every shard is done: microgpt-dse merge "
                   << (o.out_dir.empty() ? "results/" + r.sweep.name + ".shard*of" + std::to_string(o.shard_count)
                                         : std::string("<the shard folders>"))
                   << " --out results/" << r.sweep.name << "\n";
     } else {
-        std::cout << "results: " << r.out_dir << "/ (points.csv, report.md, pareto.png, pareto.svg"
+        std::cout << "results: " << r.out_dir << "/ (" << o.points.file_name() << ": " << r.rows_written << " rows ("
+                  << o.points.keep_name() << "), report.md, pareto.png, pareto.svg"
                   << (r.best_index >= 0 ? ", best.cfg" : "") << ")\n\n";
-        print_summary(r.rows, r.best_index);
+        print_summary(r.digest);
         if (r.best_index < 0) std::cout << "no point of the sweep fits the device and meets timing\n";
     }
     std::cout << "explorer throughput: " << rate << "\n";

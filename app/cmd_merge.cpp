@@ -28,7 +28,7 @@ int cmd_merge(const Args& args) {
     po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
     if (vm.count("help")) {
         std::cout << "usage: microgpt-dse merge SHARD_DIR... --out DIR [--sweep FILE] [--calibration FILE] [--jobs N] "
-                     "[--max-points N]\n"
+                     "[--max-points N] [--points whole|feasible|front] [--compress none|gzip]\n"
                      "  e.g. microgpt-dse merge results/de1soc.shard*of4 --out results/de1soc\n\n"
                   << desc << "\n";
         return 0;
@@ -43,15 +43,15 @@ int cmd_merge(const Args& args) {
     if (vm.count("calibration")) o.calibration_path = vm["calibration"].as<std::string>();
     o.jobs = read_jobs(vm);
     o.max_points = read_max_points(vm);
+    o.points = read_points_output(vm);
     if (const std::string why = explorer::out_dir_is_a_shard(o); !why.empty()) throw UsageError(why);
     const explorer::MergeResult r = explorer::run_merge(o);
-    long feasible = 0, front = 0;
-    for (const auto& row : r.rows) feasible += row.feasible, front += row.pareto;
-    std::cout << "merged " << o.dirs.size() << " shards of sweep " << r.sweep.name << ": " << r.rows.size()
+    const long feasible = r.digest.feasible(), front = static_cast<long>(r.digest.alm_front().size());
+    std::cout << "merged " << o.dirs.size() << " shards of sweep " << r.sweep.name << ": " << r.digest.points()
               << " points, " << feasible << " feasible, " << front << " on the tokens/s-vs-ALMs front\n"
-              << "results: " << o.out_dir << "/ (points.csv, report.md, pareto.png, pareto.svg"
+              << "results: " << o.out_dir << "/ (" << o.points.file_name() << ": " << r.rows_written << " rows, report.md, pareto.png, pareto.svg"
               << (r.best_index >= 0 ? ", best.cfg" : "") << ")\n\n";
-    const auto s = explorer::summary_table(r.rows, r.best_index);
+    const auto s = explorer::summary_table(r.digest);
     TextTable t(s.header);
     for (const auto& row : s.rows) t.add(row);
     t.print(std::cout);

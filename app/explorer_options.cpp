@@ -2,6 +2,7 @@
 
 #include "cli/usage.hpp"
 #include "explorer/planner.hpp"
+#include "explorer/points_output.hpp"
 
 namespace po = boost::program_options;
 
@@ -12,7 +13,22 @@ void add_explorer_options(po::options_description& desc, const std::string& jobs
         ("jobs", po::value<int>()->default_value(1), (jobs_help + " (1..256)").c_str())
         ("max-points", po::value<std::string>()->default_value(std::to_string(explorer::kDefaultMaxPoints)),
          "the most design points one process may hold in memory (about 2.6 KB each); a larger sweep is refused "
-         "with the way to shard or sample it");
+         "with the way out (a sampled plan, local search or the TLM engine; a grid or exhaustive sweep streams: no limit)")
+        ("points", po::value<std::string>()->default_value("whole"),
+         "rows points.csv keeps: whole | feasible | front (rows on either Pareto front); a shard keeps every row")
+        ("compress", po::value<std::string>()->default_value("none"),
+         "points.csv compression: none | gzip (points.csv.gz, through the gzip program)");
+}
+
+explorer::PointsOutput read_points_output(const po::variables_map& vm) {
+    explorer::PointsOutput out;
+    try {
+        out.keep = explorer::parse_kept_points(vm["points"].as<std::string>(), "--points");
+        out.gzip = explorer::parse_compress(vm["compress"].as<std::string>(), "--compress");
+    } catch (const std::invalid_argument& e) {
+        throw cli::UsageError(e.what());
+    }
+    return out;
 }
 
 int read_jobs(const po::variables_map& vm) {

@@ -6,6 +6,10 @@
 #include "model_calibration.hpp"
 #include "parallel_for.hpp"
 #include "planner.hpp"
+#include "point_plan.hpp"
+
+#include <algorithm>
+#include <atomic>
 
 namespace mgpt::explorer {
 
@@ -22,13 +26,14 @@ BenchmarkResult benchmark_sweep(const std::string& sweep_path, const std::string
     r.threads = threads;
     const auto t0 = std::chrono::steady_clock::now();
     const Evaluator ev(sweep, w, calib, load_structural_index(default_structural_timing_paths()));  // generates the workload: part of the cost
-    Planner planner(sweep);
-    const auto plan = planner.initial();
-    r.planned_points = static_cast<long>(plan.size());
-    std::vector<PointRow> rows(plan.size());
+    const PointPlan plan(sweep, ev, threads, false);
+    // at most the first 100,000 points of the plan (a streamed plan may be far larger), repeated
+    const size_t n = static_cast<size_t>(std::min<long>(plan.total(), 100000));
+    r.planned_points = plan.total();
+    std::atomic<long> feasible{0};  // a use of every row
     do {
-        parallel_for(plan.size(), threads, [&](size_t i) { rows[i] = ev.evaluate(plan[i]); }, nullptr);
-        r.evaluations += static_cast<long>(plan.size());
+        parallel_for(n, threads, [&](size_t i) { feasible += plan.evaluate(ev, static_cast<long>(i)).feasible; }, nullptr);
+        r.evaluations += static_cast<long>(n);
         r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     } while (r.seconds < min_seconds);
     return r;

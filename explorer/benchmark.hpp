@@ -11,7 +11,7 @@ namespace mgpt::explorer {
 
 struct BenchmarkResult {
     std::string sweep_name;
-    long planned_points = 0;  // before local search
+    long planned_points = 0;  // points of the plan (a sampled one: with its local search)
     int workload_names = 0;
     int threads = 1;
     long evaluations = 0;
@@ -19,8 +19,8 @@ struct BenchmarkResult {
     double points_per_minute() const { return seconds > 0 ? evaluations / seconds * 60 : 0; }
 };
 
-// Repeats the evaluation of the sweep's initial plan until `min_seconds` have
-// passed. A plan of more than `max_points` points is refused (check_plan_size).
+// Repeats the evaluation of the sweep's plan (its first 100,000 points) until
+// `min_seconds` have passed. A plan of more than `max_points` points is refused (check_plan_size).
 BenchmarkResult benchmark_sweep(const std::string& sweep_path, const std::string& calibration_path, int threads,
                                 double min_seconds = 2.0, uint64_t max_points = kDefaultMaxPoints);
 

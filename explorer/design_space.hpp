@@ -18,7 +18,9 @@ namespace mgpt::explorer {
 
 class DesignSpace {
 public:
-    explicit DesignSpace(const Sweep& sweep);
+    // `without_key` (optional): a key left out of the grid (every point keeps
+    // the baseline's value): the exhaustive strategy's space of micro-architectures.
+    explicit DesignSpace(const Sweep& sweep, const std::string& without_key = "");
 
     // Number of grid points (saturates at UINT64_MAX).
     uint64_t size() const { return size_; }
@@ -35,6 +37,12 @@ public:
     // key table's entry rule picks), or moves one dependent one step.
     // Deterministic order.
     std::vector<arch::DesignPoint> neighbours(const arch::DesignPoint& d) const;
+
+    // The grid position of the k-th point of a plan that skips grid position
+    // `skipped` (the baseline's, which is the plan's point 0).
+    static uint64_t position_skipping(uint64_t k, const std::optional<uint64_t>& skipped) {
+        return skipped && k >= *skipped ? k + 1 : k;
+    }
 
 private:
     // Key/value pairs one option of a dimension sets ("" = unset).

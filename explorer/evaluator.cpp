@@ -1,5 +1,8 @@
 #include "evaluator.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+
 #include "fmax_model.hpp"
 #include "model_calibration.hpp"
 #include "resource_model.hpp"
@@ -20,7 +23,9 @@ Evaluator::Evaluator(const Sweep& sweep, const QWeights& weights, Calibration ca
         arch::DesignPoint d;
         arch::set_key(d, "pll_mhz", v);
         pll_known_[d.pll_mhz] = arch::solve_pll(d.pll_mhz);
+        clocks_.push_back({d.pll_mhz, pll_known_[d.pll_mhz].f_out_mhz});
     }
+    std::stable_sort(clocks_.begin(), clocks_.end(), [](const Clock& a, const Clock& b) { return a.f_mhz > b.f_mhz; });
 }
 
 const WorkloadProfile& Evaluator::profile(Numerics n) const {
@@ -36,23 +41,51 @@ arch::PllSetting Evaluator::pll(double mhz) const {
     return pll_cache_[mhz] = arch::solve_pll(mhz);
 }
 
-PointRow Evaluator::evaluate(const PlannedPoint& p) const {
-    PointRow r;
-    r.index = p.index;
-    r.phase = p.phase;
-    r.design = p.design;
-    const WorkloadProfile& w = profile(p.design.numerics);
+void Evaluator::cycles_of(PointRow& r) const {
+    const WorkloadProfile& w = profile(r.design.numerics);
     for (const auto& sc : w.shapes) {
-        const arch::StepCycles c = arch::analytic_step_cycles(p.design, sc.shape);
+        const arch::StepCycles c = arch::analytic_step_cycles(r.design, sc.shape);
         r.total_cycles += sc.count * c.total();
         r.stall_cycles += sc.count * c.total_stalls();
     }
     r.steps = w.steps;
     r.generated_tokens = w.generated_tokens;
-    r.worst_step_cycles = arch::analytic_step_cycles(p.design, worst_step_shape()).total();
+    r.worst_step_cycles = arch::analytic_step_cycles(r.design, worst_step_shape()).total();
     r.cycles_source = r.worst_source = kAnalyticSource;
-    finish(r);
-    return canonical(r);
+}
+
+Evaluator::ClockFree Evaluator::clock_free(const PlannedPoint& p) const {
+    ClockFree c;
+    c.row.index = p.index;
+    c.row.phase = p.phase;
+    c.row.design = p.design;
+    cycles_of(c.row);
+    resources_and_fmax(c.row, c.critical_ns);
+    return c;
+}
+
+PointRow Evaluator::evaluate(const PlannedPoint& p) const {
+    ClockFree c = clock_free(p);
+    at_clock(c.row, c.critical_ns);
+    return canonical(c.row);
+}
+
+PointRow Evaluator::evaluate_fastest_clock(const PlannedPoint& p) const {
+    ClockFree c = clock_free(p);
+    arch::DesignPoint base_micro = sweep_.baseline;
+    base_micro.pll_mhz = p.design.pll_mhz;
+    base_micro.name = p.design.name;
+    const bool is_baseline_micro = base_micro == p.design;
+    const Clock* pick = nullptr;
+    for (const auto& clock : clocks_) {
+        if (is_baseline_micro && clock.request_mhz == sweep_.baseline.pll_mhz) continue;
+        pick = &clock;  // the slowest so far: kept if none meets timing
+        if (meets_timing(c.row, clock.f_mhz)) break;
+    }
+    if (!pick) throw std::logic_error("evaluate_fastest_clock: the sweep lists no PLL request but the baseline's");
+    c.row.design.pll_mhz = pick->request_mhz;
+    at_clock(c.row, c.critical_ns);
+    return canonical(c.row);
 }
 
 PointRow Evaluator::with_cycles(const PointRow& row, uint64_t steps, uint64_t generated_tokens, uint64_t total_cycles,
@@ -66,11 +99,18 @@ PointRow Evaluator::with_cycles(const PointRow& row, uint64_t steps, uint64_t ge
     r.worst_step_cycles = worst_step_cycles;
     r.cycles_source = cycles_source;
     r.worst_source = worst_source;
-    finish(r);
+    double critical_ns = 0;
+    resources_and_fmax(r, critical_ns);
+    at_clock(r, critical_ns);
     return canonical(r);
 }
 
-void Evaluator::finish(PointRow& r) const {
+bool Evaluator::meets_timing(const PointRow& r, double f_mhz) {
+    // The model's Fmax, and never a measured structural path (times the mapping factor) longer than the period.
+    return f_mhz <= r.fmax_mhz && r.structural_ns <= 1000.0 / f_mhz;
+}
+
+void Evaluator::at_clock(PointRow& r, double critical_ns) const {
     const arch::PllSetting p = pll(r.design.pll_mhz);
     r.pll_m = p.m;
     r.pll_n = p.n;
@@ -83,7 +123,13 @@ void Evaluator::finish(PointRow& r) const {
     r.cycles_per_token = r.generated_tokens ? cycles / static_cast<double>(r.generated_tokens) : 0;
     // the reference's convention: generated tokens x f / all cycles (final BOS steps included)
     r.tokens_per_s = cycles > 0 ? static_cast<double>(r.generated_tokens) * p.f_out_mhz * 1e6 / cycles : 0;
+    r.slack_ns = 1000.0 / p.f_out_mhz - critical_ns;
+    r.meets_timing = meets_timing(r, p.f_out_mhz);
+    r.feasible = r.fits && r.meets_timing;
+    r.pareto = r.pareto_dsp = false;
+}
 
+void Evaluator::resources_and_fmax(PointRow& r, double& critical_ns) const {
     const Resources res = estimate_resources(r.design, calibration_);
     r.alms = res.alms;
     r.registers = res.registers;
@@ -94,7 +140,7 @@ void Evaluator::finish(PointRow& r) const {
 
     const FmaxEstimate f = estimate_fmax(r.design, calibration_);
     r.fmax_mhz = f.fmax_mhz;
-    r.slack_ns = slack_ns(f, p.f_out_mhz);
+    critical_ns = f.critical_ns;
     r.critical_path = f.critical;
     r.fmax_source = fmax_source_;
     // The measured structural paths of this point's components, where they exist.
@@ -126,10 +172,6 @@ void Evaluator::finish(PointRow& r) const {
     check("mlabs", static_cast<double>(r.mlabs), d.mlabs, d.max_mlab_utilisation);
     r.fits = over.empty();
     r.over_limits = over.empty() ? "none" : over;
-    // The model's Fmax, and never a measured structural path (times the mapping factor) longer than the period.
-    r.meets_timing = p.f_out_mhz <= f.fmax_mhz && r.structural_ns <= 1000.0 / p.f_out_mhz;
-    r.feasible = r.fits && r.meets_timing;
-    r.pareto = r.pareto_dsp = false;
 }
 
 }  // namespace mgpt::explorer

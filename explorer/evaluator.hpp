@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "arch/pll.hpp"
 #include "calibration.hpp"
@@ -34,6 +35,16 @@ public:
 
     // The analytic engine: every figure of the row (canonicalised).
     PointRow evaluate(const PlannedPoint& p) const;
+    // The exhaustive strategy's point: `p.design` is a micro-architecture
+    // (its pll_mhz ignored); cycles, resources and Fmax are evaluated once and
+    // the row is the one at the fastest of the sweep's PLL requests whose
+    // reached clock meets timing (the slowest if none does), ties to the first
+    // listed. The baseline's own request is skipped for the baseline's
+    // micro-architecture (that point is the plan's point 0). Every other PLL
+    // request of the micro-architecture has the same resources and fewer
+    // tokens/s, or misses timing, so it is on no front (tests/explorer proves
+    // the fronts equal the grid's).
+    PointRow evaluate_fastest_clock(const PlannedPoint& p) const;
     // The row with its cycle figures replaced (the TLM engine), all derived
     // figures recomputed.
     PointRow with_cycles(const PointRow& row, uint64_t steps, uint64_t generated_tokens, uint64_t total_cycles,
@@ -47,7 +58,23 @@ public:
     arch::PllSetting pll(double mhz) const;
 
 private:
-    void finish(PointRow& r) const;  // PLL, throughput, resources, Fmax, limits
+    // What does not depend on the clock: cycles, resources, Fmax, structural paths, fits.
+    struct ClockFree {
+        PointRow row;
+        double critical_ns = 0;
+    };
+    ClockFree clock_free(const PlannedPoint& p) const;
+    void cycles_of(PointRow& r) const;
+    void resources_and_fmax(PointRow& r, double& critical_ns) const;
+    // The figures at the PLL setting of r.design.pll_mhz (throughput, slack, timing).
+    void at_clock(PointRow& r, double critical_ns) const;
+    static bool meets_timing(const PointRow& r, double f_mhz);
+
+    // The sweep's PLL requests by reached clock, fastest first (ties in list order).
+    struct Clock {
+        double request_mhz, f_mhz;
+    };
+    std::vector<Clock> clocks_;
 
     Sweep sweep_;
     Calibration calibration_;

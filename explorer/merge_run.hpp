@@ -9,6 +9,8 @@
 
 #include "planner.hpp"
 #include "point_row.hpp"
+#include "points_output.hpp"
+#include "run_digest.hpp"
 #include "run_info.hpp"
 #include "sweep.hpp"
 
@@ -20,13 +22,15 @@ struct MergeOptions {
     std::string sweep_path;        // empty: the sweep file named in the shards' run.cfg
     std::string calibration_path;  // empty: the calibration file named in the shards' run.cfg
     int jobs = 1;                  // threads re-evaluating the shards' rows
-    uint64_t max_points = kDefaultMaxPoints;  // merge holds every point of the sweep
+    uint64_t max_points = kDefaultMaxPoints;  // a sampled plan (random, local search) is held in memory
+    PointsOutput points;                      // which rows the merged points.csv keeps, compressed or not
 };
 
 struct MergeResult {
     Sweep sweep;
     RunInfo run;
-    std::vector<PointRow> rows;
+    RunDigest digest;
+    long rows_written = 0;
     long best_index = -1;
 };
 

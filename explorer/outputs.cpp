@@ -6,6 +6,7 @@
 
 #include "model/weights.hpp"
 #include "pareto.hpp"
+#include "points_output.hpp"
 #include "plot.hpp"
 #include "report.hpp"
 #include "text_util.hpp"
@@ -16,7 +17,7 @@ int remove_stale_temporaries(const std::string& dir) {
     // write_file_atomically's NAME.tmp.PID and the plots' pareto.*.tmp.PID (whose
     // own atomic write adds a second .tmp.PID); nothing else of the folder.
     static const std::regex temporary(
-        R"((points\.csv|points\.partial\.csv|run\.cfg|report\.md|best\.cfg|pareto\.(gp|svg|png|log))(\.tmp\.[0-9]+)+)");
+        R"((points\.csv|points\.csv\.gz|points\.partial\.csv|run\.cfg|report\.md|best\.cfg|pareto\.(gp|svg|png|log))(\.tmp\.[0-9]+)+)");
     int removed = 0;
     std::error_code ec;
     for (const auto& e : std::filesystem::directory_iterator(dir, ec))
@@ -26,34 +27,32 @@ int remove_stale_temporaries(const std::string& dir) {
     return removed;
 }
 
-void write_points_and_run(const std::string& dir, std::vector<PointRow>& rows, const RunInfo& run) {
-    mark_pareto(rows);
-    write_points_csv(dir + "/points.csv", rows);
+long write_points_and_run(const std::string& dir, const std::string& source, const PointsOutput& out,
+                          const RunDigest& digest, const RunInfo& run) {
+    const long written = write_points_file(source, dir, out, digest);
     write_run_info(dir + "/run.cfg", run);
+    return written;
 }
 
-long write_reports(const std::string& dir, const std::vector<PointRow>& rows, const Sweep& sweep, const RunInfo& run,
+long write_reports(const std::string& dir, const RunDigest& digest, const Sweep& sweep, const RunInfo& run,
                    const Calibration& calibration) {
-    const long best = best_feasible(rows);
-    if (best >= 0) {
-        for (const auto& r : rows) {
-            if (r.index != best) continue;
-            arch::DesignPoint d = r.design;
-            d.name = sweep.name + "_best_" + std::to_string(r.index);
-            write_file_atomically(dir + "/best.cfg",
-                                  "# The best feasible point of sweep '" + sweep.name + "' (point #" +
-                                      std::to_string(r.index) + "): " + fixed_decimals(r.tokens_per_s, 0) +
-                                      " tokens/s [" + r.cycles_source + " cycles, PLL model], " +
-                                      std::to_string(r.alms) + " ALMs, " + std::to_string(r.dsp) + " DSP blocks, Fmax " +
-                                      fixed_decimals(r.fmax_mhz, 1) + " MHz [" + r.resource_source + ", " +
-                                      r.fmax_source + "]\n" + arch::to_config_text(d));
-        }
+    const auto& best = digest.best();
+    if (best) {
+        const PointRow& r = *best;
+        arch::DesignPoint d = r.design;
+        d.name = sweep.name + "_best_" + std::to_string(r.index);
+        write_file_atomically(dir + "/best.cfg",
+                              "# The best feasible point of sweep '" + sweep.name + "' (point #" +
+                                  std::to_string(r.index) + "): " + fixed_decimals(r.tokens_per_s, 0) + " tokens/s [" +
+                                  r.cycles_source + " cycles, PLL model], " + std::to_string(r.alms) + " ALMs, " +
+                                  std::to_string(r.dsp) + " DSP blocks, Fmax " + fixed_decimals(r.fmax_mhz, 1) +
+                                  " MHz [" + r.resource_source + ", " + r.fmax_source + "]\n" + arch::to_config_text(d));
     } else {
         std::remove((dir + "/best.cfg").c_str());
     }
-    write_file_atomically(dir + "/report.md", report_markdown(rows, sweep, run, calibration));
-    write_plots(dir, rows, sweep, best);
-    return best;
+    write_file_atomically(dir + "/report.md", report_markdown(digest, sweep, run, calibration));
+    write_plots(dir, digest, sweep);
+    return best ? best->index : -1;
 }
 
 }  // namespace mgpt::explorer

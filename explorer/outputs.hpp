@@ -7,6 +7,8 @@
 
 #include "calibration.hpp"
 #include "point_row.hpp"
+#include "points_output.hpp"
+#include "run_digest.hpp"
 #include "run_info.hpp"
 #include "sweep.hpp"
 
@@ -18,14 +20,16 @@ namespace mgpt::explorer {
 // Returns how many it removed.
 int remove_stale_temporaries(const std::string& dir);
 
-// Marks the Pareto fronts of `rows` (sorted by index; a shard's fronts are its
-// own, merge recomputes them) and writes points.csv, then run.cfg.
-void write_points_and_run(const std::string& dir, std::vector<PointRow>& rows, const RunInfo& run);
+// Streams the rows of `source` (the journal, or a finished run's whole
+// points file) into the points file `out` names, the fronts of `digest`
+// marked, then writes run.cfg. Returns the rows written.
+long write_points_and_run(const std::string& dir, const std::string& source, const PointsOutput& out,
+                          const RunDigest& digest, const RunInfo& run);
 
 // report.md, best.cfg (the best feasible point; none if no point is feasible)
 // and the plots. Returns the best point's index (-1: none). Throws, after
 // writing the rest, if gnuplot is missing or fails.
-long write_reports(const std::string& dir, const std::vector<PointRow>& rows, const Sweep& sweep, const RunInfo& run,
+long write_reports(const std::string& dir, const RunDigest& digest, const Sweep& sweep, const RunInfo& run,
                    const Calibration& calibration);
 
 }  // namespace mgpt::explorer

@@ -45,7 +45,7 @@ std::vector<PlannedPoint> Planner::grid(int shard_index, int shard_count) {
     long j = first + ((shard_index - first % shard_count) % shard_count + shard_count) % shard_count;
     for (; static_cast<uint64_t>(j - first) < count; j += shard_count) {
         const uint64_t k = static_cast<uint64_t>(j - first);
-        arch::DesignPoint d = space_.at(base && k >= *base ? k + 1 : k);
+        arch::DesignPoint d = space_.at(DesignSpace::position_skipping(k, base));
         if (remember) seen_.insert(arch::to_short_string(d));
         d.name = sweep_.name + "_" + std::to_string(j);
         out.push_back({j, "grid", d});
@@ -59,6 +59,8 @@ std::vector<PlannedPoint> Planner::initial(int shard_index, int shard_count) {
     if (shard_count < 1 || shard_index < 0 || shard_index >= shard_count || (shard_count > 1 && !lazy))
         throw std::logic_error("Planner::initial: shard " + std::to_string(shard_index) + "/" +
                                std::to_string(shard_count) + " of a plan that cannot be sharded");
+    if (sweep_.strategy == Strategy::exhaustive)
+        throw std::logic_error("Planner::initial: an exhaustive sweep is planned by PointPlan");
     std::vector<PlannedPoint> out;
     arch::DesignPoint base = sweep_.baseline;
     add(out, base, "baseline");
@@ -161,6 +163,8 @@ std::string points_and_memory(uint64_t points) {
 }
 
 void check_plan_size(const Sweep& sweep, int shard_index, int shard_count, uint64_t max_points) {
+    // A grid or exhaustive sweep without local search is streamed: no point is held.
+    if (sweep.strategy != Strategy::random && sweep.local_search_rounds == 0) return;
     const PlanSize p = plan_size(sweep, shard_index, shard_count);
     if (p.held <= max_points) return;
     const bool grid = sweep.strategy == Strategy::grid;
@@ -171,19 +175,12 @@ void check_plan_size(const Sweep& sweep, int shard_index, int shard_count, uint6
                        (sweep.local_search_rounds > 0 ? " before local search" : "") + " (" +
                        thousands(kBytesPerPoint) + " bytes a point), above the limit of " +
                        thousands(static_cast<double>(max_points)) + " points (--max-points). ";
-    if (grid && sweep.local_search_rounds == 0 && p.initial != kSaturated) {
-        const uint64_t shards = (p.initial + max_points - 1) / max_points;
-        what += "Shard it: --shard I/" + std::to_string(shards) + " for I = 0.." + std::to_string(shards - 1) +
-                " keeps each process within the limit (merging the shards holds every point again: merge "
-                "--max-points); or sample it: strategy = random, samples = K; or raise the limit: --max-points " +
-                std::to_string(p.held) + ".";
-    } else {
-        what += std::string(grid ? "Shards do not help here (with local_search_rounds > 0 every shard plans the "
-                                   "whole grid): sample it instead (strategy = random, samples = K), "
-                                 : "Draw fewer samples, ") +
-                "list fewer values, or raise the limit: --max-points " +
-                (p.held == kSaturated ? std::string("N") : std::to_string(p.held)) + ".";
-    }
+    what += std::string(grid ? "Shards do not help here (with local_search_rounds > 0 every shard plans the "
+                               "whole grid): sample it instead (strategy = random, samples = K), or drop the local "
+                               "search (a grid without it streams), "
+                             : "Draw fewer samples, ") +
+            "list fewer values, or raise the limit: --max-points " +
+            (p.held == kSaturated ? std::string("N") : std::to_string(p.held)) + ".";
     throw std::runtime_error(what);
 }
 

@@ -5,7 +5,9 @@
 #include <map>
 #include <sstream>
 
+#include "design_space.hpp"
 #include "markdown_table.hpp"
+#include "point_plan.hpp"
 #include "model_calibration.hpp"
 #include "reference_fits.hpp"
 #include "resource_model.hpp"
@@ -13,18 +15,6 @@
 #include "text_util.hpp"
 
 namespace mgpt::explorer {
-
-long best_feasible(const std::vector<PointRow>& rows) {
-    const PointRow* best = nullptr;
-    for (const auto& r : rows) {
-        if (!r.feasible) continue;
-        if (!best || r.tokens_per_s > best->tokens_per_s ||
-            (r.tokens_per_s == best->tokens_per_s &&
-             (r.alms < best->alms || (r.alms == best->alms && r.index < best->index))))
-            best = &r;
-    }
-    return best ? best->index : -1;
-}
 
 std::string diff_keys(const arch::DesignPoint& d, const arch::DesignPoint& base) {
     std::string s;
@@ -62,11 +52,11 @@ std::vector<std::string> point_cells(const PointRow& r, const PointRow* base) {
 const std::vector<std::string> kPointHeader = {"#", "tokens/s", "vs base", "cycles/token", "f MHz", "Fmax MHz",
                                                "slack ns", "ALMs", "regs", "DSP", "M10K", "stalls"};
 
-std::string examples(const std::vector<const PointRow*>& v, const arch::DesignPoint& base, size_t n,
+std::string examples(const std::vector<PointRow>& v, const arch::DesignPoint& base, size_t n,
                      const std::function<std::string(const PointRow&)>& why) {
     std::string s;
     for (size_t i = 0; i < std::min(n, v.size()); ++i)
-        s += "  - #" + std::to_string(v[i]->index) + " `" + diff_keys(v[i]->design, base) + "`: " + why(*v[i]) + "\n";
+        s += "  - #" + std::to_string(v[i].index) + " `" + diff_keys(v[i].design, base) + "`: " + why(v[i]) + "\n";
     return s;
 }
 
@@ -76,9 +66,6 @@ std::string why_resources(const PointRow& r) {
 }
 // What limits a point that misses timing: the model's longest path, or a measured structural one.
 bool model_meets_clock(const PointRow& r) { return r.f_mhz <= r.fmax_mhz; }
-std::string timing_limit(const PointRow& r) {
-    return model_meets_clock(r) ? "measured " + r.structural_path : r.critical_path;
-}
 std::string why_timing(const PointRow& r) {
     if (model_meets_clock(r))
         return fixed_decimals(r.f_mhz, 2) + " MHz requested, model Fmax " + fixed_decimals(r.fmax_mhz, 1) +
@@ -130,48 +117,6 @@ std::string temperature_text(const WorkloadSpec& w) {
     return "temperature 0x" + std::string(b);
 }
 
-// The sweep's keys, workload, device and how many points were feasible.
-void write_sweep(std::ostream& o, const std::vector<PointRow>& rows, const Sweep& sweep, const RunInfo& run) {
-    std::map<std::string, long> phases;
-    long feasible = 0, front = 0, front_dsp = 0;
-    for (const auto& r : rows) {
-        ++phases[r.phase.rfind("local", 0) == 0 ? "local search" : r.phase];
-        feasible += r.feasible;
-        front += r.pareto;
-        front_dsp += r.pareto_dsp;
-    }
-    o << "## The sweep\n\n";
-    o << "- sweep file: `" << shown_path(run.sweep_file) << "` (hash " << run.sweep_hash << ")\n";
-    o << "- strategy: " << to_string(sweep.strategy);
-    if (sweep.strategy == Strategy::random) o << ", " << sweep.samples << " samples, seed " << sweep.seed;
-    o << ", " << sweep.local_search_rounds << " rounds of local search around the Pareto points\n";
-    o << "- points evaluated: " << rows.size() << " (";
-    bool first = true;
-    for (const auto& [p, n] : phases) o << (first ? "" : ", ") << n << " " << p, first = false;
-    o << ")\n";
-    o << "- keys and values:\n";
-    for (const auto& a : sweep.axes) {
-        if (a.values.empty()) continue;
-        o << "  - `" << a.key << "`: ";
-        if (a.values.size() > 12)
-            o << a.values.front() << " .. " << a.values.back() << " (" << a.values.size() << " values)";
-        else
-            for (size_t i = 0; i < a.values.size(); ++i) o << (i ? ", " : "") << a.values[i];
-        o << "\n";
-    }
-    const auto& w = sweep.workload;
-    o << "- workload per point: " << w.names << " names, seed " << w.seed << ", " << temperature_text(w)
-      << ", weights `" << shown_path(w.weights_dir) << "`\n";
-    const auto& d = sweep.device;
-    o << "- device: " << thousands(d.alms) << " ALMs (cap " << fixed_decimals(100 * d.max_alm_utilisation, 0)
-      << "%: routing margin), " << thousands(d.registers) << " registers, " << d.dsp << " DSP blocks, " << d.m10k
-      << " M10K, " << d.mlabs << " MLABs (caps " << fixed_decimals(100 * d.max_register_utilisation, 0) << "/"
-      << fixed_decimals(100 * d.max_dsp_utilisation, 0) << "/" << fixed_decimals(100 * d.max_m10k_utilisation, 0)
-      << "/" << fixed_decimals(100 * d.max_mlab_utilisation, 0) << "%)\n";
-    o << "- feasible (fits the device and meets timing at its PLL clock): " << feasible << " of " << rows.size()
-      << "; on the tokens/s-vs-ALMs front: " << front << "; on the tokens/s-vs-DSP front: " << front_dsp << "\n\n";
-}
-
 // The baseline against the reference's Quartus fit, and the 4-lane build out of sample.
 void write_baseline(std::ostream& o, const PointRow& b, const Calibration& calibration) {
     const PointRow* base = &b;
@@ -207,152 +152,200 @@ void write_baseline(std::ostream& o, const PointRow& b, const Calibration& calib
       << " cycles/step (" << base->cycles_source << "; the reference's 51,060 tokens/s is its 6-step self-test).\n\n";
 }
 
+// The sweep's keys, workload, device, how much of its space it covered and how many points were feasible.
+void write_sweep(std::ostream& o, const RunDigest& g, const Sweep& sweep, const RunInfo& run) {
+    o << "## The sweep\n\n";
+    o << "- sweep file: `" << shown_path(run.sweep_file) << "` (hash " << run.sweep_hash << ")\n";
+    o << "- strategy: " << to_string(sweep.strategy);
+    if (sweep.strategy == Strategy::random) o << ", " << sweep.samples << " samples, seed " << sweep.seed;
+    o << ", " << sweep.local_search_rounds << " rounds of local search around the Pareto points\n";
+    o << "- points evaluated: " << g.points() << " (";
+    bool first = true;
+    for (const auto& [p, n] : g.phases()) o << (first ? "" : ", ") << n << " " << p, first = false;
+    o << ")\n";
+    const DesignSpace grid(sweep);
+    const double space = static_cast<double>(grid.size());
+    if (sweep.strategy == Strategy::exhaustive)
+        o << "- coverage: **exhaustive: the global optimum of the models.** Every micro-architecture (every "
+             "combination of the listed values of every key but `" << kClockKey << "`) is evaluated once, at the "
+             "fastest of its " << sweep.axis(kClockKey).values.size()
+          << " PLL requests that meets timing; its other requests have the same resources and fewer tokens/s, or "
+             "miss timing, so none of them is on a front (proven against the full grid in tests/explorer): the "
+             "fronts and the best point are those of all " << thousands(space) << " grid points.\n";
+    else if (sweep.strategy == Strategy::grid)
+        o << "- coverage: **exhaustive: the global optimum of the models** (every one of the " << thousands(space)
+          << " grid points).\n";
+    else
+        o << "- coverage: sampled: " << thousands(static_cast<double>(g.points())) << " of the grid's "
+          << thousands(space) << " points (" << fixed_decimals(100.0 * static_cast<double>(g.points()) / space, g.points() * 1000.0 < space ? 4 : 1) << "%"
+          << "); the best point is the best of these, not necessarily the models' optimum (strategy = exhaustive "
+             "finds that)\n";
+    o << "- keys and values:\n";
+    for (const auto& a : sweep.axes) {
+        if (a.values.empty()) continue;
+        o << "  - `" << a.key << "`: ";
+        if (a.values.size() > 12)
+            o << a.values.front() << " .. " << a.values.back() << " (" << a.values.size() << " values)";
+        else
+            for (size_t i = 0; i < a.values.size(); ++i) o << (i ? ", " : "") << a.values[i];
+        o << "\n";
+    }
+    const auto& w = sweep.workload;
+    o << "- workload per point: " << w.names << " names, seed " << w.seed << ", " << temperature_text(w)
+      << ", weights `" << shown_path(w.weights_dir) << "`\n";
+    const auto& d = sweep.device;
+    o << "- device: " << thousands(d.alms) << " ALMs (cap " << fixed_decimals(100 * d.max_alm_utilisation, 0)
+      << "%: routing margin), " << thousands(d.registers) << " registers, " << d.dsp << " DSP blocks, " << d.m10k
+      << " M10K, " << d.mlabs << " MLABs (caps " << fixed_decimals(100 * d.max_register_utilisation, 0) << "/"
+      << fixed_decimals(100 * d.max_dsp_utilisation, 0) << "/" << fixed_decimals(100 * d.max_m10k_utilisation, 0)
+      << "/" << fixed_decimals(100 * d.max_mlab_utilisation, 0) << "%)\n";
+    o << "- feasible (fits the device and meets timing at its PLL clock): " << g.feasible() << " of " << g.points()
+      << "; on the tokens/s-vs-ALMs front: " << g.alm_front().size() << "; on the tokens/s-vs-DSP front: "
+      << g.dsp_front().size() << "\n\n";
+}
+
 // The best point, against the baseline, and the ten fastest feasible points.
-void write_best(std::ostream& o, const std::vector<PointRow>& rows, const PointRow* base, const PointRow* best) {
+void write_best(std::ostream& o, const RunDigest& g, const PointRow* base, const PointRow* best) {
     o << "## Best feasible points\n\n";
     if (!best) {
         o << "No point of this sweep fits the device and meets timing.\n\n";
-    } else {
-        o << "The best point (max tokens/s among feasible points, ties to fewer ALMs) is #" << best->index
-          << ", written to `best.cfg`:\n\n    " << diff_keys(best->design, base ? base->design : best->design)
-          << "\n\n";
-        if (base)
-            o << "against the baseline: " << fixed_decimals(best->tokens_per_s / base->tokens_per_s, 2)
-              << "x the tokens/s (" << thousands(best->tokens_per_s) << " vs " << thousands(base->tokens_per_s) << "), "
-              << thousands(static_cast<double>(best->alms)) << " vs " << thousands(static_cast<double>(base->alms))
-              << " ALMs, " << best->dsp << " vs " << base->dsp << " DSP blocks, Fmax "
-              << fixed_decimals(best->fmax_mhz, 1) << " vs " << fixed_decimals(base->fmax_mhz, 1) << " MHz.\n\n";
-        std::vector<const PointRow*> top;
-        for (const auto& r : rows)
-            if (r.feasible && r.index != 0) top.push_back(&r);
-        std::sort(top.begin(), top.end(), [](const PointRow* a, const PointRow* b) {
-            return a->tokens_per_s != b->tokens_per_s ? a->tokens_per_s > b->tokens_per_s
-                                                      : a->alms != b->alms ? a->alms < b->alms : a->index < b->index;
-        });
-        o << "The ten fastest feasible points, after the baseline:\n\n";
-        auto header = kPointHeader;
-        header.push_back("design (keys that differ from the baseline)");
-        Table t(header);
-        if (base) {
-            auto c = point_cells(*base, base);
-            c.push_back("baseline");
-            t.add(c);
-        }
-        for (size_t i = 0; i < std::min<size_t>(10, top.size()); ++i) {
-            auto c = point_cells(*top[i], base);
-            c.push_back("`" + diff_keys(top[i]->design, base ? base->design : top[i]->design) + "`");
-            t.add(c);
-        }
-        o << t.str() << "\n";
-        o << "Their clocks against the Fmax model (the longest modelled path, its structural delay times the mapping "
-             "factor) and against the structural timing measured for their components (rtl/synth/run_timing.sh, times "
-             "the same factor; a point whose measured path misses its clock is never feasible):\n\n";
-        Table tt({"#", "clock MHz / period ns", "model: critical path, ns", "measured: longest path, ns",
-                  "components measured"});
-        if (base) tt.add(timing_cells(*base));
-        for (size_t i = 0; i < std::min<size_t>(10, top.size()); ++i) tt.add(timing_cells(*top[i]));
-        o << tt.str() << "\n";
+        return;
     }
-
+    o << "The best point (max tokens/s among feasible points, ties to fewer ALMs) is #" << best->index
+      << ", written to `best.cfg`:\n\n    " << diff_keys(best->design, base ? base->design : best->design) << "\n\n";
+    if (base)
+        o << "against the baseline: " << fixed_decimals(best->tokens_per_s / base->tokens_per_s, 2)
+          << "x the tokens/s (" << thousands(best->tokens_per_s) << " vs " << thousands(base->tokens_per_s) << "), "
+          << thousands(static_cast<double>(best->alms)) << " vs " << thousands(static_cast<double>(base->alms))
+          << " ALMs, " << best->dsp << " vs " << base->dsp << " DSP blocks, Fmax " << fixed_decimals(best->fmax_mhz, 1)
+          << " vs " << fixed_decimals(base->fmax_mhz, 1) << " MHz.\n\n";
+    const auto& top = g.fastest();
+    o << "The ten fastest feasible points, after the baseline:\n\n";
+    auto header = kPointHeader;
+    header.push_back("design (keys that differ from the baseline)");
+    Table t(header);
+    if (base) {
+        auto c = point_cells(*base, base);
+        c.push_back("baseline");
+        t.add(c);
+    }
+    for (const auto& r : top) {
+        auto c = point_cells(r, base);
+        c.push_back("`" + diff_keys(r.design, base ? base->design : r.design) + "`");
+        t.add(c);
+    }
+    o << t.str() << "\n";
+    o << "Their clocks against the Fmax model (the longest modelled path, its structural delay times the mapping "
+         "factor) and against the structural timing measured for their components (rtl/synth/run_timing.sh, times "
+         "the same factor; a point whose measured path misses its clock is never feasible):\n\n";
+    Table tt({"#", "clock MHz / period ns", "model: critical path, ns", "measured: longest path, ns",
+              "components measured"});
+    if (base) tt.add(timing_cells(*base));
+    for (const auto& r : top) tt.add(timing_cells(r));
+    o << tt.str() << "\n";
 }
 
 // The tokens/s-vs-ALMs front (at most 30 rows, spread over it).
-void write_front(std::ostream& o, const std::vector<PointRow>& rows, const PointRow* base) {
+void write_front(std::ostream& o, const RunDigest& g, const PointRow* base) {
     o << "## Pareto front: tokens/s against ALMs (feasible points)\n\n";
-    {
-        std::vector<const PointRow*> f;
-        for (const auto& r : rows)
-            if (r.pareto) f.push_back(&r);
-        std::sort(f.begin(), f.end(), [](const PointRow* a, const PointRow* b) {
-            return a->alms != b->alms ? a->alms < b->alms : a->index < b->index;
-        });
-        auto header = kPointHeader;
-        header.push_back("design");
-        Table t(header);
-        const size_t shown = std::min<size_t>(30, f.size());
-        for (size_t i = 0; i < shown; ++i) {
-            // spread the shown rows over the whole front
-            const auto* r = f[f.size() <= 30 ? i : i * (f.size() - 1) / (shown - 1)];
-            auto c = point_cells(*r, base);
-            c.push_back("`" + diff_keys(r->design, base ? base->design : r->design) + "`");
-            t.add(c);
-        }
-        o << f.size() << " points on the front" << (f.size() > 30 ? " (30 shown, spread over it)" : "") << ":\n\n"
-          << t.str() << "\n![tokens/s against ALMs and DSP blocks](pareto.svg)\n\n";
+    const std::vector<const PointRow*> f = g.alm_front().rows();
+    auto header = kPointHeader;
+    header.push_back("design");
+    Table t(header);
+    const size_t shown = std::min<size_t>(30, f.size());
+    for (size_t i = 0; i < shown; ++i) {
+        // spread the shown rows over the whole front
+        const auto* r = f[f.size() <= 30 ? i : i * (f.size() - 1) / (shown - 1)];
+        auto c = point_cells(*r, base);
+        c.push_back("`" + diff_keys(r->design, base ? base->design : r->design) + "`");
+        t.add(c);
     }
+    o << f.size() << " points on the front" << (f.size() > 30 ? " (30 shown, spread over it)" : "") << ":\n\n"
+      << t.str() << "\n![tokens/s against ALMs and DSP blocks](pareto.svg)\n\n";
+}
 
+// The best feasible point reachable with each value of each key the sweep varies.
+void write_keys(std::ostream& o, const RunDigest& g, const Sweep& sweep) {
+    o << "## What each key buys\n\n";
+    o << "For every key the sweep varies, the best feasible tokens/s reachable with each of its values (every other "
+         "key free), the ALMs that point costs and how many evaluated points have the value. A value whose best is "
+         "far below the others' costs throughput wherever it is chosen; values with equal bests do not matter at "
+         "the top.";
+    if (sweep.strategy == Strategy::exhaustive)
+        o << " The sweep is exhaustive, so each micro-architecture appears at its fastest `" << kClockKey
+          << "` request that meets timing: a clock's row holds the micro-architectures whose fastest clock it is "
+             "(any of them also runs at every slower request, proportionally slower).";
+    o << "\n\n";
+    Table t({"key", "value", "best tokens/s", "vs best", "ALMs of that point", "point", "feasible / points"});
+    const double top = g.best() ? g.best()->tokens_per_s : 0;
+    for (const auto& a : sweep.axes) {
+        const auto it = g.key_values().find(a.key);
+        if (it == g.key_values().end() || it->second.size() < 2) continue;
+        // the sweep's order of values (the table's for keys left to the baseline)
+        std::vector<std::string> order = a.values;
+        for (const auto& [v, b] : it->second)
+            if (std::find(order.begin(), order.end(), v) == order.end()) order.push_back(v);
+        for (const auto& v : order) {
+            const auto b = it->second.find(v);
+            if (b == it->second.end()) continue;
+            const auto& k = b->second;
+            const bool any = k.index >= 0;
+            // Exhaustive: each micro-architecture is at its fastest clock that meets timing, so a
+            // clock's row holds the micro-architectures whose fastest clock it is.
+            const bool folded = sweep.strategy == Strategy::exhaustive && a.key == kClockKey;
+            t.add({"`" + a.key + "`" + (folded ? " (fastest that meets timing)" : ""), v,
+                   any ? thousands(k.tokens_per_s) : "none feasible",
+                   any && top > 0 ? fixed_decimals(k.tokens_per_s / top, 3) + "x" : "-",
+                   any ? thousands(static_cast<double>(k.alms)) : "-", any ? "#" + std::to_string(k.index) : "-",
+                   thousands(static_cast<double>(k.feasible)) + " / " + thousands(static_cast<double>(k.points))});
+        }
+    }
+    o << t.str() << "\n";
 }
 
 // Why points are not feasible or not on the front, with examples.
-void write_losers(std::ostream& o, const std::vector<PointRow>& rows, const Sweep& sweep, const PointRow* base) {
+void write_losers(std::ostream& o, const RunDigest& g, const Sweep& sweep, const PointRow* base) {
     o << "## Why the other points lose\n\n";
-    std::vector<const PointRow*> front_by_alms;
-    for (const auto& r : rows)
-        if (r.pareto) front_by_alms.push_back(&r);
-    std::sort(front_by_alms.begin(), front_by_alms.end(),
-              [](const PointRow* a, const PointRow* b) { return a->alms != b->alms ? a->alms < b->alms : a->index < b->index; });
+    const std::vector<const PointRow*> front_by_alms = g.alm_front().rows();
     const arch::DesignPoint& bd = base ? base->design : sweep.baseline;
-    std::vector<const PointRow*> res_only, time_only, both, stalls, dominated;
-    std::map<std::string, long> by_resource, by_path;
-    for (const auto& r : rows) {
-        if (!r.fits) {
-            for (const auto& part : split(r.over_limits, '+')) ++by_resource[part];
-        }
-        if (!r.meets_timing) ++by_path[timing_limit(r)];
-        if (!r.fits && r.meets_timing) res_only.push_back(&r);
-        else if (r.fits && !r.meets_timing) time_only.push_back(&r);
-        else if (!r.fits && !r.meets_timing) both.push_back(&r);
-        else if (!r.pareto) {
-            if (r.total_cycles && r.stall_cycles * 20 >= r.total_cycles) stalls.push_back(&r);
-            else dominated.push_back(&r);
-        }
-    }
-    auto by_index = [](std::vector<const PointRow*>& v) {
-        std::sort(v.begin(), v.end(), [](const PointRow* a, const PointRow* b) { return a->index < b->index; });
-    };
-    for (auto* v : {&res_only, &time_only, &both, &stalls, &dominated}) by_index(*v);
     std::string by_res_text, by_path_text;
-    for (const auto& [k, n] : by_resource) by_res_text += (by_res_text.empty() ? "" : ", ") + k + " " + std::to_string(n);
+    for (const auto& [k, n] : g.over_by_resource()) by_res_text += (by_res_text.empty() ? "" : ", ") + k + " " + std::to_string(n);
     long by_path_total = 0;
-    for (const auto& [k, n] : by_path) by_path_total += n;
-    for (const auto& [k, n] : by_path) by_path_text += (by_path_text.empty() ? "" : ", ") + k + " " + std::to_string(n);
-    o << "- **resources** (do not fit, meet timing): " << res_only.size() << " points; over the cap, counting every "
+    for (const auto& [k, n] : g.timing_by_path()) by_path_total += n;
+    for (const auto& [k, n] : g.timing_by_path()) by_path_text += (by_path_text.empty() ? "" : ", ") + k + " " + std::to_string(n);
+    const auto stalled = g.stalled(), dominated = g.dominated();
+    o << "- **resources** (do not fit, meet timing): " << g.resources_only().count << " points; over the cap, counting every "
       << "exceeded resource of every non-fitting point: " << (by_res_text.empty() ? "none" : by_res_text) << "\n"
-      << examples(res_only, bd, 3, why_resources);
-    o << "- **timing** (fit, PLL clock above the estimated Fmax): " << time_only.size()
+      << examples(g.resources_only().examples, bd, 3, why_resources);
+    o << "- **timing** (fit, PLL clock above the estimated Fmax): " << g.timing_only().count
       << " points; longest path, over all " << by_path_total << " points that miss timing: " << (by_path_text.empty() ? "none" : by_path_text)
       << "\n"
-      << examples(time_only, bd, 3, why_timing);
-    o << "- **both** resources and timing: " << both.size() << " points\n" << examples(both, bd, 2, why_resources);
+      << examples(g.timing_only().examples, bd, 3, why_timing);
+    o << "- **both** resources and timing: " << g.both().count << " points\n" << examples(g.both().examples, bd, 2, why_resources);
     o << "- **memory stalls** (feasible, dominated, at least 5% of cycles waiting for M10K bank ports): "
-      << stalls.size() << " points\n"
-      << examples(stalls, bd, 3, why_stalls);
+      << stalled.count << " points\n"
+      << examples(stalled.examples, bd, 3, why_stalls);
     o << "- **dominated** (feasible, another point is as fast for fewer ALMs, or faster for as many): "
-      << dominated.size() << " points\n"
-      << examples(dominated, bd, 3, [&](const PointRow& r) { return why_dominated(r, front_by_alms); });
+      << dominated.count << " points\n"
+      << examples(dominated.examples, bd, 3, [&](const PointRow& r) { return why_dominated(r, front_by_alms); });
     o << "\n";
 }
 
 }  // namespace
 
-std::string report_markdown(const std::vector<PointRow>& rows, const Sweep& sweep, const RunInfo& run,
-                            const Calibration& calibration) {
+std::string report_markdown(const RunDigest& g, const Sweep& sweep, const RunInfo& run, const Calibration& calibration) {
     std::ostringstream o;
-    const PointRow* base = nullptr;
-    for (const auto& r : rows)
-        if (r.index == 0) base = &r;
-    const long best_i = best_feasible(rows);
-    const PointRow* best = nullptr;
-    for (const auto& r : rows)
-        if (r.index == best_i) best = &r;
+    const PointRow* base = g.baseline() ? &*g.baseline() : nullptr;
+    const PointRow* best = g.best() ? &*g.best() : nullptr;
     write_title(o, sweep, run, calibration);
-    write_sweep(o, rows, sweep, run);
+    write_sweep(o, g, sweep, run);
     if (base) write_baseline(o, *base, calibration);
-    write_best(o, rows, base, best);
-    write_front(o, rows, base);
-    write_losers(o, rows, sweep, base);
-    o << "Every point is in `points.csv` (one row per point, a source column per figure family); `pareto.gp` redraws "
-         "the plots.\n";
+    write_best(o, g, base, best);
+    write_front(o, g, base);
+    write_keys(o, g, sweep);
+    write_losers(o, g, sweep, base);
+    o << "Every point is in `points.csv` (one row per point, a source column per figure family; or the rows the run "
+         "kept, run.cfg `points`); `pareto.gp` redraws the plots.\n";
     return o.str();
 }
 

@@ -32,6 +32,8 @@ void write_run_info(const std::string& path, const RunInfo& r) {
     t += "shard = " + std::to_string(r.shard_index) + "/" + std::to_string(r.shard_count) + "\n";
     t += "points_planned = " + std::to_string(r.points_planned) + "\n";
     t += "points_in_run = " + std::to_string(r.points_in_run) + "\n";
+    t += "points = " + r.points_kept + "\n";
+    t += "compress = " + std::string(r.points_gzip ? "gzip" : "none") + "\n";
     t += "status = " + r.status + "\n";
     write_file_atomically(path, t);
 }
@@ -83,6 +85,21 @@ RunInfo read_run_info(const std::string& path) {
     r.points_planned = number("points_planned");
     r.points_in_run = number("points_in_run");
     r.status = get("status").first;
+    // Runs written before points.csv could be filtered or compressed kept every row, plain.
+    if (kv.count("points")) {
+        const auto [v, l] = kv.at("points");
+        if (v != "whole" && v != "feasible" && v != "front")
+            throw std::runtime_error(path + ":" + std::to_string(l) + ": key 'points': '" + v +
+                                     "' is not legal (legal: whole, feasible, front)");
+        r.points_kept = v;
+    }
+    if (kv.count("compress")) {
+        const auto [v, l] = kv.at("compress");
+        if (v != "none" && v != "gzip")
+            throw std::runtime_error(path + ":" + std::to_string(l) + ": key 'compress': '" + v +
+                                     "' is not legal (legal: none, gzip)");
+        r.points_gzip = v == "gzip";
+    }
     return r;
 }
 

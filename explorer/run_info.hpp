@@ -15,6 +15,8 @@ struct RunInfo {
     int shard_index = 0, shard_count = 1;
     long points_planned = 0;   // points of the whole sweep (every shard)
     long points_in_run = 0;    // points this folder holds when complete
+    std::string points_kept = "whole";  // rows points.csv keeps: whole | feasible | front
+    bool points_gzip = false;           // points.csv.gz instead of points.csv
     std::string status;        // running | complete | merged
 };
 

@@ -4,7 +4,7 @@
 
 namespace mgpt::explorer {
 
-SummaryTable summary_table(const std::vector<PointRow>& rows, long best_index) {
+SummaryTable summary_table(const RunDigest& digest) {
     SummaryTable t;
     t.header = {"point", "tokens/s", "cycles/token", "f MHz", "Fmax MHz", "slack ns", "ALMs", "registers",
                 "DSP", "M10K", "MLABs", "fits", "timing"};
@@ -18,10 +18,8 @@ SummaryTable summary_table(const std::vector<PointRow>& rows, long best_index) {
             t.sources = "sources: tokens/s, cycles/token [" + r.cycles_source + " cycles x PLL-model clock]; f [PLL model]; "
                         "ALMs, registers, DSP, M10K, MLABs [" + r.resource_source + "]; Fmax, slack [" + r.fmax_source + "]";
     };
-    for (const auto& r : rows)
-        if (r.index == 0) add("baseline #0", r);
-    for (const auto& r : rows)
-        if (r.index == best_index) add("best #" + std::to_string(r.index), r);
+    if (digest.baseline()) add("baseline #0", *digest.baseline());
+    if (digest.best()) add("best #" + std::to_string(digest.best()->index), *digest.best());
     return t;
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "point_row.hpp"
+#include "run_digest.hpp"
 
 namespace mgpt::explorer {
 
@@ -15,6 +16,6 @@ struct SummaryTable {
 };
 
 // Rows: the baseline (index 0) if present, the best feasible point if any.
-SummaryTable summary_table(const std::vector<PointRow>& rows, long best_index);
+SummaryTable summary_table(const RunDigest& digest);
 
 }  // namespace mgpt::explorer

@@ -20,7 +20,9 @@ namespace fs = std::filesystem;
 
 namespace mgpt::explorer {
 
-const char* to_string(Strategy s) { return s == Strategy::grid ? "grid" : "random"; }
+const char* to_string(Strategy s) {
+    return s == Strategy::grid ? "grid" : s == Strategy::exhaustive ? "exhaustive" : "random";
+}
 
 const Axis& Sweep::axis(const std::string& key) const {
     for (const auto& a : axes)
@@ -31,7 +33,10 @@ const Axis& Sweep::axis(const std::string& key) const {
 const std::vector<SweepKeyInfo>& sweep_keys() {
     static const std::vector<SweepKeyInfo> keys = {
         {"name", "text without spaces or '/'", "the file name without .cfg", "names the results folder and the points"},
-        {"strategy", "grid, random", "grid", "grid: every combination; random: `samples` distinct points drawn uniformly"},
+        {"strategy", "grid, exhaustive, random", "grid",
+         "grid: every combination; exhaustive: every combination of the keys but `pll_mhz`, each at the fastest "
+         "listed PLL request that meets timing (the same fronts as the grid, proven in tests/explorer); random: "
+         "`samples` distinct points drawn uniformly"},
         {"samples", "1 .. 10000000 (random only)", "(required for random)", "points drawn by the random strategy"},
         {"seed", "0 .. 4294967295", "1", "seed of the random strategy"},
         {"local_search_rounds", "0 .. 1000", "0",
@@ -329,20 +334,26 @@ Sweep load_sweep(const std::string& path) {
     if (in.has("strategy")) {
         const std::string v = in.get("strategy");
         if (v == "grid") s.strategy = Strategy::grid;
+        else if (v == "exhaustive") s.strategy = Strategy::exhaustive;
         else if (v == "random") s.strategy = Strategy::random;
-        else illegal(loc, "strategy", v, "grid, random");
+        else illegal(loc, "strategy", v, "grid, exhaustive, random");
     }
     if (s.strategy == Strategy::random) {
         if (!in.has("samples"))
             throw std::runtime_error(path + ": strategy = random needs 'samples = K' (points to draw)");
         s.samples = parse_long(loc, "samples", in.get("samples"), 1, 10000000, "an integer 1 .. 10000000");
     } else if (in.has("samples")) {
-        illegal(loc, "samples", in.get("samples"), "samples applies to strategy = random only (strategy is grid)");
+        illegal(loc, "samples", in.get("samples"),
+                std::string("samples applies to strategy = random only (strategy is ") + to_string(s.strategy) + ")");
     }
     if (in.has("seed")) s.seed = static_cast<uint64_t>(parse_long(loc, "seed", in.get("seed"), 0, 4294967295L, "0 .. 4294967295"));
     if (in.has("local_search_rounds"))
         s.local_search_rounds =
             static_cast<int>(parse_long(loc, "local_search_rounds", in.get("local_search_rounds"), 0, 1000, "0 .. 1000"));
+
+    if (s.strategy == Strategy::exhaustive && s.local_search_rounds > 0)
+        illegal(loc, "local_search_rounds", in.get("local_search_rounds"),
+                "0 with strategy = exhaustive (it already covers every point)");
 
     s.baseline_path = in.has("baseline") ? resolve(path, in.get("baseline")) : source_path("configs/designs/baseline.cfg");
     try {

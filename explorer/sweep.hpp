@@ -12,7 +12,11 @@
 
 namespace mgpt::explorer {
 
-enum class Strategy { grid, random };
+// grid: every combination of the listed values; exhaustive: every
+// micro-architecture (every key but pll_mhz) at its fastest listed PLL request
+// that meets timing (planner.hpp: the same Pareto fronts as the grid); random:
+// distinct uniform draws (plus local search).
+enum class Strategy { grid, exhaustive, random };
 const char* to_string(Strategy s);
 
 // Device capacity (docs/DEVICE.md, 5CSEMA5F31C6) and the share of it a point may use.

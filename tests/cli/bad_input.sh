@@ -75,6 +75,9 @@ expect 1 "rom_set/wte_q12.hex: is a folder, not a ROM file" -- "$bin" generate -
 # 6. words that belong to no option
 expect 2 "unexpected argument 'configs/designs/x.cfg'.*did you mean --design configs/designs/x.cfg" -- "$bin" simulate configs/designs/x.cfg
 expect 2 "unexpected argument 'my.cfg'.*did you mean --sweep my.cfg" -- "$bin" explore my.cfg
+expect 2 "--points 'most' is not legal \(legal: whole, feasible, front\)" -- "$bin" explore --points most --out "$tmp/pm"
+ok test ! -e "$tmp/pm"
+expect 2 "--compress 'zip' is not legal \(legal: none, gzip\)" -- "$bin" merge "$tmp/pm" --out "$tmp/pm" --compress zip
 expect 2 "unexpected argument 'extra': generate takes options only" -- "$bin" generate extra
 expect 2 "did you mean --set lanes=8" -- "$bin" cosim lanes=8
 for c in train evaluate roms fpga calibrate; do expect 2 "unexpected argument 'extra'" -- "$bin" $c extra; done

@@ -60,13 +60,16 @@ expect 1 "s2e/points.csv:3: column 'tokens_per_s' of point [0-9]+ is '999999.9'.
 expect 2 "--shard ' 1/2' is not legal \(legal: I/N" -- "$bin" explore --sweep "$smoke" --shard " 1/2" --out "$tmp/x"
 expect 2 "--shard '1/2 ' is not legal \(legal: I/N" -- "$bin" explore --sweep "$smoke" --shard "1/2 " --out "$tmp/x"
 expect 2 "--max-points '0' is not legal" -- "$bin" explore --sweep "$smoke" --max-points 0 --out "$tmp/x"
-# a sweep above --max-points is refused before anything is written, with the ways out; shards fit
-expect 1 "strategy = grid spans 49 points: this process would hold 49 points, about 0.0 GiB .*--shard I/3 for I = 0..2.*--max-points 49" -- \
-  "$bin" explore --sweep "$smoke" --max-points 20 --out "$tmp/big"
-[ ! -e "$tmp/big" ] && ok || bad "a refused sweep left a folder"
+# a grid streams (no --max-points limit); a sampled plan is held, and above --max-points it is refused
+# before anything is written, with the size and the ways out
 expect 0 "shard 0/3: 17 of 49 planned points" -- "$bin" explore --sweep "$smoke" --max-points 20 --shard 0/3 --out "$tmp/big0" --no-progress
 same "$tmp/big0/points.csv" "$tmp/s0/points.csv"
-expect 1 "merge holds every one of them.*--max-points 49" -- "$bin" merge "$tmp/s0" "$tmp/s1" "$tmp/s2" --out "$tmp/m4" --max-points 20
+expect 0 "merged 3 shards" -- "$bin" merge "$tmp/s0" "$tmp/s1" "$tmp/s2" --out "$tmp/m4" --max-points 20
+same "$tmp/m4/points.csv" "$tmp/whole/points.csv"
+sed -e 's/^strategy = grid/strategy = random\nsamples = 30/' -e "s|^baseline = .*|baseline = $src/configs/designs/baseline.cfg|" "$smoke" >"$tmp/sampled.cfg"
+expect 1 "samples = 30: this process would hold 31 points, about 0.0 GiB .*--max-points 31" -- \
+  "$bin" explore --sweep "$tmp/sampled.cfg" --max-points 20 --out "$tmp/big"
+[ ! -e "$tmp/big" ] && ok || bad "a refused sweep left a folder"
 
 # a killed run resumes: no lost rows, no duplicates, same results
 expect 3 "continue with --resume" -- "$bin" explore --sweep "$smoke" --out "$tmp/cut" --stop-after 17 --no-progress

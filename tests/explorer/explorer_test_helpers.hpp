@@ -6,6 +6,7 @@
 #include <iterator>
 #include <string>
 #include <unistd.h>
+#include <vector>
 
 #include "explorer/explore_run.hpp"
 #include "explorer/model_calibration.hpp"
@@ -24,6 +25,11 @@ inline explorer::ExploreOptions explore_options(const std::string& sweep, const 
     o.jobs = 2;
     o.progress = false;
     return o;
+}
+
+// The rows a run wrote (its points.csv), by index.
+inline std::vector<explorer::PointRow> rows_of(const explorer::ExploreResult& r) {
+    return explorer::read_points_csv(r.points_path);
 }
 
 // The shipped model coefficients (explorer/calibration.csv), loaded once.

@@ -33,13 +33,14 @@ TEST_CASE("explore writes every output and a best.cfg that loads as the best fea
     for (const char* f : {"points.csv", "report.md", "best.cfg", "pareto.png", "pareto.svg", "pareto.gp", "run.cfg"})
         CHECK(test::path_exists(dir.file(std::string("out/") + f)));
     CHECK(!test::path_exists(dir.file("out/points.partial.csv")));
-    REQUIRE(r.rows.size() == 49);
+    const auto rows = test::rows_of(r);
+    REQUIRE(rows.size() == 49);
     REQUIRE(r.best_index >= 0);
     const arch::DesignPoint best = arch::load_design(dir.file("out/best.cfg"));
-    const PointRow& row = r.rows[static_cast<size_t>(r.best_index)];
+    const PointRow& row = rows[static_cast<size_t>(r.best_index)];
     CHECK(arch::to_short_string(best) == row.key());
     CHECK(row.feasible);
-    for (const auto& x : r.rows)
+    for (const auto& x : rows)
         if (x.feasible) CHECK(x.tokens_per_s <= row.tokens_per_s);
     const std::string report = test::read_text(dir.file("out/report.md"));
     CHECK_THAT(report, Catch::Contains("## Why the other points lose") && Catch::Contains("25,851") &&
@@ -58,13 +59,13 @@ TEST_CASE("shards partition the sweep and merging them reproduces the unsharded 
             o.shard_index = i;
             o.shard_count = 3;
             const auto part = run_explore(o);
-            for (const auto& r : part.rows) {
+            for (const auto& r : test::rows_of(part)) {
                 CHECK(r.index % 3 == i);
                 CHECK(seen.insert(r.index).second);  // disjoint
             }
             shards.push_back(o.out_dir);
         }
-        CHECK(seen.size() == whole.rows.size());  // the union is the whole run
+        CHECK(seen.size() == test::rows_of(whole).size());  // the union is the whole run
         MergeOptions m;
         m.dirs = {shards[2], shards[0], shards[1]};
         m.out_dir = dir.file("merged");
@@ -110,7 +111,7 @@ TEST_CASE("an interrupted run resumes without losing or duplicating rows", "[exp
         CHECK(test::read_text(dir.file("cut/report.md")) == test::read_text(dir.file("whole/report.md")));
         // resuming a finished run only rewrites its outputs
         const auto again = run_explore(o);
-        CHECK(again.resumed_rows == static_cast<long>(whole.rows.size()));
+        CHECK(again.resumed_rows == static_cast<long>(test::rows_of(whole).size()));
         CHECK(test::read_text(dir.file("cut/points.csv")) == test::read_text(dir.file("whole/points.csv")));
         // a folder of another sweep is refused
         if (sweep.find("smoke") == std::string::npos) {

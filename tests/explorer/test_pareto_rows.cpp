@@ -6,6 +6,10 @@
 #include "explorer/pareto.hpp"
 #include "explorer/planner.hpp"
 #include "explorer/point_row.hpp"
+#include "explorer/run_digest.hpp"
+
+#include <random>
+#include <set>
 #include "explorer_test_helpers.hpp"
 
 using namespace mgpt;
@@ -26,6 +30,42 @@ TEST_CASE("the Pareto front keeps exactly the non-dominated eligible points", "[
     CHECK(pareto_front({5}, {5}, {false}) == std::vector<bool>{false});
     CHECK(pareto_front({5, 5}, {5, 5}, {true, true}) == std::vector<bool>{true, true});
     CHECK(pareto_front({1, 2, 3}, {3, 2, 1}, {true, true, true}) == std::vector<bool>{false, false, true});
+}
+
+TEST_CASE("the front kept as rows arrive is the batch front, ties and all", "[explorer][pareto]") {
+    // Small integer figures make equal costs, equal gains and equal points common.
+    std::mt19937_64 rng(7);
+    for (int trial = 0; trial < 200; ++trial) {
+        const size_t n = 1 + rng() % 60;
+        std::vector<double> gain(n), cost(n);
+        std::vector<bool> ok(n, true);
+        OnlineFront alm(false), dsp(true);
+        for (size_t i = 0; i < n; ++i) {
+            PointRow r;
+            r.index = static_cast<long>(i);
+            r.tokens_per_s = gain[i] = static_cast<double>(rng() % 8);
+            r.alms = static_cast<long>(cost[i] = static_cast<double>(rng() % 8));
+            r.dsp = 7 - r.alms;  // the other front, on a reversed cost
+            alm.add(r);
+            dsp.add(r);
+        }
+        const auto batch = pareto_front(gain, cost, ok);
+        std::vector<double> reversed(n);
+        for (size_t i = 0; i < n; ++i) reversed[i] = 7 - cost[i];
+        const auto batch_dsp = pareto_front(gain, reversed, ok);
+        std::set<long> online, online_dsp, expected, expected_dsp;
+        for (const PointRow* r : alm.rows()) online.insert(r->index);
+        for (const PointRow* r : dsp.rows()) online_dsp.insert(r->index);
+        for (size_t i = 0; i < n; ++i) {
+            if (batch[i]) expected.insert(static_cast<long>(i));
+            if (batch_dsp[i]) expected_dsp.insert(static_cast<long>(i));
+            CHECK(alm.contains(static_cast<long>(i)) == batch[i]);
+        }
+        INFO("trial " << trial);
+        CHECK(online == expected);
+        CHECK(online_dsp == expected_dsp);
+        CHECK(alm.size() == expected.size());
+    }
 }
 
 TEST_CASE("mark_pareto sets the ALM and DSP fronts over feasible rows only", "[explorer][pareto]") {

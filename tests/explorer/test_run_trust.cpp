@@ -124,7 +124,8 @@ TEST_CASE("TLM rows are held to the closed form's cycles on resume", "[explorer]
     auto o = options(sweep, dir.file("tlm"));
     o.engine = "tlm";
     const auto first = run_explore(o);  // the one SystemC elaboration of this process
-    REQUIRE(first.rows.size() == 49);
+    const auto first_rows = test::rows_of(first);
+    REQUIRE(first_rows.size() == 49);
     o.resume = true;
     CHECK(run_explore(o).resumed_rows == 49);  // unedited TLM rows pass (nothing is simulated again)
 
@@ -133,7 +134,7 @@ TEST_CASE("TLM rows are held to the closed form's cycles on resume", "[explorer]
     const Sweep s = load_sweep(sweep);
     const Evaluator ev(s, load_rom_dir(s.workload.weights_dir), test::shipped_calibration(),
                        load_structural_index(default_structural_timing_paths()));
-    const PointRow& r = first.rows[7];
+    const PointRow& r = first_rows[7];
     const PointRow faked = ev.with_cycles(r, r.steps, r.generated_tokens, r.total_cycles - 1000, r.stall_cycles,
                                           r.worst_step_cycles, r.cycles_source, r.worst_source);
     REQUIRE(faked.tokens_per_s > r.tokens_per_s);
@@ -182,7 +183,7 @@ TEST_CASE("one process at a time writes a results folder, and a killed run's tem
     CHECK(!test::path_exists(dir.file("out/") + FolderLock::file_name()));  // released and removed
 }
 
-TEST_CASE("a sweep above --max-points is refused before planning, and a grid shard plans only its points",
+TEST_CASE("a held plan above --max-points is refused before planning, a grid streams, a grid shard plans only its points",
           "[explorer][sweep][size]") {
     test::TempDir dir;
     // the baseline (lanes 16, 56.25 MHz) is a grid point here: the grid skips it
@@ -215,32 +216,32 @@ TEST_CASE("a sweep above --max-points is refused before planning, and a grid sha
     CHECK(plan_size(s, 0, 1).initial == 24);
     CHECK(plan_size(s, 3, 5).held == 5);
 
-    // the limit: refused with the size, the memory and the ways out; nothing written
+    // a grid streams: no limit on its points; shards run, and merge (streaming too) reproduces the whole run
     auto o = options(sweep, dir.file("whole"));
     o.max_points = 10;
-    CHECK_THROWS_WITH(run_explore(o), Catch::Contains("strategy = grid spans 24 points") &&
-                                          Catch::Contains("GiB") && Catch::Contains("--shard I/3 for I = 0..2") &&
-                                          Catch::Contains("strategy = random") && Catch::Contains("--max-points 24"));
-    CHECK(!test::path_exists(dir.file("whole")));
-    // shards within the limit run, and merge (which holds every point) has its own limit
+    REQUIRE_NOTHROW(run_explore(o));
     MergeOptions m;
     for (int i = 0; i < 3; ++i) {
         auto so = options(sweep, dir.file("s" + std::to_string(i)));
         so.max_points = 10;
         so.shard_index = i;
         so.shard_count = 3;
-        CHECK(run_explore(so).rows.size() == 8);
+        CHECK(test::rows_of(run_explore(so)).size() == 8);
         m.dirs.push_back(so.out_dir);
     }
     m.out_dir = dir.file("merged");
     m.max_points = 10;
-    CHECK_THROWS_WITH(run_merge(m), Catch::Contains("merge holds every one of them") &&
-                                        Catch::Contains("--max-points 24"));
-    m.max_points = kDefaultMaxPoints;
     run_merge(m);
-    run_explore(options(sweep, dir.file("whole")));
     for (const char* f : {"points.csv", "report.md", "best.cfg"})
         CHECK(test::read_text(dir.file(std::string("merged/") + f)) == test::read_text(dir.file(std::string("whole/") + f)));
+    // a sampled plan is held in memory: above the limit it is refused with the size and the ways out
+    const std::string sampled = test::write_sweep(dir, "rs", "strategy = random\nsamples = 20\nlanes = 1, 2, 4, 8, 16, 32, 64\n"
+                                                             "cols_per_cycle = 1, 2, 4, 8, 16\n[workload]\nnames = 4\n");
+    auto ro = options(sampled, dir.file("rs"));
+    ro.max_points = 10;
+    CHECK_THROWS_WITH(run_explore(ro), Catch::Contains("samples = 20") && Catch::Contains("GiB") &&
+                                           Catch::Contains("--max-points"));
+    CHECK(!test::path_exists(dir.file("rs")));
 
     // local search plans the whole grid in every shard: the message says so
     const std::string searched = test::write_sweep(dir, "gs", "lanes = 8, 16\ncols_per_cycle = 1, 2, 4\n"
