@@ -27,24 +27,7 @@ module mgpt_tile_pipelined #(
     output reg                 done,
     output wire [LANES*64-1:0] acc_flat
 );
-    localparam integer STEPS = 16 / COLS;
-    localparam integer RPP16 = LANES < 16 ? LANES : 16;   // rows per pass, 16-row matrices
-    localparam integer RPP64 = LANES < 64 ? LANES : 64;   // fc1
-    localparam integer RPP27 = LANES < 27 ? LANES : 27;   // lm_head
-    localparam integer WPS16 = (RPP16 * COLS + 1) / 2;
-    localparam integer WPS64 = (RPP64 * COLS + 1) / 2;
-    localparam integer WPS27 = (RPP27 * COLS + 1) / 2;
-    localparam integer BW = M10K ? BANKS * PORTS : 1;
-    localparam integer BEATS16 = M10K ? (WPS16 + BW - 1) / BW : 1;
-    localparam integer BEATS64 = M10K ? (WPS64 + BW - 1) / BW : 1;
-    localparam integer BEATS27 = M10K ? (WPS27 + BW - 1) / BW : 1;
-    localparam integer LAT = M10K ? 1 : 0;
-    localparam integer PASSES16 = (16 + RPP16 - 1) / RPP16;
-    // words of each matrix in read order
-    localparam integer WORDS16 = PASSES16 * STEPS * WPS16;
-    localparam integer WORDS64 = ((64 + RPP64 - 1) / RPP64) * STEPS * WPS64;
-    localparam integer WORDS_FC2 = PASSES16 * 4 * STEPS * WPS16;
-    localparam integer WORDS27 = ((27 + RPP27 - 1) / RPP27) * STEPS * WPS27;
+    `include "mgpt_tile_shape.svh"
 
     reg [2:0]  p_proj;
     reg        busy;
