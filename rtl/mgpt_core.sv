@@ -57,35 +57,39 @@ module mgpt_core #(
     assign done = stage == S_DONE;
 
     // ---- step inputs and datapath registers ----
+    // The vectors are packed, element i of 16 bits at [16*i +: 16] (`EL reads it
+    // signed), and each is written by at most one non-blocking assignment of the
+    // whole vector per cycle (its next value built with blocking writes first),
+    // so the Verilated model keeps one shadow copy per vector instead of a set
+    // flag per element write site, which it would clear and test on every clock.
+    `define EL(vec, i) $signed(vec[16*(i) +: 16])
+    // vec[element idx] = val for idx < n, as n constant-offset writes, each
+    // under its own compare (the decoder an array's write port would have;
+    // a part-select at a variable offset synthesizes to a shifter instead)
+    `define PUT16(vec, n, idx, val) begin for (e = 0; e < (n); e = e + 1) if ((idx) == e) vec[16*e +: 16] = val; end
     reg [4:0]  tok;
     reg [3:0]  p;
     reg        grd;
     reg [15:0] temp;
-    reg signed [15:0] x [0:15];
-    reg signed [15:0] res [0:15];
-    reg signed [15:0] nrm [0:15];
-    reg signed [15:0] q [0:15];
-    reg signed [15:0] k [0:15];
-    reg signed [15:0] v [0:15];
-    reg signed [15:0] attn [0:15];
-    reg signed [15:0] y [0:15];
-    reg signed [15:0] hid [0:63];
-    reg signed [15:0] logits [0:26];
+    reg [16*16-1:0] x, res, nrm, q, k, v, attn, y;
+    reg [64*16-1:0] hid;
+    reg [27*16-1:0] logits;
+    reg [16*16-1:0] x_n, res_n, nrm_n, q_n, k_n, v_n, y_n, attn_n;  // next values (blocking)
+    reg [64*16-1:0] hid_n;
+    reg [27*16-1:0] logits_n;
     reg [63:0] sumsq;
     reg signed [15:0] scale;
     reg [4:0]  best_idx;
-    reg signed [15:0] tree_val [0:31];  // argmax tree: survivors of the previous level
-    reg [4:0]  tree_idx [0:31];
+    reg [32*16-1:0] tree_val, tree_val_n;  // argmax tree: survivors of the previous level
+    reg [32*5-1:0]  tree_idx, tree_idx_n;
     reg signed [15:0] lv, rv;
     reg [4:0]  li, ri;
     reg signed [15:0] best_val;
+    // the logits and five -32768 entries: the argmax tree's first level reads pairs up to index 31
+    wire [32*16-1:0] logits_pad = {{5{16'h8000}}, logits};
 
     genvar gi;
-    generate
-        for (gi = 0; gi < 27; gi = gi + 1) begin : logit_out
-            assign logits_flat[16*gi +: 16] = logits[gi];
-        end
-    endgenerate
+    assign logits_flat = logits;
 
     // ---- sequencing state ----
     reg [11:0] cnt;        // cycle within the current stage (or phase)
@@ -189,7 +193,7 @@ module mgpt_core #(
         begin
             if (!sub) begin
                 d = 64'sd0;
-                for (c = 0; c < 4; c = c + 1) d = d + q[4*ah + c] * $signed(krow_now[16*c +: 16]);
+                for (c = 0; c < 4; c = c + 1) d = d + `EL(q, 4*ah + c) * $signed(krow_now[16*c +: 16]);
                 dot <= d;
                 sub <= 1'b1;
             end else begin
@@ -205,7 +209,7 @@ module mgpt_core #(
         end
     endtask
 
-    integer i, j2;
+    integer i, j2, e;
     reg signed [15:0] t16;
     reg [63:0] s64;
     reg signed [15:0] yv;
@@ -248,11 +252,13 @@ module mgpt_core #(
                 S_LOAD: begin
                     if (load_compute) begin
                         s64 = sumsq;
+                        x_n = x;
                         for (i = 0; i < VLANES; i = i + 1) begin
                             t16 = sat16($signed(wte_words[16*i +: 16]) + $signed(wpe_words[16*i +: 16]));
-                            x[load_group * VLANES + i] <= t16;
+                            `PUT16(x_n, 16, load_group * VLANES + i, t16)
                             s64 = s64 + sq12(t16);
                         end
+                        x <= x_n;
                         sumsq <= s64;
                     end
                     if (cnt == EV * EBEATS + WLAT - 1) begin
@@ -273,25 +279,43 @@ module mgpt_core #(
                 end
                 S_SCALE0, S_SUMSQ_ATTN, S_SCALE_ATTN, S_RESIDUAL_ATTN, S_SCALE_MLP, S_RESIDUAL_MLP: begin
                     s64 = (cnt == 0) ? 64'd0 : sumsq;
+                    x_n = x;
+                    res_n = res;
+                    nrm_n = nrm;
                     for (i = 0; i < VLANES; i = i + 1) begin
                         j2 = cnt * VLANES + i;
                         case (stage)
                             S_SCALE0: begin
-                                t16 = mulq(x[j2], scale);
-                                x[j2] <= t16;
-                                res[j2] <= t16;
+                                t16 = mulq(`EL(x, j2), scale);
+                                `PUT16(x_n, 16, j2, t16)
+                                `PUT16(res_n, 16, j2, t16)
                             end
-                            S_SUMSQ_ATTN: s64 = s64 + sq12(x[j2]);
-                            S_SCALE_ATTN, S_SCALE_MLP: nrm[j2] <= mulq(x[j2], scale);
+                            S_SUMSQ_ATTN: s64 = s64 + sq12(`EL(x, j2));
+                            S_SCALE_ATTN, S_SCALE_MLP: begin
+                                t16 = mulq(`EL(x, j2), scale);
+                                `PUT16(nrm_n, 16, j2, t16)
+                            end
                             S_RESIDUAL_ATTN: begin
-                                t16 = sat16(y[j2] + res[j2]);
-                                x[j2] <= t16;
-                                res[j2] <= t16;
+                                t16 = sat16(`EL(y, j2) + `EL(res, j2));
+                                `PUT16(x_n, 16, j2, t16)
+                                `PUT16(res_n, 16, j2, t16)
                                 s64 = s64 + sq12(t16);
                             end
-                            default: x[j2] <= sat16(y[j2] + res[j2]);  // S_RESIDUAL_MLP
+                            default: begin  // S_RESIDUAL_MLP
+                                t16 = sat16(`EL(y, j2) + `EL(res, j2));
+                                `PUT16(x_n, 16, j2, t16)
+                            end
                         endcase
                     end
+                    case (stage)
+                        S_SCALE0, S_RESIDUAL_ATTN: begin
+                            x <= x_n;
+                            res <= res_n;
+                        end
+                        S_SCALE_ATTN, S_SCALE_MLP: nrm <= nrm_n;
+                        S_RESIDUAL_MLP: x <= x_n;
+                        default: ;
+                    endcase
                     sumsq <= s64;
                     if (cnt == EV - 1) begin
                         cnt <= 12'd0;
@@ -304,9 +328,8 @@ module mgpt_core #(
                     if (!eng_wait) begin
                         tile_proj <= stage == S_QKV ? 3'd0 : stage == S_WO ? 3'd1 : stage == S_FC1 ? 3'd2 :
                                      stage == S_FC2 ? 3'd3 : 3'd4;
-                        for (i = 0; i < 64; i = i + 1)
-                            tile_in[16*i +: 16] <= (stage == S_FC2) ? hid[i] : (i >= 16) ? 16'sd0 :
-                                                   (stage == S_WO) ? attn[i] : (stage == S_LM_HEAD) ? x[i] : nrm[i];
+                        tile_in <= (stage == S_FC2) ? hid : {768'd0, (stage == S_WO) ? attn :
+                                                                     (stage == S_LM_HEAD) ? x : nrm};
                         tile_start <= 1'b1;
                         eng_wait <= 1'b1;
                     end else if (tile_done) begin
@@ -315,22 +338,41 @@ module mgpt_core #(
                             chunk <= chunk + 2'd1;
                         end else begin
                             // write back the rows of this row tile
+                            q_n = q;
+                            k_n = k;
+                            v_n = v;
+                            y_n = y;
+                            hid_n = hid;
+                            logits_n = logits;
                             for (i = 0; i < LANES; i = i + 1) begin
                                 r = row0 + i[6:0];
                                 yv = sat16($signed(tile_acc[64*i +: 64]) >>> 12);
                                 if (r < proj_rows(tile_proj)) begin
                                     case (stage)
                                         S_QKV: begin
-                                            if (r < 16) q[r[3:0]] <= yv;
-                                            else if (r < 32) k[r[3:0]] <= yv;
-                                            else v[r[3:0]] <= yv;
+                                            if (r < 16) `PUT16(q_n, 16, r[3:0], yv)
+                                            else if (r < 32) `PUT16(k_n, 16, r[3:0], yv)
+                                            else `PUT16(v_n, 16, r[3:0], yv)
                                         end
-                                        S_WO, S_FC2: y[r[3:0]] <= yv;
-                                        S_FC1: hid[r[5:0]] <= yv < 0 ? 16'sd0 : yv;
-                                        default: logits[r[4:0]] <= yv;
+                                        S_WO, S_FC2: `PUT16(y_n, 16, r[3:0], yv)
+                                        S_FC1: begin
+                                            yv = yv < 0 ? 16'sd0 : yv;
+                                            `PUT16(hid_n, 64, r[5:0], yv)
+                                        end
+                                        default: `PUT16(logits_n, 27, r[4:0], yv)
                                     endcase
                                 end
                             end
+                            case (stage)
+                                S_QKV: begin
+                                    q <= q_n;
+                                    k <= k_n;
+                                    v <= v_n;
+                                end
+                                S_WO, S_FC2: y <= y_n;
+                                S_FC1: hid <= hid_n;
+                                default: logits <= logits_n;
+                            endcase
                             chunk <= 2'd0;
                             if ({1'b0, row0} + LANES >= {1'b0, proj_rows(tile_proj)}) begin
                                 cnt <= 12'd0;
@@ -347,9 +389,9 @@ module mgpt_core #(
                     end
                 end
                 S_KV_WRITE: begin
-                    for (i = 0; i < 4; i = i + 1) begin
-                        kmem[i][p] <= {k[4*i+3], k[4*i+2], k[4*i+1], k[4*i]};
-                        vmem[i][p] <= {v[4*i+3], v[4*i+2], v[4*i+1], v[4*i]};
+                    for (i = 0; i < 4; i = i + 1) begin  // head i: channels 4i .. 4i+3
+                        kmem[i][p] <= k[64*i +: 64];
+                        vmem[i][p] <= v[64*i +: 64];
                     end
                     cnt <= 12'd0;
                     stage <= S_ATTENTION;
@@ -407,7 +449,9 @@ module mgpt_core #(
                                 eng_wait <= 1'b1;
                             end else if (div_done[0]) begin
                                 eng_wait <= 1'b0;
-                                for (i = 0; i < DIVIDERS; i = i + 1) attn[abatch * DIVIDERS + i] <= div_q[16*i +: 16];
+                                attn_n = attn;
+                                for (i = 0; i < DIVIDERS; i = i + 1) `PUT16(attn_n, 16, abatch * DIVIDERS + i, div_q[16*i +: 16])
+                                attn <= attn_n;
                                 abatch <= abatch + 5'd1;
                                 if ((abatch + 5'd1) % BATCHES_PER_HEAD == 0) begin
                                     // this head's batches are done
@@ -427,8 +471,8 @@ module mgpt_core #(
                 end
                 S_ARGMAX: begin
                     if (ARGMAX_TREE == 0) begin
-                        if (logits[cnt[4:0]] > best_val) begin
-                            best_val <= logits[cnt[4:0]];
+                        if (`EL(logits, cnt[4:0]) > best_val) begin
+                            best_val <= `EL(logits, cnt[4:0]);
                             best_idx <= cnt[4:0];
                         end
                         if (cnt == 26) begin
@@ -436,25 +480,29 @@ module mgpt_core #(
                             stage <= S_FINISH;
                         end
                     end else begin  // tree: one level of pairwise compares per cycle, 27 -> 14 -> 7 -> 4 -> 2 -> 1
+                        tree_val_n = tree_val;
+                        tree_idx_n = tree_idx;
                         for (i = 0; i < 16; i = i + 1) begin
                             if (cnt == 0) begin
-                                lv = 2 * i < 27 ? logits[2 * i] : -16'sd32768;
+                                lv = `EL(logits_pad, 2 * i);
                                 li = 2 * i;
-                                rv = 2 * i + 1 < 27 ? logits[2 * i + 1] : -16'sd32768;
+                                rv = `EL(logits_pad, 2 * i + 1);
                                 ri = 2 * i + 1;
                             end else begin
-                                lv = tree_val[2 * i];
-                                li = tree_idx[2 * i];
-                                rv = tree_val[2 * i + 1];
-                                ri = tree_idx[2 * i + 1];
+                                lv = `EL(tree_val, 2 * i);
+                                li = tree_idx[5 * (2 * i) +: 5];
+                                rv = `EL(tree_val, 2 * i + 1);
+                                ri = tree_idx[5 * (2 * i + 1) +: 5];
                             end
                             // the right one wins only if strictly greater: the lowest index of the maximum
-                            tree_val[i] <= rv > lv ? rv : lv;
-                            tree_idx[i] <= rv > lv ? ri : li;
+                            tree_val_n[16*i +: 16] = rv > lv ? rv : lv;
+                            tree_idx_n[5*i +: 5] = rv > lv ? ri : li;
                         end
+                        tree_val <= tree_val_n;
+                        tree_idx <= tree_idx_n;
                         if (cnt == 4) begin
-                            best_val <= tree_val[1] > tree_val[0] ? tree_val[1] : tree_val[0];
-                            best_idx <= tree_val[1] > tree_val[0] ? tree_idx[1] : tree_idx[0];
+                            best_val <= `EL(tree_val, 1) > `EL(tree_val, 0) ? `EL(tree_val, 1) : `EL(tree_val, 0);
+                            best_idx <= `EL(tree_val, 1) > `EL(tree_val, 0) ? tree_idx[5 +: 5] : tree_idx[0 +: 5];
                             cnt <= 12'd0;
                             stage <= S_FINISH;
                         end
@@ -481,5 +529,7 @@ module mgpt_core #(
         end
     end
 
+    `undef EL
+    `undef PUT16
 
 endmodule
