@@ -58,15 +58,13 @@ module mgpt_core #(
 
     // ---- step inputs and datapath registers ----
     // The vectors are packed, element i of 16 bits at [16*i +: 16] (`EL reads it
-    // signed), and each is written by at most one non-blocking assignment of the
-    // whole vector per cycle (its next value built with blocking writes first),
-    // so the Verilated model keeps one shadow copy per vector instead of a set
-    // flag per element write site, which it would clear and test on every clock.
+    // signed), and written element by element at constant offsets, each element
+    // under the condition that selects it (the decoder an array's write port
+    // has). A Verilated model then updates each vector through one shadow copy,
+    // where it keeps a set flag per element write site of an unpacked array and
+    // clears and tests every one on every clock; a write at a variable offset
+    // would synthesize to a shifter, a whole-vector blocking copy to wide muxes.
     `define EL(vec, i) $signed(vec[16*(i) +: 16])
-    // vec[element idx] = val for idx < n, as n constant-offset writes, each
-    // under its own compare (the decoder an array's write port would have;
-    // a part-select at a variable offset synthesizes to a shifter instead)
-    `define PUT16(vec, n, idx, val) begin for (e = 0; e < (n); e = e + 1) if ((idx) == e) vec[16*e +: 16] = val; end
     reg [4:0]  tok;
     reg [3:0]  p;
     reg        grd;
@@ -74,14 +72,12 @@ module mgpt_core #(
     reg [16*16-1:0] x, res, nrm, q, k, v, attn, y;
     reg [64*16-1:0] hid;
     reg [27*16-1:0] logits;
-    reg [16*16-1:0] x_n, res_n, nrm_n, q_n, k_n, v_n, y_n, attn_n;  // next values (blocking)
-    reg [64*16-1:0] hid_n;
-    reg [27*16-1:0] logits_n;
+    reg [16*16-1:0] lane_v;  // the elementwise lanes' results of this cycle (blocking)
     reg [63:0] sumsq;
     reg signed [15:0] scale;
     reg [4:0]  best_idx;
-    reg [32*16-1:0] tree_val, tree_val_n;  // argmax tree: survivors of the previous level
-    reg [32*5-1:0]  tree_idx, tree_idx_n;
+    reg [32*16-1:0] tree_val;  // argmax tree: survivors of the previous level
+    reg [32*5-1:0]  tree_idx;
     reg signed [15:0] lv, rv;
     reg [4:0]  li, ri;
     reg signed [15:0] best_val;
@@ -123,6 +119,16 @@ module mgpt_core #(
     reg  [64*16-1:0] tile_in;
     mgpt_tile #(LANES, COLS, WEIGHT_M10K, BANKS, PORTS, ROM_DIR) tile (
         clk, rst, tile_start, tile_proj, row0, chunk, tile_in, tile_done, tile_acc);
+    // the pass's rows, Q4.12: lane l holds stacked row row0 + l
+    wire [LANES*16-1:0] tile_rows;
+    generate
+        for (gi = 0; gi < LANES; gi = gi + 1) begin : tile_row
+            assign tile_rows[16*gi +: 16] = sat16($signed(tile_acc[64*gi +: 64]) >>> 12);
+        end
+    endgenerate
+    // stacked row r is in this pass; its value
+    `define IN_PASS(r) ((r) >= row0 && (r) < row0 + LANES)
+    `define ROW(r) $signed(tile_rows[16*((r) - row0) +: 16])
 
     wire [15:0] rms_scale;
     wire        rms_early;
@@ -212,8 +218,6 @@ module mgpt_core #(
     integer i, j2, e;
     reg signed [15:0] t16;
     reg [63:0] s64;
-    reg signed [15:0] yv;
-    reg [6:0] r;
 
     // the stage that follows `s` (the sampler only in sampling mode)
     function automatic [4:0] next_stage(input [4:0] s, input greedy_mode);
@@ -252,13 +256,14 @@ module mgpt_core #(
                 S_LOAD: begin
                     if (load_compute) begin
                         s64 = sumsq;
-                        x_n = x;
                         for (i = 0; i < VLANES; i = i + 1) begin
                             t16 = sat16($signed(wte_words[16*i +: 16]) + $signed(wpe_words[16*i +: 16]));
-                            `PUT16(x_n, 16, load_group * VLANES + i, t16)
+                            lane_v[16*i +: 16] = t16;
                             s64 = s64 + sq12(t16);
                         end
-                        x <= x_n;
+                        // element e = group * VLANES + lane
+                        for (e = 0; e < 16; e = e + 1)
+                            if (load_group == e / VLANES) x[16*e +: 16] <= lane_v[16*(e % VLANES) +: 16];
                         sumsq <= s64;
                     end
                     if (cnt == EV * EBEATS + WLAT - 1) begin
@@ -279,43 +284,36 @@ module mgpt_core #(
                 end
                 S_SCALE0, S_SUMSQ_ATTN, S_SCALE_ATTN, S_RESIDUAL_ATTN, S_SCALE_MLP, S_RESIDUAL_MLP: begin
                     s64 = (cnt == 0) ? 64'd0 : sumsq;
-                    x_n = x;
-                    res_n = res;
-                    nrm_n = nrm;
                     for (i = 0; i < VLANES; i = i + 1) begin
                         j2 = cnt * VLANES + i;
                         case (stage)
-                            S_SCALE0: begin
-                                t16 = mulq(`EL(x, j2), scale);
-                                `PUT16(x_n, 16, j2, t16)
-                                `PUT16(res_n, 16, j2, t16)
-                            end
-                            S_SUMSQ_ATTN: s64 = s64 + sq12(`EL(x, j2));
-                            S_SCALE_ATTN, S_SCALE_MLP: begin
-                                t16 = mulq(`EL(x, j2), scale);
-                                `PUT16(nrm_n, 16, j2, t16)
+                            S_SCALE0, S_SCALE_ATTN, S_SCALE_MLP: t16 = mulq(`EL(x, j2), scale);
+                            S_SUMSQ_ATTN: begin
+                                t16 = `EL(x, j2);
+                                s64 = s64 + sq12(t16);
                             end
                             S_RESIDUAL_ATTN: begin
                                 t16 = sat16(`EL(y, j2) + `EL(res, j2));
-                                `PUT16(x_n, 16, j2, t16)
-                                `PUT16(res_n, 16, j2, t16)
                                 s64 = s64 + sq12(t16);
                             end
-                            default: begin  // S_RESIDUAL_MLP
-                                t16 = sat16(`EL(y, j2) + `EL(res, j2));
-                                `PUT16(x_n, 16, j2, t16)
-                            end
+                            default: t16 = sat16(`EL(y, j2) + `EL(res, j2));  // S_RESIDUAL_MLP
                         endcase
+                        lane_v[16*i +: 16] = t16;
                     end
-                    case (stage)
-                        S_SCALE0, S_RESIDUAL_ATTN: begin
-                            x <= x_n;
-                            res <= res_n;
+                    // element e = cnt * VLANES + lane
+                    for (e = 0; e < 16; e = e + 1) begin
+                        if (cnt == e / VLANES) begin
+                            case (stage)
+                                S_SCALE0, S_RESIDUAL_ATTN: begin
+                                    x[16*e +: 16] <= lane_v[16*(e % VLANES) +: 16];
+                                    res[16*e +: 16] <= lane_v[16*(e % VLANES) +: 16];
+                                end
+                                S_SCALE_ATTN, S_SCALE_MLP: nrm[16*e +: 16] <= lane_v[16*(e % VLANES) +: 16];
+                                S_RESIDUAL_MLP: x[16*e +: 16] <= lane_v[16*(e % VLANES) +: 16];
+                                default: ;  // S_SUMSQ_ATTN
+                            endcase
                         end
-                        S_SCALE_ATTN, S_SCALE_MLP: nrm <= nrm_n;
-                        S_RESIDUAL_MLP: x <= x_n;
-                        default: ;
-                    endcase
+                    end
                     sumsq <= s64;
                     if (cnt == EV - 1) begin
                         cnt <= 12'd0;
@@ -337,41 +335,20 @@ module mgpt_core #(
                         if (stage == S_FC2 && chunk != 2'd3) begin
                             chunk <= chunk + 2'd1;
                         end else begin
-                            // write back the rows of this row tile
-                            q_n = q;
-                            k_n = k;
-                            v_n = v;
-                            y_n = y;
-                            hid_n = hid;
-                            logits_n = logits;
-                            for (i = 0; i < LANES; i = i + 1) begin
-                                r = row0 + i[6:0];
-                                yv = sat16($signed(tile_acc[64*i +: 64]) >>> 12);
-                                if (r < proj_rows(tile_proj)) begin
-                                    case (stage)
-                                        S_QKV: begin
-                                            if (r < 16) `PUT16(q_n, 16, r[3:0], yv)
-                                            else if (r < 32) `PUT16(k_n, 16, r[3:0], yv)
-                                            else `PUT16(v_n, 16, r[3:0], yv)
-                                        end
-                                        S_WO, S_FC2: `PUT16(y_n, 16, r[3:0], yv)
-                                        S_FC1: begin
-                                            yv = yv < 0 ? 16'sd0 : yv;
-                                            `PUT16(hid_n, 64, r[5:0], yv)
-                                        end
-                                        default: `PUT16(logits_n, 27, r[4:0], yv)
-                                    endcase
-                                end
-                            end
+                            // write back the rows of this row tile: each element of the
+                            // projection's output whose stacked row is in the pass
                             case (stage)
-                                S_QKV: begin
-                                    q <= q_n;
-                                    k <= k_n;
-                                    v <= v_n;
+                                S_QKV: for (e = 0; e < 16; e = e + 1) begin
+                                    if (`IN_PASS(e)) q[16*e +: 16] <= `ROW(e);
+                                    if (`IN_PASS(16 + e)) k[16*e +: 16] <= `ROW(16 + e);
+                                    if (`IN_PASS(32 + e)) v[16*e +: 16] <= `ROW(32 + e);
                                 end
-                                S_WO, S_FC2: y <= y_n;
-                                S_FC1: hid <= hid_n;
-                                default: logits <= logits_n;
+                                S_WO, S_FC2: for (e = 0; e < 16; e = e + 1)
+                                    if (`IN_PASS(e)) y[16*e +: 16] <= `ROW(e);
+                                S_FC1: for (e = 0; e < 64; e = e + 1)
+                                    if (`IN_PASS(e)) hid[16*e +: 16] <= `ROW(e) < 0 ? 16'sd0 : `ROW(e);
+                                default: for (e = 0; e < 27; e = e + 1)
+                                    if (`IN_PASS(e)) logits[16*e +: 16] <= `ROW(e);
                             endcase
                             chunk <= 2'd0;
                             if ({1'b0, row0} + LANES >= {1'b0, proj_rows(tile_proj)}) begin
@@ -449,9 +426,9 @@ module mgpt_core #(
                                 eng_wait <= 1'b1;
                             end else if (div_done[0]) begin
                                 eng_wait <= 1'b0;
-                                attn_n = attn;
-                                for (i = 0; i < DIVIDERS; i = i + 1) `PUT16(attn_n, 16, abatch * DIVIDERS + i, div_q[16*i +: 16])
-                                attn <= attn_n;
+                                // element e = abatch * DIVIDERS + divider
+                                for (e = 0; e < 16; e = e + 1)
+                                    if (abatch == e / DIVIDERS) attn[16*e +: 16] <= div_q[16*(e % DIVIDERS) +: 16];
                                 abatch <= abatch + 5'd1;
                                 if ((abatch + 5'd1) % BATCHES_PER_HEAD == 0) begin
                                     // this head's batches are done
@@ -480,8 +457,6 @@ module mgpt_core #(
                             stage <= S_FINISH;
                         end
                     end else begin  // tree: one level of pairwise compares per cycle, 27 -> 14 -> 7 -> 4 -> 2 -> 1
-                        tree_val_n = tree_val;
-                        tree_idx_n = tree_idx;
                         for (i = 0; i < 16; i = i + 1) begin
                             if (cnt == 0) begin
                                 lv = `EL(logits_pad, 2 * i);
@@ -495,11 +470,9 @@ module mgpt_core #(
                                 ri = tree_idx[5 * (2 * i + 1) +: 5];
                             end
                             // the right one wins only if strictly greater: the lowest index of the maximum
-                            tree_val_n[16*i +: 16] = rv > lv ? rv : lv;
-                            tree_idx_n[5*i +: 5] = rv > lv ? ri : li;
+                            tree_val[16*i +: 16] <= rv > lv ? rv : lv;
+                            tree_idx[5*i +: 5] <= rv > lv ? ri : li;
                         end
-                        tree_val <= tree_val_n;
-                        tree_idx <= tree_idx_n;
                         if (cnt == 4) begin
                             best_val <= `EL(tree_val, 1) > `EL(tree_val, 0) ? `EL(tree_val, 1) : `EL(tree_val, 0);
                             best_idx <= `EL(tree_val, 1) > `EL(tree_val, 0) ? tree_idx[5 +: 5] : tree_idx[0 +: 5];
@@ -530,6 +503,7 @@ module mgpt_core #(
     end
 
     `undef EL
-    `undef PUT16
+    `undef IN_PASS
+    `undef ROW
 
 endmodule
