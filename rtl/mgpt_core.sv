@@ -119,16 +119,6 @@ module mgpt_core #(
     reg  [64*16-1:0] tile_in;
     mgpt_tile #(LANES, COLS, WEIGHT_M10K, BANKS, PORTS, ROM_DIR) tile (
         clk, rst, tile_start, tile_proj, row0, chunk, tile_in, tile_done, tile_acc);
-    // the pass's rows, Q4.12: lane l holds stacked row row0 + l
-    wire [LANES*16-1:0] tile_rows;
-    generate
-        for (gi = 0; gi < LANES; gi = gi + 1) begin : tile_row
-            assign tile_rows[16*gi +: 16] = sat16($signed(tile_acc[64*gi +: 64]) >>> 12);
-        end
-    endgenerate
-    // stacked row r is in this pass; its value
-    `define IN_PASS(r) ((r) >= row0 && (r) < row0 + LANES)
-    `define ROW(r) $signed(tile_rows[16*((r) - row0) +: 16])
 
     wire [15:0] rms_scale;
     wire        rms_early;
@@ -176,6 +166,18 @@ module mgpt_core #(
     reg signed [63:0] aacc [0:3];
     reg [31:0] wt_r;
     reg [63:0] vrow_r;
+
+    // ---- tile write-back ----
+    // the pass's rows, Q4.12: lane l holds stacked row row0 + l
+    wire [LANES*16-1:0] tile_rows;
+    generate
+        for (gi = 0; gi < LANES; gi = gi + 1) begin : tile_row
+            assign tile_rows[16*gi +: 16] = sat16($signed(tile_acc[64*gi +: 64]) >>> 12);
+        end
+    endgenerate
+    // stacked row r is in this pass; its value
+    `define IN_PASS(r) ((r) >= row0 && (r) < row0 + LANES)
+    `define ROW(r) $signed(tile_rows[16*((r) - row0) +: 16])
 
     // Number of stacked rows and column chunks of each projection
     function automatic [6:0] proj_rows(input [2:0] pj);
