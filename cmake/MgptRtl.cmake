@@ -28,16 +28,21 @@ function(mgpt_read_rtl_sources var list)
   set(${var} ${sources} PARENT_SCOPE)
 endfunction()
 
-# mgpt_verilated_driver(TARGET MAIN main.cpp LIBRARY lib TOP module SOURCES ... [INCLUDE_DIRS ...] [ARGS ...]):
+# mgpt_verilated_driver(TARGET [PLAIN] MAIN main.cpp LIBRARY lib TOP module SOURCES ... [INCLUDE_DIRS ...] [ARGS ...]):
 # a co-simulation driver executable, its sc_main and the Verilated SystemC model
 # of TOP (class V<TOP>, with VCD tracing) over SOURCES, as Verilator's
-# examples/cmake_tracing_sc builds one. Warnings of the generated C++ are
-# Verilator's business: they are not reported.
+# examples/cmake_tracing_sc builds one; with PLAIN a plain C++ model that the
+# driver clocks itself (examples/cmake_tracing_c). Warnings of the generated
+# C++ are Verilator's business: they are not reported.
 function(mgpt_verilated_driver target)
-  cmake_parse_arguments(D "" "MAIN;LIBRARY;TOP" "SOURCES;INCLUDE_DIRS;ARGS" ${ARGN})
+  cmake_parse_arguments(D "PLAIN" "MAIN;LIBRARY;TOP" "SOURCES;INCLUDE_DIRS;ARGS" ${ARGN})
   add_executable(${target} ${D_MAIN})
   target_link_libraries(${target} PRIVATE ${D_LIBRARY})
-  verilate(${target} SYSTEMC TRACE TOP_MODULE ${D_TOP} PREFIX V${D_TOP}
+  set(kind SYSTEMC)
+  if(D_PLAIN)
+    set(kind)
+  endif()
+  verilate(${target} ${kind} TRACE TOP_MODULE ${D_TOP} PREFIX V${D_TOP}
     INCLUDE_DIRS ${D_INCLUDE_DIRS}
     SOURCES ${D_SOURCES}
     VERILATOR_ARGS ${MGPT_VERILATOR_ARGS} ${D_ARGS})

@@ -1,16 +1,17 @@
 // The co-simulation driver, compiled once per RTL configuration together with
 // that configuration's Verilated model (Vmgpt_core). `microgpt-dse cosim`
 // builds it (CMake + verilate(), cosim/rtl_build_cache) into its cache and runs
-// it with its own arguments; the main build compiles it with the baseline. It
-// elaborates the RTL core in the same SystemC kernel as the TLM platform, runs
-// the workload and checks RTL against TLM and golden model.
+// it with its own arguments; the main build compiles it with the baseline. The
+// model is Verilated as plain C++ and clocked by the bridge's RtlCore
+// (cosim/verilated_rtl_core.hpp) from inside the same SystemC kernel as the
+// TLM platform; it runs the workload and checks RTL against TLM and golden model.
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <sstream>
 
 #include <verilated.h>
-#include <verilated_vcd_sc.h>
+#include <verilated_vcd_c.h>
 
 #include "Vmgpt_core.h"
 #include "cli/design_options.hpp"
@@ -20,7 +21,9 @@
 #include "common/output_file.hpp"
 #include "cosim/cosim_report.hpp"
 #include "cosim/driver_config.hpp"
+#include "cosim/verilated_rtl_core.hpp"
 #include "model/weights.hpp"
+#include "systemc_models/clock_domain.hpp"
 #include "systemc_models/cosim_platform.hpp"
 
 namespace po = boost::program_options;
@@ -52,8 +55,6 @@ int run(int argc, char** argv) {
     const std::string csv = cli::output_file_option(vm, "steps-csv");
     const QWeights w = load_rom_dir(o.weights_dir);
 
-    Vmgpt_core rtl("rtl");
-    std::unique_ptr<VerilatedVcdSc> vcd;
     // Verilator writes the trace to a temporary file (and says nothing if it
     // cannot open it): it replaces, or is copied into, the named file once complete.
     std::optional<OutputFile> trace_file;
@@ -61,31 +62,21 @@ int run(int argc, char** argv) {
         trace_file.emplace(trace, cli::kVcdExtension);
         Verilated::traceEverOn(true);
     }
+    Vmgpt_core rtl;
+    std::unique_ptr<VerilatedVcdC> vcd;
+    if (trace_file) {
+        vcd.reset(new VerilatedVcdC);
+        rtl.trace(vcd.get(), 99);
+        vcd->set_time_unit("1ps");
+        vcd->set_time_resolution("1ps");
+        vcd->open(trace_file->staging_path().c_str());
+    }
+    // The trace's time line is the RTL's own: its clock runs only while a step does.
+    const auto period_ps = static_cast<uint64_t>(tlm_model::ClockDomain(d.pll_mhz).period.to_seconds() * 1e12 + 0.5);
+    cosim::VerilatedRtlCore<Vmgpt_core, VerilatedVcdC> core(rtl, vcd.get(), period_ps);
     const tlm_model::Job job{d, {o.count, o.seed, o.gen}};
-    const auto run = tlm_model::simulate_cosim(
-        w, job, mode,
-        [&](tlm_model::RtlCoreBridge& b, sc_core::sc_clock& clk) {
-            rtl.clk(clk);
-            rtl.rst(b.rst);
-            rtl.start(b.start);
-            rtl.token_in(b.token_in);
-            rtl.pos(b.pos);
-            rtl.rng_in(b.rng_in);
-            rtl.greedy(b.greedy);
-            rtl.temperature(b.temperature);
-            rtl.busy(b.busy);
-            rtl.done(b.done);
-            rtl.stage(b.stage);
-            rtl.token_out(b.token_out);
-            rtl.rng_out(b.rng_out);
-            rtl.logits_flat(b.logits_flat);
-        },
-        [&] {
-            if (trace.empty()) return;
-            vcd.reset(new VerilatedVcdSc);
-            rtl.trace(vcd.get(), 99);
-            vcd->open(trace_file->staging_path().c_str());
-        });
+    const auto run = tlm_model::simulate_cosim(w, job, mode, core);
+    rtl.final();
     if (vcd) {
         const bool opened = vcd->isOpen();
         vcd->close();

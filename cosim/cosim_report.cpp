@@ -103,11 +103,16 @@ bool report_cosim(const tlm_model::CosimRun& run, const QWeights& w, const tlm_m
     os << "\nRTL simulation: " << rtl_total << " cycles for " << tokens << " tokens: "
        << fixed_decimals(rtl_total ? tokens * f * 1e6 / rtl_total : 0, 0) << " tokens/s at " << fixed_decimals(f, 4)
        << " MHz [RTL cycles, PLL model clock]\n";
-    if (compare && run.tlm_seconds > 0 && run.rtl_seconds > 0) {
+    if (run.run_seconds > 0 && run.rtl_seconds > 0) {
+        // one line, the same words in both modes (bench/bench_throughput.cpp reads it)
         const double n = static_cast<double>(run.steps.size());
-        os << "speed [wall clock, this run, one core]: TLM " << fixed_decimals(n / run.tlm_seconds, 0)
-           << " token steps/s, RTL (Verilator) " << fixed_decimals(n / run.rtl_seconds, 0)
-           << " token steps/s, TLM/RTL = " << fixed_decimals(run.rtl_seconds / run.tlm_seconds, 1) << "x\n";
+        os << "speed [wall clock, this run, one core]: co-simulation " << fixed_decimals(n / run.run_seconds, 0)
+           << " token steps/s; RTL (Verilator) " << fixed_decimals(n / run.rtl_seconds, 0) << " token steps/s, "
+           << fixed_decimals(run.rtl_clocks / run.rtl_seconds / 1e6, 3) << " M clocks/s";
+        if (compare && run.tlm_seconds > 0)
+            os << "; TLM " << fixed_decimals(n / run.tlm_seconds, 0) << " token steps/s, TLM/RTL = "
+               << fixed_decimals(run.rtl_seconds / run.tlm_seconds, 1) << "x";
+        os << "\n";
     }
     if (!trace_path.empty()) os << "RTL trace: " << trace_path << "\n";
     if (first_mismatch.empty()) {

@@ -68,7 +68,7 @@ std::string cmake_project(const DriverSpec& spec, const arch::DesignPoint& d, co
        << "set_property(SOURCE " << src << "/" << spec.main_source
        << " APPEND PROPERTY COMPILE_DEFINITIONS \"MGPT_DRIVER_TREE=\\\"" << src << "\\\"\")\n"
        << "target_link_libraries(" << exe << " PRIVATE " << spec.library << ")\n"
-       << "verilate(" << exe << " SYSTEMC TRACE TOP_MODULE " << spec.top_module << " PREFIX V" << spec.top_module
+       << "verilate(" << exe << (spec.systemc ? " SYSTEMC" : "") << " TRACE TOP_MODULE " << spec.top_module << " PREFIX V" << spec.top_module
        << "\n  INCLUDE_DIRS " << src << "/rtl";
     for (const auto& i : spec.include_dirs) os << " " << src << "/" << i;
     os << "\n  SOURCES";
@@ -212,6 +212,7 @@ std::string build_cosim_driver(const arch::DesignPoint& d, const QWeights& w, co
     spec.command = "cosim";
     spec.executable = "cosim_driver";
     spec.top_module = "mgpt_core";
+    spec.systemc = false;  // clocked by the bridge's RtlCore, not by a SystemC clock (cosim_driver.cpp)
     spec.main_source = "cosim/cosim_driver.cpp";
     spec.library = "mgpt::cosim";
     return build_verilated_driver(spec, d, w, cache, jobs);

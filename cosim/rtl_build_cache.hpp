@@ -1,6 +1,6 @@
 // Builds (or reuses) a per-configuration SystemC driver around Verilated RTL:
 // a generated CMake project per (RTL parameters, ROM contents) in a cache
-// directory, Verilating rtl/ with verilate(... SYSTEMC TRACE ...) and linking
+// directory, Verilating rtl/ with verilate(... [SYSTEMC] TRACE ...) and linking
 // the main build's libraries through their exported targets (mgpt::*, from
 // <build dir>/mgpt-config.cmake). CMake's own dependency tracking rebuilds it
 // when the RTL, the driver or the libraries change; an entry's ROM files and
@@ -25,6 +25,8 @@ struct DriverSpec {
     std::string executable;                   // also the CMake target
     std::string cache_prefix;                 // "" or "<prefix>-" before the configuration id
     std::string top_module;                   // Verilated top; the model class is V<top_module>
+    bool systemc = true;                      // a SystemC model (sc_module ports); false: plain C++, clocked
+                                              // by the driver itself
     std::string main_source;                  // the driver's sc_main, compiled with the Verilated model
     std::string library;                      // the exported library target it links ("mgpt::cosim")
     std::vector<std::string> rtl_sources;     // besides the core's (rtl/core_sources.txt)

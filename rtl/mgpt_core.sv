@@ -58,35 +58,35 @@ module mgpt_core #(
     assign done = stage == S_DONE;
 
     // ---- step inputs and datapath registers ----
+    // The vectors are packed, element i of 16 bits at [16*i +: 16] (`EL reads it
+    // signed), and written element by element at constant offsets, each element
+    // under the condition that selects it (the decoder an array's write port
+    // has). A Verilated model then updates each vector through one shadow copy,
+    // where it keeps a set flag per element write site of an unpacked array and
+    // clears and tests every one on every clock; a write at a variable offset
+    // would synthesize to a shifter, a whole-vector blocking copy to wide muxes.
+    `define EL(vec, i) $signed(vec[16*(i) +: 16])
     reg [4:0]  tok;
     reg [3:0]  p;
     reg        grd;
     reg [15:0] temp;
-    reg signed [15:0] x [0:15];
-    reg signed [15:0] res [0:15];
-    reg signed [15:0] nrm [0:15];
-    reg signed [15:0] q [0:15];
-    reg signed [15:0] k [0:15];
-    reg signed [15:0] v [0:15];
-    reg signed [15:0] attn [0:15];
-    reg signed [15:0] y [0:15];
-    reg signed [15:0] hid [0:63];
-    reg signed [15:0] logits [0:26];
+    reg [16*16-1:0] x, res, nrm, q, k, v, attn, y;
+    reg [64*16-1:0] hid;
+    reg [27*16-1:0] logits;
+    reg [16*16-1:0] lane_v;  // the elementwise lanes' results of this cycle (blocking)
     reg [63:0] sumsq;
     reg signed [15:0] scale;
     reg [4:0]  best_idx;
-    reg signed [15:0] tree_val [0:31];  // argmax tree: survivors of the previous level
-    reg [4:0]  tree_idx [0:31];
+    reg [32*16-1:0] tree_val;  // argmax tree: survivors of the previous level
+    reg [32*5-1:0]  tree_idx;
     reg signed [15:0] lv, rv;
     reg [4:0]  li, ri;
     reg signed [15:0] best_val;
+    // the logits and five -32768 entries: the argmax tree's first level reads pairs up to index 31
+    wire [32*16-1:0] logits_pad = {{5{16'h8000}}, logits};
 
     genvar gi;
-    generate
-        for (gi = 0; gi < 27; gi = gi + 1) begin : logit_out
-            assign logits_flat[16*gi +: 16] = logits[gi];
-        end
-    endgenerate
+    assign logits_flat = logits;
 
     // ---- sequencing state ----
     reg [11:0] cnt;        // cycle within the current stage (or phase)
@@ -175,6 +175,18 @@ module mgpt_core #(
     reg [31:0] wt_r;
     reg [63:0] vrow_r;
 
+    // ---- tile write-back ----
+    // the pass's rows, Q4.12: lane l holds stacked row row0 + l
+    wire [LANES*16-1:0] tile_rows;
+    generate
+        for (gi = 0; gi < LANES; gi = gi + 1) begin : tile_row
+            assign tile_rows[16*gi +: 16] = sat16($signed(tile_acc[64*gi +: 64]) >>> 12);
+        end
+    endgenerate
+    // stacked row r is in this pass; its value
+    `define IN_PASS(r) ((r) >= row0 && (r) < row0 + LANES)
+    `define ROW(r) $signed(tile_rows[16*((r) - row0) +: 16])
+
     // Number of stacked rows and column chunks of each projection
     function automatic [6:0] proj_rows(input [2:0] pj);
         case (pj)
@@ -197,7 +209,7 @@ module mgpt_core #(
         begin
             if (!sub) begin
                 d = 64'sd0;
-                for (c = 0; c < 4; c = c + 1) d = d + q[4*ah + c] * $signed(krow_now[16*c +: 16]);
+                for (c = 0; c < 4; c = c + 1) d = d + `EL(q, 4*ah + c) * $signed(krow_now[16*c +: 16]);
                 dot <= d;
                 sub <= 1'b1;
             end else begin
@@ -213,11 +225,9 @@ module mgpt_core #(
         end
     endtask
 
-    integer i, j2;
+    integer i, j2, e;
     reg signed [15:0] t16;
     reg [63:0] s64;
-    reg signed [15:0] yv;
-    reg [6:0] r;
 
     // the stage that follows `s` (the sampler only in sampling mode)
     function automatic [4:0] next_stage(input [4:0] s, input greedy_mode);
@@ -258,9 +268,12 @@ module mgpt_core #(
                         s64 = sumsq;
                         for (i = 0; i < VLANES; i = i + 1) begin
                             t16 = sat16($signed(wte_words[16*i +: 16]) + $signed(wpe_words[16*i +: 16]));
-                            x[load_group * VLANES + i] <= t16;
+                            lane_v[16*i +: 16] = t16;
                             s64 = s64 + sq12(t16);
                         end
+                        // element e = group * VLANES + lane
+                        for (e = 0; e < 16; e = e + 1)
+                            if (load_group == e / VLANES) x[16*e +: 16] <= lane_v[16*(e % VLANES) +: 16];
                         sumsq <= s64;
                     end
                     if (cnt == EV * EBEATS + WLAT - 1) begin
@@ -284,21 +297,32 @@ module mgpt_core #(
                     for (i = 0; i < VLANES; i = i + 1) begin
                         j2 = cnt * VLANES + i;
                         case (stage)
-                            S_SCALE0: begin
-                                t16 = mulq(x[j2], scale);
-                                x[j2] <= t16;
-                                res[j2] <= t16;
-                            end
-                            S_SUMSQ_ATTN: s64 = s64 + sq12(x[j2]);
-                            S_SCALE_ATTN, S_SCALE_MLP: nrm[j2] <= mulq(x[j2], scale);
-                            S_RESIDUAL_ATTN: begin
-                                t16 = sat16(y[j2] + res[j2]);
-                                x[j2] <= t16;
-                                res[j2] <= t16;
+                            S_SCALE0, S_SCALE_ATTN, S_SCALE_MLP: t16 = mulq(`EL(x, j2), scale);
+                            S_SUMSQ_ATTN: begin
+                                t16 = `EL(x, j2);
                                 s64 = s64 + sq12(t16);
                             end
-                            default: x[j2] <= sat16(y[j2] + res[j2]);  // S_RESIDUAL_MLP
+                            S_RESIDUAL_ATTN: begin
+                                t16 = sat16(`EL(y, j2) + `EL(res, j2));
+                                s64 = s64 + sq12(t16);
+                            end
+                            default: t16 = sat16(`EL(y, j2) + `EL(res, j2));  // S_RESIDUAL_MLP
                         endcase
+                        lane_v[16*i +: 16] = t16;
+                    end
+                    // element e = cnt * VLANES + lane
+                    for (e = 0; e < 16; e = e + 1) begin
+                        if (cnt == e / VLANES) begin
+                            case (stage)
+                                S_SCALE0, S_RESIDUAL_ATTN: begin
+                                    x[16*e +: 16] <= lane_v[16*(e % VLANES) +: 16];
+                                    res[16*e +: 16] <= lane_v[16*(e % VLANES) +: 16];
+                                end
+                                S_SCALE_ATTN, S_SCALE_MLP: nrm[16*e +: 16] <= lane_v[16*(e % VLANES) +: 16];
+                                S_RESIDUAL_MLP: x[16*e +: 16] <= lane_v[16*(e % VLANES) +: 16];
+                                default: ;  // S_SUMSQ_ATTN
+                            endcase
+                        end
                     end
                     sumsq <= s64;
                     if (cnt == EV - 1) begin
@@ -312,9 +336,8 @@ module mgpt_core #(
                     if (!eng_wait) begin
                         tile_proj <= stage == S_QKV ? 3'd0 : stage == S_WO ? 3'd1 : stage == S_FC1 ? 3'd2 :
                                      stage == S_FC2 ? 3'd3 : 3'd4;
-                        for (i = 0; i < 64; i = i + 1)
-                            tile_in[16*i +: 16] <= (stage == S_FC2) ? hid[i] : (i >= 16) ? 16'sd0 :
-                                                   (stage == S_WO) ? attn[i] : (stage == S_LM_HEAD) ? x[i] : nrm[i];
+                        tile_in <= (stage == S_FC2) ? hid : {768'd0, (stage == S_WO) ? attn :
+                                                                     (stage == S_LM_HEAD) ? x : nrm};
                         tile_start <= 1'b1;
                         eng_wait <= 1'b1;
                     end else if (tile_done) begin
@@ -322,23 +345,21 @@ module mgpt_core #(
                         if (stage == S_FC2 && chunk != 2'd3) begin
                             chunk <= chunk + 2'd1;
                         end else begin
-                            // write back the rows of this row tile
-                            for (i = 0; i < LANES; i = i + 1) begin
-                                r = row0 + i[6:0];
-                                yv = sat16($signed(tile_acc[64*i +: 64]) >>> 12);
-                                if (r < proj_rows(tile_proj)) begin
-                                    case (stage)
-                                        S_QKV: begin
-                                            if (r < 16) q[r[3:0]] <= yv;
-                                            else if (r < 32) k[r[3:0]] <= yv;
-                                            else v[r[3:0]] <= yv;
-                                        end
-                                        S_WO, S_FC2: y[r[3:0]] <= yv;
-                                        S_FC1: hid[r[5:0]] <= yv < 0 ? 16'sd0 : yv;
-                                        default: logits[r[4:0]] <= yv;
-                                    endcase
+                            // write back the rows of this row tile: each element of the
+                            // projection's output whose stacked row is in the pass
+                            case (stage)
+                                S_QKV: for (e = 0; e < 16; e = e + 1) begin
+                                    if (`IN_PASS(e)) q[16*e +: 16] <= `ROW(e);
+                                    if (`IN_PASS(16 + e)) k[16*e +: 16] <= `ROW(16 + e);
+                                    if (`IN_PASS(32 + e)) v[16*e +: 16] <= `ROW(32 + e);
                                 end
-                            end
+                                S_WO, S_FC2: for (e = 0; e < 16; e = e + 1)
+                                    if (`IN_PASS(e)) y[16*e +: 16] <= `ROW(e);
+                                S_FC1: for (e = 0; e < 64; e = e + 1)
+                                    if (`IN_PASS(e)) hid[16*e +: 16] <= `ROW(e) < 0 ? 16'sd0 : `ROW(e);
+                                default: for (e = 0; e < 27; e = e + 1)
+                                    if (`IN_PASS(e)) logits[16*e +: 16] <= `ROW(e);
+                            endcase
                             chunk <= 2'd0;
                             if ({1'b0, row0} + LANES >= {1'b0, proj_rows(tile_proj)}) begin
                                 cnt <= 12'd0;
@@ -355,9 +376,9 @@ module mgpt_core #(
                     end
                 end
                 S_KV_WRITE: begin
-                    for (i = 0; i < 4; i = i + 1) begin
-                        kmem[i][p] <= {k[4*i+3], k[4*i+2], k[4*i+1], k[4*i]};
-                        vmem[i][p] <= {v[4*i+3], v[4*i+2], v[4*i+1], v[4*i]};
+                    for (i = 0; i < 4; i = i + 1) begin  // head i: channels 4i .. 4i+3
+                        kmem[i][p] <= k[64*i +: 64];
+                        vmem[i][p] <= v[64*i +: 64];
                     end
                     cnt <= 12'd0;
                     stage <= S_ATTENTION;
@@ -415,7 +436,9 @@ module mgpt_core #(
                                 eng_wait <= 1'b1;
                             end else if (div_done[0]) begin
                                 eng_wait <= 1'b0;
-                                for (i = 0; i < DIVIDERS; i = i + 1) attn[abatch * DIVIDERS + i] <= div_q[16*i +: 16];
+                                // element e = abatch * DIVIDERS + divider
+                                for (e = 0; e < 16; e = e + 1)
+                                    if (abatch == e / DIVIDERS) attn[16*e +: 16] <= div_q[16*(e % DIVIDERS) +: 16];
                                 abatch <= abatch + 5'd1;
                                 if ((abatch + 5'd1) % BATCHES_PER_HEAD == 0) begin
                                     // this head's batches are done
@@ -435,8 +458,8 @@ module mgpt_core #(
                 end
                 S_ARGMAX: begin
                     if (ARGMAX_TREE == 0) begin
-                        if (logits[cnt[4:0]] > best_val) begin
-                            best_val <= logits[cnt[4:0]];
+                        if (`EL(logits, cnt[4:0]) > best_val) begin
+                            best_val <= `EL(logits, cnt[4:0]);
                             best_idx <= cnt[4:0];
                         end
                         if (cnt == 26) begin
@@ -446,23 +469,23 @@ module mgpt_core #(
                     end else begin  // tree: one level of pairwise compares per cycle, 27 -> 14 -> 7 -> 4 -> 2 -> 1
                         for (i = 0; i < 16; i = i + 1) begin
                             if (cnt == 0) begin
-                                lv = 2 * i < 27 ? logits[2 * i] : -16'sd32768;
+                                lv = `EL(logits_pad, 2 * i);
                                 li = 2 * i;
-                                rv = 2 * i + 1 < 27 ? logits[2 * i + 1] : -16'sd32768;
+                                rv = `EL(logits_pad, 2 * i + 1);
                                 ri = 2 * i + 1;
                             end else begin
-                                lv = tree_val[2 * i];
-                                li = tree_idx[2 * i];
-                                rv = tree_val[2 * i + 1];
-                                ri = tree_idx[2 * i + 1];
+                                lv = `EL(tree_val, 2 * i);
+                                li = tree_idx[5 * (2 * i) +: 5];
+                                rv = `EL(tree_val, 2 * i + 1);
+                                ri = tree_idx[5 * (2 * i + 1) +: 5];
                             end
                             // the right one wins only if strictly greater: the lowest index of the maximum
-                            tree_val[i] <= rv > lv ? rv : lv;
-                            tree_idx[i] <= rv > lv ? ri : li;
+                            tree_val[16*i +: 16] <= rv > lv ? rv : lv;
+                            tree_idx[5*i +: 5] <= rv > lv ? ri : li;
                         end
                         if (cnt == 4) begin
-                            best_val <= tree_val[1] > tree_val[0] ? tree_val[1] : tree_val[0];
-                            best_idx <= tree_val[1] > tree_val[0] ? tree_idx[1] : tree_idx[0];
+                            best_val <= `EL(tree_val, 1) > `EL(tree_val, 0) ? `EL(tree_val, 1) : `EL(tree_val, 0);
+                            best_idx <= `EL(tree_val, 1) > `EL(tree_val, 0) ? tree_idx[5 +: 5] : tree_idx[0 +: 5];
                             cnt <= 12'd0;
                             stage <= S_FINISH;
                         end
@@ -489,5 +512,8 @@ module mgpt_core #(
         end
     end
 
+    `undef EL
+    `undef IN_PASS
+    `undef ROW
 
 endmodule

@@ -27,8 +27,15 @@ StepRecord record_of(const StepContext& c) {
     return r;
 }
 
+using WallClock = std::chrono::steady_clock;
+double seconds_since(WallClock::time_point t0) {
+    return std::chrono::duration<double>(WallClock::now() - t0).count();
+}
+
 // Fans every host command out to the TLM core and the RTL core and keeps both
-// answers; the host continues with the TLM's.
+// answers; the host continues with the TLM's, and with the TLM's timing: the
+// RTL's annotated cycles are its own (it runs the same stimulus, not the TLM's
+// time line).
 struct StepSplitter : sc_core::sc_module {
     tlm_utils::simple_target_socket<StepSplitter, 32, CoreProtocol> host;
     tlm_utils::simple_initiator_socket<StepSplitter, 32, CoreProtocol> tlm, rtl;
@@ -52,18 +59,17 @@ struct StepSplitter : sc_core::sc_module {
         rtl_ctx.weights = ctx.weights;
         rtl_ctx.kv = ctx.kv;
         rtl_ctx.reset(ctx.req);
-        using Clock = std::chrono::steady_clock;
-        const auto t0 = Clock::now();
+        const auto t0 = WallClock::now();
         tlm->b_transport(trans, delay);
-        const auto t1 = Clock::now();
-        tlm_seconds += std::chrono::duration<double>(t1 - t0).count();
+        tlm_seconds += seconds_since(t0);
         if (trans.is_response_error()) return;
         rtl_cmd_.command().op = CoreOp::step;
         rtl_cmd_.command().ctx = &rtl_ctx;
         tlm::tlm_generic_payload& t2 = rtl_cmd_.for_transport();
-        const auto t2_start = Clock::now();
-        rtl->b_transport(t2, delay);
-        rtl_seconds += std::chrono::duration<double>(Clock::now() - t2_start).count();
+        sc_core::sc_time rtl_delay = sc_core::SC_ZERO_TIME;
+        const auto t2_start = WallClock::now();
+        rtl->b_transport(t2, rtl_delay);
+        rtl_seconds += seconds_since(t2_start);
         trans.set_response_status(t2.get_response_status());
         CosimStep s;
         s.tlm = record_of(ctx);
@@ -80,12 +86,15 @@ struct RtlRecorder : sc_core::sc_module {
     tlm_utils::simple_target_socket<RtlRecorder, 32, CoreProtocol> host;
     tlm_utils::simple_initiator_socket<RtlRecorder, 32, CoreProtocol> rtl;
     std::vector<CosimStep>& log;
+    double rtl_seconds = 0;
     RtlRecorder(sc_core::sc_module_name name, std::vector<CosimStep>& steps)
         : sc_module(name), host("host"), rtl("rtl"), log(steps) {
         host.register_b_transport(this, &RtlRecorder::b_transport);
     }
     void b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay) {
+        const auto t0 = WallClock::now();
         rtl->b_transport(trans, delay);
+        rtl_seconds += seconds_since(t0);
         const CoreCommand* cmd = trans.get_extension<CoreCommand>();  // the bridge rejects payloads without it
         if (cmd && cmd->op == CoreOp::step && !trans.is_response_error()) {
             CosimStep s;
@@ -98,7 +107,6 @@ struct RtlRecorder : sc_core::sc_module {
 struct CosimTop : sc_core::sc_module {
     arch::DesignPoint design;
     ClockDomain clock;
-    sc_core::sc_clock clk;
     golden::KvCache unused_kv;  // refine mode: the RTL keeps its own cache
     std::unique_ptr<TlmCore> core;
     RtlCoreBridge bridge;
@@ -107,18 +115,16 @@ struct CosimTop : sc_core::sc_module {
     std::vector<Job> jobs;
     HostInitiator host;
 
-    CosimTop(sc_core::sc_module_name name, const QWeights& weights, const Job& job, CosimMode mode,
+    CosimTop(sc_core::sc_module_name name, const QWeights& weights, const Job& job, CosimMode mode, RtlCore& rtl,
              std::vector<RunResult>& results, std::vector<CosimStep>& steps)
         : sc_module(name),
           design(job.design),
           clock(design.pll_mhz),
-          clk("clk", clock.period),
           core(mode == CosimMode::compare ? new TlmCore("tlm_core", design, clock, nullptr) : nullptr),
-          bridge("rtl_bridge"),
+          bridge("rtl_bridge", rtl, clock.period),
           jobs{job},
           host("host", weights, core ? core->kv_memory.contents() : unused_kv, jobs, [](const Job&) {}, results) {
         unused_kv.clear();
-        bridge.clk(clk);
         if (mode == CosimMode::compare) {
             splitter.reset(new StepSplitter("splitter", steps));
             host.core.bind(splitter->host);
@@ -134,22 +140,23 @@ struct CosimTop : sc_core::sc_module {
 
 }  // namespace
 
-CosimRun simulate_cosim(const QWeights& weights, const Job& job, CosimMode mode,
-                        const std::function<void(RtlCoreBridge&, sc_core::sc_clock&)>& bind_rtl,
-                        const std::function<void()>& after_elaboration) {
+CosimRun simulate_cosim(const QWeights& weights, const Job& job, CosimMode mode, RtlCore& rtl) {
     CosimRun out;
     std::vector<RunResult> results;
     sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
     tlm_utils::tlm_quantumkeeper::set_global_quantum(sc_core::sc_time(1, sc_core::SC_US));
-    CosimTop top("cosim", weights, job, mode, results, out.steps);
-    bind_rtl(top.bridge, top.clk);
-    sc_core::sc_start(sc_core::SC_ZERO_TIME);
-    if (after_elaboration) after_elaboration();
+    CosimTop top("cosim", weights, job, mode, rtl, results, out.steps);
+    const uint64_t clocks0 = rtl.clocks();
+    const auto t0 = WallClock::now();
     sc_core::sc_start();
+    out.run_seconds = seconds_since(t0);
+    out.rtl_clocks = rtl.clocks() - clocks0;
     out.host = results.at(0);
     if (top.splitter) {
         out.tlm_seconds = top.splitter->tlm_seconds;
         out.rtl_seconds = top.splitter->rtl_seconds;
+    } else {
+        out.rtl_seconds = top.recorder->rtl_seconds;
     }
     out.host.pll = top.clock.pll;
     // the host's records carry the generation index; copy it to the pairs

@@ -1,12 +1,11 @@
 // Co-simulation of the RTL core with the TLM platform in one SystemC kernel.
 //   compare: the host's step commands go to the TLM core and to the RTL core
-//            (through the pin-level bridge) side by side; both answers are kept.
+//            (through the bridge) one after the other on the same stimulus;
+//            both answers are kept, the host continues with the TLM's.
 //   refine:  the RTL core replaces the TLM core behind the host; the host,
 //            the clock (PLL model) and the protocol stay TLM.
-// The caller owns the Verilated model: `bind_rtl` binds its ports to the
-// bridge's signals and the clock; `after_elaboration` may open its trace.
+// The caller owns the RTL model (RtlCore, rtl_core_bridge.hpp) and its trace.
 #pragma once
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,12 +25,12 @@ struct CosimStep {
 struct CosimRun {
     RunResult host;
     std::vector<CosimStep> steps;
-    // compare mode: wall-clock seconds spent in each core's step commands (benchmark figures)
-    double tlm_seconds = 0, rtl_seconds = 0;
+    // Speed figures (wall clock): the whole simulation, the RTL's step commands
+    // (and, in compare mode, the TLM's), and the RTL clock cycles simulated.
+    double run_seconds = 0, tlm_seconds = 0, rtl_seconds = 0;
+    uint64_t rtl_clocks = 0;
 };
 
-CosimRun simulate_cosim(const QWeights& weights, const Job& job, CosimMode mode,
-                        const std::function<void(RtlCoreBridge&, sc_core::sc_clock&)>& bind_rtl,
-                        const std::function<void()>& after_elaboration = {});
+CosimRun simulate_cosim(const QWeights& weights, const Job& job, CosimMode mode, RtlCore& rtl);
 
 }  // namespace mgpt::tlm_model

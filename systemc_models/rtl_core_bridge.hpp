@@ -1,13 +1,18 @@
-// The pin-level bridge between the TLM world and the Verilated RTL core: a
-// TLM-2.0 target of the core protocol (step_protocol.hpp), driving the
-// core's pins cycle by cycle on the core clock and reading its results back,
-// including the cycles it spent in each stage (from its `stage` output).
+// The bridge between the TLM world and the RTL core: a TLM-2.0 target of the
+// core protocol (step_protocol.hpp) that runs each step command on a
+// cycle-based model of the core (RtlCore: the Verilated rtl/mgpt_core.sv,
+// cosim/verilated_rtl_core.hpp) and reads its results back, including the
+// cycles it spent in each stage (from its `stage` output).
 //
-// Pins are driven and sampled at the falling edge, half a cycle away from the
-// rising edge on which the RTL registers change, so there is no race.
-// A clear command needs no pin activity: the RTL only ever reads cache rows that
-// the current sequence wrote.
+// The RTL is clocked by its owner, one call per step, not by a SystemC clock:
+// it runs only while a step does (no idle clocks while the TLM's annotated
+// time passes) and costs what the Verilated model costs. The bridge annotates
+// the step's clock cycles as the command's delay (loosely timed, as the TLM
+// core does). A clear command needs no pin activity: the RTL only ever reads
+// cache rows that the current sequence wrote.
 #pragma once
+#include <cstdint>
+
 #include <systemc>
 #include <tlm>
 #include <tlm_utils/simple_target_socket.h>
@@ -16,26 +21,29 @@
 
 namespace mgpt::tlm_model {
 
-constexpr int kLogitBits = kVocab * 16;
+// The RTL core as the bridge drives it: its first step starts with a reset.
+class RtlCore {
+public:
+    virtual ~RtlCore() = default;
+    // One token step on the core's pins: the results of its DONE cycle and
+    // the busy cycles it spent in each stage.
+    virtual void step(const golden::StepRequest& req, golden::StepResult& out, arch::StepCycles& cycles) = 0;
+    // Clock cycles simulated so far (reset and the start cycle of each step included).
+    virtual uint64_t clocks() const = 0;
+};
 
 class RtlCoreBridge : public sc_core::sc_module {
 public:
     tlm_utils::simple_target_socket<RtlCoreBridge, 32, CoreProtocol> socket;
-    sc_core::sc_in<bool> clk;
-    // signals to bind to the Verilated model's ports (same names as rtl/mgpt_core.sv)
-    sc_core::sc_signal<bool> rst, start, greedy, busy, done;
-    sc_core::sc_signal<uint32_t> token_in, pos, rng_in, temperature, stage, token_out, rng_out;
-    sc_core::sc_signal<sc_dt::sc_bv<kLogitBits>> logits_flat;
 
-    explicit RtlCoreBridge(sc_core::sc_module_name name);
+    RtlCoreBridge(sc_core::sc_module_name name, RtlCore& core, sc_core::sc_time period);
 
-    uint64_t cycles_run() const { return cycles_; }
+    uint64_t clocks_run() const { return core_.clocks(); }
 
 private:
     void b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
-    void run_step(StepContext& ctx);
-    bool reset_done_ = false;
-    uint64_t cycles_ = 0;
+    RtlCore& core_;
+    sc_core::sc_time period_;
 };
 
 }  // namespace mgpt::tlm_model
