@@ -45,6 +45,25 @@ void wait_gzip(pid_t pid, const std::string& path, const std::string& doing) {
                                 std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ")");
 }
 
+// Puts gzip between `fd` and the returned stream: decompressing what `fd` holds,
+// or compressing (-6) into it; `fd` is closed here, `child` gets gzip's pid.
+FILE* open_through_gzip(int fd, bool decompress, const std::string& path, pid_t& child) {
+    int p[2];
+    if (::pipe2(p, O_CLOEXEC) != 0) {
+        ::close(fd);
+        throw failure(path, std::string("cannot create a pipe: ") + std::strerror(errno));
+    }
+    try {
+        child = decompress ? spawn_gzip("-d", fd, p[1], path) : spawn_gzip("-6", p[0], fd, path);
+    } catch (...) {
+        ::close(fd), ::close(p[0]), ::close(p[1]);
+        throw;
+    }
+    ::close(fd);
+    ::close(decompress ? p[1] : p[0]);
+    return ::fdopen(decompress ? p[0] : p[1], decompress ? "r" : "w");
+}
+
 }  // namespace
 
 bool is_gzip_path(const std::string& path) { return path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0; }
@@ -57,20 +76,7 @@ LineSource::LineSource(const std::string& path) : path_(path) {
         if (!f_) throw failure(path, std::string("cannot read: ") + std::strerror(errno));
         return;
     }
-    int p[2];
-    if (::pipe2(p, O_CLOEXEC) != 0) {
-        ::close(fd);
-        throw failure(path, std::string("cannot create a pipe: ") + std::strerror(errno));
-    }
-    try {
-        child_ = spawn_gzip("-d", fd, p[1], path);
-    } catch (...) {
-        ::close(fd), ::close(p[0]), ::close(p[1]);
-        throw;
-    }
-    ::close(fd);
-    ::close(p[1]);
-    f_ = ::fdopen(p[0], "r");
+    f_ = open_through_gzip(fd, true, path, child_);
 }
 
 LineSource::~LineSource() {
@@ -109,20 +115,7 @@ ByteSink::ByteSink(const std::string& path, bool gzip) : path_(path) {
         f_ = ::fdopen(fd, "w");
         return;
     }
-    int p[2];
-    if (::pipe2(p, O_CLOEXEC) != 0) {
-        ::close(fd);
-        throw failure(path, std::string("cannot create a pipe: ") + std::strerror(errno));
-    }
-    try {
-        child_ = spawn_gzip("-6", p[0], fd, path);
-    } catch (...) {
-        ::close(fd), ::close(p[0]), ::close(p[1]);
-        throw;
-    }
-    ::close(fd);
-    ::close(p[0]);
-    f_ = ::fdopen(p[1], "w");
+    f_ = open_through_gzip(fd, false, path, child_);
 }
 
 ByteSink::~ByteSink() {
