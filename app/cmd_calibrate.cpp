@@ -111,8 +111,10 @@ std::string reference_section(const explorer::Calibration& fitted, const std::ve
 
 int cmd_calibrate(const Args& args) {
     po::options_description desc("calibrate options");
+    // computed before po::value allocates: a default that throws (no tree found) must not leak it
+    const std::string points_default = source_path("rtl/synth/results");
     desc.add_options()("help,h", "show this help")
-        ("points", po::value<std::string>()->default_value(source_path("rtl/synth/results")),
+        ("points", po::value<std::string>()->default_value(points_default),
          "calibration set folder: the yosys runner's yosys_figures.csv with its points/*.cfg, or a measurements.csv")
         ("measurements", po::value<std::string>(),
          "measured figures: yosys_figures.csv (point,component,luts,alms_est,ffs,dsp,mlab,...) or "

@@ -22,13 +22,15 @@ int cmd_cosim(const Args& args) {
     desc.add_options()("help,h", "show this help");
     cli::add_design_options(desc);
     cli::add_sampling_options(desc, false);
+    // computed before po::value allocates: a default that throws (no tree found) must not leak it
+    const std::string cache_default = cosim::default_rtl_cache();
     desc.add_options()
         ("mode", po::value<std::string>()->default_value("compare"),
          "compare: TLM core and RTL core side by side; refine: RTL core in place of the TLM core")
         ("steps-csv", po::value<std::string>(), "write name,pos,token_in,token_out,tlm_cycles,rtl_cycles per step")
         ("trace", po::value<std::string>(), "write a VCD of the RTL side to exactly FILE")
         ("summary", po::bool_switch(), "print the summary only (verdict, throughput, TLM vs RTL speed)")
-        ("cache", po::value<std::string>()->default_value(cosim::default_rtl_cache()),
+        ("cache", po::value<std::string>()->default_value(cache_default),
          "Verilated-model cache directory")
         ("build-only", po::bool_switch(), "build (or find) the Verilated model and stop");
     cli::add_build_jobs_option(desc);

@@ -61,8 +61,10 @@ int benchmark(const std::string& sweep_path, const std::string& calibration, int
 
 int cmd_explore(const Args& args) {
     po::options_description desc("explore options");
+    // computed before po::value allocates: a default that throws (no tree found) must not leak it
+    const std::string sweep_default = source_path("configs/sweeps/de1soc.cfg");
     desc.add_options()("help,h", "show this help")
-        ("sweep", po::value<std::string>()->default_value(source_path("configs/sweeps/de1soc.cfg")),
+        ("sweep", po::value<std::string>()->default_value(sweep_default),
          "sweep file (values per design key, strategy, workload, device limits)")
         ("out", po::value<std::string>(), "results folder (default results/<sweep name>, or results/<name>.shard<I>of<N>)")
         ("shard", po::value<std::string>(), "evaluate shard I of N (points with index % N == I); combine with merge")

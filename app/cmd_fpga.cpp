@@ -28,6 +28,8 @@ int cmd_fpga(const Args& args) {
     desc.add_options()("help,h", "show this help");
     cli::add_design_options(desc);
     cli::add_sampling_options(desc, false);
+    // computed before po::value allocates: a default that throws (no tree found) must not leak it
+    const std::string cache_default = cosim::default_rtl_cache();
     desc.add_options()
         ("out", po::value<std::string>()->required(),
          "project folder: new, empty, or fpga's own earlier output (its rom/ and rtl/ are rewritten)")
@@ -37,7 +39,7 @@ int cmd_fpga(const Args& args) {
         ("simulate", po::bool_switch(),
          "co-simulate the Verilated top level through its register interface (--count names) against the TLM")
         ("trace", po::value<std::string>(), "with --simulate: write a VCD of the top level")
-        ("cache", po::value<std::string>()->default_value(cosim::default_rtl_cache()),
+        ("cache", po::value<std::string>()->default_value(cache_default),
          "Verilated-model cache directory")
         ("build-jobs", po::value<int>()->default_value(static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
          "parallel compile jobs when building the co-simulation");

@@ -8,8 +8,10 @@ namespace po = boost::program_options;
 namespace mgpt::cli {
 
 void add_design_options(po::options_description& desc) {
+    // computed before po::value allocates: a default that throws (no tree found) must not leak it
+    const std::string design_default = source_path("configs/designs/baseline.cfg");
     desc.add_options()
-        ("design", po::value<std::string>()->default_value(source_path("configs/designs/baseline.cfg")),
+        ("design", po::value<std::string>()->default_value(design_default),
          "design point file (key = value lines)")
         ("set", po::value<std::vector<std::string>>()->composing(), "override a design key: --set lanes=8 (repeatable)");
 }

@@ -33,5 +33,12 @@ done
 export ASAN_OPTIONS="abort_on_error=1:detect_stack_use_after_return=0:detect_leaks=1:check_initialization_order=1:strict_init_order=1:strict_string_checks=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 cd "$build"
+# Also not run here, for a false positive of the tools, not of our code: an
+# exception thrown after SystemC has switched QuickThreads stacks (simulate's
+# --steps-csv/--trace to a full device in cli:bad_input; the TLM engine's
+# resume check in the explorer test below) makes ASan ignore
+# __asan_handle_no_return ("stack type: default ... False positive error
+# reports may follow", google/sanitizers#189) and then report stale stack
+# poison. The normal run covers both.
 ctest --output-on-failure -j"$(nproc)" --timeout 900 -L "unit|systemc|explorer|cli" \
-  -E "^cli:(cosim_on_demand|fpga_simulate)$"
+  -E "^(cli:(cosim_on_demand|fpga_simulate|bad_input)|explorer:TLM rows are held to the closed form's cycles on resume)$"
