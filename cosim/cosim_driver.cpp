@@ -21,6 +21,7 @@
 #include "common/output_file.hpp"
 #include "cosim/cosim_report.hpp"
 #include "cosim/driver_config.hpp"
+#include "cosim/vcd_trace_file.hpp"
 #include "cosim/verilated_rtl_core.hpp"
 #include "model/weights.hpp"
 #include "systemc_models/clock_domain.hpp"
@@ -77,12 +78,7 @@ int run(int argc, char** argv) {
     const tlm_model::Job job{d, {o.count, o.seed, o.gen}};
     const auto run = tlm_model::simulate_cosim(w, job, mode, core);
     rtl.final();
-    if (vcd) {
-        const bool opened = vcd->isOpen();
-        vcd->close();
-        if (!opened) throw std::runtime_error(trace + ": cannot write the trace (Verilator could not open its file)");
-        trace_file->commit();
-    }
+    if (vcd) cosim::finish_vcd_trace(*vcd, *trace_file);
     const bool ok = cosim::report_cosim(run, w, job, mode, csv, trace, vm["summary"].as<bool>(), std::cout);
     return ok ? 0 : 3;
 }

@@ -85,15 +85,18 @@ std::vector<PathModel> path_models(const arch::DesignPoint& d, const Calibration
     // accumulate at level 1, products -> tree -> accumulate at level 2, the
     // tree alone at level 3; each level its own base and cost per doubling of
     // C. And the weight stage, ROM -> weight register: an M10K stream's own
-    // path (the weight_stream family below, bank word -> routing select) and
+    // path (the weight_stream family, bank word -> routing select) and
     // the lane's select into the register; a logic ROM's stage (registered
     // pass constants -> ROM LUTs -> select) measures alike at every shape.
     // The longer one, by these coefficients, is the path; a fit attributes
     // each measured tile to that side. Level-0 and pipelined terms never share
     // a row: each is fitted on its own tiles.
-    const double stream_ns = c.get("path_weight_stream", "base_ns") +
-                             c.get("path_weight_stream", "bank_doubling_ns") * log2_of(d.weight_banks) +
-                             c.get("path_weight_stream", "dual_port_ns") * (d.bram_ports == 2 ? 1.0 : 0.0);
+    // M10K weight stream (rtl/mgpt_weight_stream.sv): a bank's registered read
+    // word -> the bank/port select -> the step buffer; the select widens with
+    // each doubling of the banks, and a second port doubles its sources.
+    const PathModel stream = measured("weight_stream", 0,
+                                      {{"base_ns", 1}, {"bank_doubling_ns", log2_of(d.weight_banks)},
+                                       {"dual_port_ns", d.bram_ports == 2 ? 1.0 : 0.0}});
     const int level = d.pipeline;
     auto at = [&](int k) { return level == k ? 1.0 : 0.0; };
     const double column_doublings = log2_of(d.cols_per_cycle);
@@ -109,8 +112,8 @@ std::vector<PathModel> path_models(const arch::DesignPoint& d, const Calibration
         {"p3_column_doubling_ns", at(3) * column_doublings}};
     double tile_fixed_ns = 0;
     if (level > 0) {
-        double mac_ns = 0;
-        for (const auto& term : tile_terms) mac_ns += c.get("path_tile", term.name) * term.units;
+        const double mac_ns = structural_ns(measured("tile", 0, tile_terms), c);
+        const double stream_ns = structural_ns(stream, c);
         const double weight_ns = wm ? stream_ns + c.get("path_tile", "pipelined_weight_select_ns")
                                     : c.get("path_tile", "pipelined_logic_rom_stage_ns");
         if (weight_ns > mac_ns) {
@@ -119,14 +122,7 @@ std::vector<PathModel> path_models(const arch::DesignPoint& d, const Calibration
         }
     }
     p.push_back(measured("tile", tile_fixed_ns, tile_terms));
-
-    // M10K weight stream (rtl/mgpt_weight_stream.sv): a bank's registered read
-    // word -> the bank/port select -> the step buffer; the select widens with
-    // each doubling of the banks, and a second port doubles its sources.
-    if (wm)
-        p.push_back(measured("weight_stream", 0,
-                             {{"base_ns", 1}, {"bank_doubling_ns", log2_of(d.weight_banks)},
-                              {"dual_port_ns", d.bram_ports == 2 ? 1.0 : 0.0}}));
+    if (wm) p.push_back(stream);
 
     // RMS engine and dividers: R cascaded restoring steps per cycle, each a
     // 35-bit (square root) or 33-bit (division) compare-subtract chain plus

@@ -1,6 +1,7 @@
 #include "resource_model.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <stdexcept>
 #include <utility>
@@ -98,31 +99,31 @@ double logic_rom_luts(const arch::DesignPoint& d) {
 // cols_per_cycle weights. yosys cannot bound the stacked row row0 + lane, so
 // every lane keeps all three. Then the select among what the lane can read:
 // q, k, v, o and fc2 (lanes < 16), fc1, lm_head (lanes < 27), or zero.
+// The tile's lanes grouped by the sources a lane's weight can come from:
+// lanes < 16: q k v o fc1 fc2 lm_head, 16 <= lane < 27: q k v fc1 lm_head,
+// beyond: q k v fc1; each + zero. {lanes in the group, sources}.
+std::array<std::pair<int, int>, 3> lane_source_groups(int lanes) {
+    return {{{std::min(lanes, kEmbd), 8}, {std::clamp(lanes - kEmbd, 0, kVocab - kEmbd), 6},
+             {std::max(lanes - kVocab, 0), 5}}};
+}
+
 double tile_select_luts(const arch::DesignPoint& d) {
     if (d.pipeline > 0) return 0;  // the pipelined tile: tile_select_pipelined_luts
     const int L = d.lanes, C = d.cols_per_cycle;
     const int per_qkv = arch::kQkvMatrices * mux_luts(std::min(L, kEmbd) * C);
-    // lanes < 16: q k v o fc1 fc2 lm_head, 16 <= lane < 27: q k v fc1 lm_head, beyond: q k v fc1; + zero
-    const std::pair<int, int> lanes_sources[] = {{std::min(L, kEmbd), 8},
-                                                 {std::clamp(L - kEmbd, 0, kVocab - kEmbd), 6},
-                                                 {std::max(L - kVocab, 0), 5}};
     double luts = 0;
-    for (const auto& [lanes, sources] : lanes_sources) luts += 16.0 * lanes * C * (per_qkv + mux_luts(sources));
+    for (const auto& [lanes, sources] : lane_source_groups(L)) luts += 16.0 * lanes * C * (per_qkv + mux_luts(sources));
     return luts;
 }
 
 // The pipelined tile's weight select (mgpt_tile_pipelined): a lane's element of
 // the step words is a constant of the lane, and its matrix among q, k and v is a
 // register set when the pass starts, so each weight bit is one mux over the
-// sources the lane can read (the same lists as tile_select_luts), no element mux.
+// sources the lane can read (lane_source_groups, as tile_select_luts), no element mux.
 double tile_select_pipelined_luts(const arch::DesignPoint& d) {
     if (d.pipeline == 0) return 0;
-    const int L = d.lanes, C = d.cols_per_cycle;
-    const std::pair<int, int> lanes_sources[] = {{std::min(L, kEmbd), 8},
-                                                 {std::clamp(L - kEmbd, 0, kVocab - kEmbd), 6},
-                                                 {std::max(L - kVocab, 0), 5}};
     double luts = 0;
-    for (const auto& [lanes, sources] : lanes_sources) luts += 16.0 * lanes * C * mux_luts(sources);
+    for (const auto& [lanes, sources] : lane_source_groups(d.lanes)) luts += 16.0 * lanes * d.cols_per_cycle * mux_luts(sources);
     return luts;
 }
 

@@ -24,6 +24,7 @@
 #include "cli/usage.hpp"
 #include "common/output_file.hpp"
 #include "cosim/driver_config.hpp"
+#include "cosim/vcd_trace_file.hpp"
 #include "platforms/de1soc/board_host.hpp"
 #include "platforms/de1soc/board_report.hpp"
 #include "platforms/de1soc/design_tag.hpp"
@@ -117,12 +118,7 @@ int run(int argc, char** argv) {
         vcd->open(trace_file->staging_path().c_str());
     }
     sc_core::sc_start();
-    if (vcd) {
-        const bool opened = vcd->isOpen();
-        vcd->close();
-        if (!opened) throw std::runtime_error(trace + ": cannot write the trace (Verilator could not open its file)");
-        trace_file->commit();
-    }
+    if (vcd) cosim::finish_vcd_trace(*vcd, *trace_file);
     const bool ok = de1soc::report_board_run(result, w, d, hs, tlm.get(), de1soc::design_tag(d, w),
                                           vm.count("summary-md") ? vm["summary-md"].as<std::string>() : "", std::cout);
     if (!trace.empty()) std::cout << "trace: " << trace << "\n";
