@@ -11,6 +11,20 @@ int weight_beats(const DesignPoint& d, int weights) {
     return ceil_div(ceil_div(weights, kWeightsPerWord), d.weight_banks * d.bram_ports);
 }
 
+int vector_drain(const DesignPoint& d, Stage s) {
+    if (d.pipeline == 0) return 0;
+    switch (s) {
+        case Stage::load:
+        case Stage::sumsq_attn:
+        case Stage::residual_attn: return kVectorDrainSumCycles;
+        case Stage::scale0:
+        case Stage::scale_attn:
+        case Stage::scale_mlp:
+        case Stage::residual_mlp: return kVectorDrainCycles;
+        default: return 0;
+    }
+}
+
 namespace {
 
 void set(StepCycles& c, Stage s, int cycles, int stalls = 0, int fill = 0) {
@@ -22,6 +36,12 @@ void set(StepCycles& c, Stage s, int cycles, int stalls = 0, int fill = 0) {
 int rms_cycles(const DesignPoint& d, bool early_exit) {
     const int r = d.norm_radix_bits;
     return ceil_div(kSqrtResultBits, r) + (early_exit ? 0 : ceil_div(kRmsQuotientBits, r)) + kHandshakeCycles;
+}
+
+// A vector pass of `cycles` before its drain; the drain counts as fill.
+void set_vector(StepCycles& c, const DesignPoint& d, Stage s, int cycles, int stalls = 0) {
+    const int drain = vector_drain(d, s);
+    set(c, s, cycles + drain, stalls, drain);
 }
 
 // A projection: passes x (column steps x beats + handshake + M10K latency +
@@ -47,12 +67,12 @@ StepCycles analytic_step_cycles(const DesignPoint& d, const StepShape& s) {
 
     set(c, Stage::accept, kControlStateCycles);
     const int eb = weight_beats(d, d.vector_lanes);
-    set(c, Stage::load, ev * eb + wlat, ev * (eb - 1));
+    set_vector(c, d, Stage::load, ev * eb + wlat, ev * (eb - 1));
     set(c, Stage::norm0, rms_cycles(d, s.rms_early_exit[0]));
-    set(c, Stage::scale0, ev);
-    set(c, Stage::sumsq_attn, ev);
+    set_vector(c, d, Stage::scale0, ev);
+    set_vector(c, d, Stage::sumsq_attn, ev);
     set(c, Stage::norm_attn, rms_cycles(d, s.rms_early_exit[1]));
-    set(c, Stage::scale_attn, ev);
+    set_vector(c, d, Stage::scale_attn, ev);
     set_projection(c, d, Stage::qkv, kQkvMatrices, kEmbd, 1);
     set(c, Stage::kv_write, kKvWriteCycles);
     const int per_head = kAttnCyclesPerPosition * (s.pos + 1) + kKvStreamsPerHead * kvlat + kAttnLatchCycles;
@@ -60,12 +80,12 @@ StepCycles analytic_step_cycles(const DesignPoint& d, const StepShape& s) {
     set(c, Stage::attention,
         kHeads * per_head + batches * (ceil_div(kAttnQuotientBits, d.div_radix_bits) + kHandshakeCycles));
     set_projection(c, d, Stage::wo, 1, kEmbd, 1);
-    set(c, Stage::residual_attn, ev);
+    set_vector(c, d, Stage::residual_attn, ev);
     set(c, Stage::norm_mlp, rms_cycles(d, s.rms_early_exit[2]));
-    set(c, Stage::scale_mlp, ev);
+    set_vector(c, d, Stage::scale_mlp, ev);
     set_projection(c, d, Stage::fc1, 1, kMlp, 1);
     set_projection(c, d, Stage::fc2, 1, kEmbd, kMlp / kEmbd);
-    set(c, Stage::residual_mlp, ev);
+    set_vector(c, d, Stage::residual_mlp, ev);
     set_projection(c, d, Stage::lm_head, 1, kVocab, 1);
     set(c, Stage::argmax, d.argmax == ArgmaxKind::sequential ? kVocab : kArgmaxTreeLevels);
     set(c, Stage::finish, kControlStateCycles);

@@ -21,4 +21,8 @@ StepCycles analytic_step_cycles(const DesignPoint& d, const StepShape& s);
 // matrix: 1 for logic; ceil(ceil(weights / 2) / (banks * ports)) for M10K.
 int weight_beats(const DesignPoint& d, int weights);
 
+// Drain cycles a vector pass adds at the design's pipeline level (0 at level 0,
+// and for stages that are not vector passes).
+int vector_drain(const DesignPoint& d, Stage s);
+
 }  // namespace mgpt::arch

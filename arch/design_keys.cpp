@@ -161,9 +161,10 @@ std::vector<DesignKey> make_table() {
     t.push_back(enum_key("argmax", {"sequential", "tree"}, &DesignPoint::argmax, "ARGMAX_TREE",
                          "sequential: 1 logit per cycle; tree: 5-level comparator tree"));
     t.push_back(integer_key("pipeline", {0, 1, 2, 3}, &DesignPoint::pipeline, "PIPELINE",
-                            "register stages in the matvec tile: 0 none (single-cycle read-multiply-accumulate), "
-                            "1 weight and input registers, 2 + product registers, 3 + column-sum registers; "
-                            "each costs one cycle per tile pass"));
+                            "register stages: 0 none (single-cycle read-multiply-accumulate and vector passes); "
+                            "matvec tile: 1 weight and input registers, 2 + product registers, 3 + column-sum "
+                            "registers, each one cycle per tile pass; from 1 the vector passes register operands, "
+                            "results and squares (+3 cycles per pass that sums squares, +1 per other pass)"));
 
     DesignKey pll;
     pll.key = "pll_mhz";

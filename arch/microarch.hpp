@@ -51,6 +51,15 @@ constexpr int kSamplerPrefixLeaves = 32;
 // Argmax: sequential scans one logit per cycle; the tree reduces pairs, 5 levels for 27.
 constexpr int kArgmaxTreeLevels = 5;
 
+// Vector passes at pipeline >= 1 (load, scale, sum of squares, residual): the
+// operands (the embedding words) are registered, then each lane's result, then
+// its square, and the squares are summed into the sum of squares one cycle
+// later. A pass that sums squares (load, sumsq_attn, residual_attn) drains
+// kVectorDrainSumCycles after its last element group, every other pass
+// kVectorDrainCycles (its results are written one cycle after the operands).
+constexpr int kVectorDrainSumCycles = 3;
+constexpr int kVectorDrainCycles = 1;
+
 // Block RAM: 32-bit words hold two Q4.12 weights; synchronous read adds one
 // cycle of latency to every streamed read sequence.
 constexpr int kWeightsPerWord = 2;

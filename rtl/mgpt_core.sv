@@ -51,6 +51,10 @@ module mgpt_core #(
     localparam integer EWPS = (VLANES + 1) / 2;    // embedding words per step
     localparam integer EBEATS = WEIGHT_M10K ? (EWPS + BANKS * PORTS - 1) / (BANKS * PORTS) : 1;
     localparam integer WLAT = WEIGHT_M10K ? 1 : 0;
+    // vector passes at PIPELINE >= 1: drain cycles after the last element group
+    // (arch::kVectorDrainSumCycles / kVectorDrainCycles; 0 at level 0)
+    localparam integer VDRAIN_SUM = PIPELINE != 0 ? 3 : 0;
+    localparam integer VDRAIN = PIPELINE != 0 ? 1 : 0;
     // divider batches due after each head's latch (D = 16: one batch after the last head)
     localparam [4:0] BATCHES_PER_HEAD = DIVIDERS >= 4 ? 5'd1 : 5'(4 / DIVIDERS);
 
@@ -111,6 +115,77 @@ module mgpt_core #(
     wire        load_compute = stage == S_LOAD &&
                 (WEIGHT_M10K == 0 ? 1'b1 : (cnt >= EBEATS && (cnt % EBEATS) == 0));
     wire [11:0] load_group = WEIGHT_M10K == 0 ? cnt : cnt / EBEATS - 12'd1;
+
+    // ---- pipelined vector passes (PIPELINE >= 1, docs/MICROARCH.md "Pipeline") ----
+    // V1 registers the operands of an element group (the embedding words, or the
+    // source elements), V2 computes each lane's result from them, writes it to
+    // its vector and registers it, V3 registers its square, V4 adds the lanes'
+    // squares (a balanced tree) to sumsq. Widths are the values' own: a square
+    // is below 2^19 and a pass's sum of 16 below 2^23, so 24 bits hold both
+    // exactly. Level 0 keeps the single-cycle datapath of the S_LOAD and
+    // elementwise states below.
+    wire vec_pass = stage == S_SCALE0 || stage == S_SUMSQ_ATTN || stage == S_SCALE_ATTN ||
+                    stage == S_RESIDUAL_ATTN || stage == S_SCALE_MLP || stage == S_RESIDUAL_MLP;
+    wire vec_sums = stage == S_LOAD || stage == S_SUMSQ_ATTN || stage == S_RESIDUAL_ATTN;
+    wire vec_scales = stage == S_SCALE0 || stage == S_SCALE_ATTN || stage == S_SCALE_MLP;
+    wire vec_issue = (load_compute && cnt < EV * EBEATS + WLAT) || (vec_pass && cnt < EV);
+    reg  [16*VLANES-1:0] va, vb;  // V1
+    reg  [11:0] vg1;              // V1: the element group of va, vb
+    reg         v1, v2, v3;       // V1, V2 (results of a summing pass), V3 valid
+    reg  [16*VLANES-1:0] vr;      // V2
+    reg  [24*VLANES-1:0] vsq;     // V3
+    wire [16*VLANES-1:0] vlane;   // V2: this cycle's lane results
+    // V4: the sum of the lanes' squares, a balanced tree (log2 VLANES adder levels)
+    function automatic [23:0] square_sum(input [24*16-1:0] sq);
+        reg [24*16-1:0] t;
+        integer w, n;
+        begin
+            t = sq;
+            for (w = VLANES; w > 1; w = w / 2)
+                for (n = 0; n < w / 2; n = n + 1) t[24*n +: 24] = t[24*(2*n) +: 24] + t[24*(2*n+1) +: 24];
+            square_sum = t[23:0];
+        end
+    endfunction
+    wire [24*16-1:0] vsq_wide = vsq;  // zero-extended to the function's 16 lanes
+    wire [23:0] vsq_sum = square_sum(vsq_wide);
+    generate
+        for (gi = 0; gi < VLANES; gi = gi + 1) begin : vector_lane
+            wire signed [15:0] a = $signed(va[16*gi +: 16]), b = $signed(vb[16*gi +: 16]);
+            wire signed [31:0] prod = a * scale;
+            wire signed [16:0] sum = {a[15], a} + {b[15], b};
+            assign vlane[16*gi +: 16] = vec_scales ? sat16_of32($signed({{12{prod[31]}}, prod[31:12]})) :
+                                        stage == S_SUMSQ_ATTN ? a : sat16_of32($signed({{15{sum[16]}}, sum}));
+        end
+        if (PIPELINE != 0) begin : vector_pipe
+            integer vi, vj;
+            reg signed [31:0] vp;
+            always @(posedge clk) begin
+                v1 <= vec_issue && !rst;
+                vg1 <= stage == S_LOAD ? load_group : cnt;
+                v2 <= v1 && vec_sums;
+                v3 <= v2;
+                for (vi = 0; vi < VLANES; vi = vi + 1) begin
+                    vj = cnt * VLANES + vi;
+                    case (stage)
+                        S_LOAD: begin
+                            va[16*vi +: 16] <= wte_words[16*vi +: 16];
+                            vb[16*vi +: 16] <= wpe_words[16*vi +: 16];
+                        end
+                        S_RESIDUAL_ATTN, S_RESIDUAL_MLP: begin
+                            va[16*vi +: 16] <= y[16*(vj % 16) +: 16];
+                            vb[16*vi +: 16] <= res[16*(vj % 16) +: 16];
+                        end
+                        default: va[16*vi +: 16] <= x[16*(vj % 16) +: 16];
+                    endcase
+                    vr[16*vi +: 16] <= vlane[16*vi +: 16];
+                    vp = $signed(vr[16*vi +: 16]) * $signed(vr[16*vi +: 16]);
+                    vsq[24*vi +: 24] <= {4'd0, vp[31:12]};
+                end
+            end
+        end else begin : no_vector_pipe  // level 0: constants, which synthesis removes
+            always @(posedge clk) {va, vb, vg1, v1, v2, v3, vr, vsq} <= '0;
+        end
+    endgenerate
 
     // ---- engines ----
     reg        tile_start, rms_start, div_start, smp_start;
@@ -264,7 +339,12 @@ module mgpt_core #(
                     stage <= S_LOAD;
                 end
                 S_LOAD: begin
-                    if (load_compute) begin
+                    if (PIPELINE != 0) begin
+                        // element e = group * VLANES + lane, written in V2
+                        for (e = 0; e < 16; e = e + 1)
+                            if (v1 && vg1 == e / VLANES) x[16*e +: 16] <= vlane[16*(e % VLANES) +: 16];
+                        if (v3) sumsq <= {40'd0, sumsq[23:0] + vsq_sum};
+                    end else if (load_compute) begin
                         s64 = sumsq;
                         for (i = 0; i < VLANES; i = i + 1) begin
                             t16 = sat16($signed(wte_words[16*i +: 16]) + $signed(wpe_words[16*i +: 16]));
@@ -276,7 +356,7 @@ module mgpt_core #(
                             if (load_group == e / VLANES) x[16*e +: 16] <= lane_v[16*(e % VLANES) +: 16];
                         sumsq <= s64;
                     end
-                    if (cnt == EV * EBEATS + WLAT - 1) begin
+                    if (cnt == EV * EBEATS + WLAT - 1 + VDRAIN_SUM) begin
                         cnt <= 12'd0;
                         stage <= S_NORM0;
                     end
@@ -293,6 +373,24 @@ module mgpt_core #(
                     end
                 end
                 S_SCALE0, S_SUMSQ_ATTN, S_SCALE_ATTN, S_RESIDUAL_ATTN, S_SCALE_MLP, S_RESIDUAL_MLP: begin
+                  if (PIPELINE != 0) begin
+                    // element e = group * VLANES + lane, written in V2; squares summed in V4
+                    for (e = 0; e < 16; e = e + 1) begin
+                        if (v1 && vg1 == e / VLANES) begin
+                            case (stage)
+                                S_SCALE0, S_RESIDUAL_ATTN: begin
+                                    x[16*e +: 16] <= vlane[16*(e % VLANES) +: 16];
+                                    res[16*e +: 16] <= vlane[16*(e % VLANES) +: 16];
+                                end
+                                S_SCALE_ATTN, S_SCALE_MLP: nrm[16*e +: 16] <= vlane[16*(e % VLANES) +: 16];
+                                S_RESIDUAL_MLP: x[16*e +: 16] <= vlane[16*(e % VLANES) +: 16];
+                                default: ;  // S_SUMSQ_ATTN
+                            endcase
+                        end
+                    end
+                    if (cnt == 0) sumsq <= 64'd0;
+                    else if (v3) sumsq <= {40'd0, sumsq[23:0] + vsq_sum};
+                  end else begin
                     s64 = (cnt == 0) ? 64'd0 : sumsq;
                     for (i = 0; i < VLANES; i = i + 1) begin
                         j2 = cnt * VLANES + i;
@@ -325,7 +423,8 @@ module mgpt_core #(
                         end
                     end
                     sumsq <= s64;
-                    if (cnt == EV - 1) begin
+                  end
+                    if (cnt == EV - 1 + (vec_sums ? VDRAIN_SUM : VDRAIN)) begin
                         cnt <= 12'd0;
                         row0 <= 7'd0;
                         chunk <= 2'd0;

@@ -7,6 +7,13 @@ function automatic signed [15:0] sat16(input signed [63:0] v);
     else sat16 = v[15:0];
 endfunction
 
+// sat16 of a value whose 32 bits hold it: in range when bits 31..15 agree
+// (two LUT levels, where sat16's 64-bit compares are carry chains)
+function automatic signed [15:0] sat16_of32(input signed [31:0] v);
+    if (&v[31:15] || ~|v[31:15]) sat16_of32 = v[15:0];
+    else sat16_of32 = v[31] ? -16'sd32768 : 16'sd32767;
+endfunction
+
 function automatic signed [15:0] mulq(input signed [15:0] a, input signed [15:0] b);
     reg signed [31:0] p;
     begin

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "arch/cycle_model.hpp"
 #include "arch/microarch.hpp"
 #include "weight_protocol.hpp"
 
@@ -31,6 +32,14 @@ uint32_t ElementwiseUnit::load(StepContext& ctx) {
 }
 
 uint32_t ElementwiseUnit::run(Stage stage, StepContext& ctx) {
+    // At pipeline >= 1 each pass drains its operand, result and square
+    // registers after its last element group (docs/MICROARCH.md "Pipeline").
+    const auto drain = static_cast<uint32_t>(arch::vector_drain(design_, stage));
+    ctx.add(stage, 0, 0, drain);
+    return drain + pass_cycles(stage, ctx);
+}
+
+uint32_t ElementwiseUnit::pass_cycles(Stage stage, StepContext& ctx) {
     const auto pass = static_cast<uint32_t>(arch::ceil_div(kEmbd, design_.vector_lanes));
     switch (stage) {
         case Stage::load: return load(ctx);

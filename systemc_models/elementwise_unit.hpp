@@ -18,6 +18,7 @@ protected:
     uint32_t run(arch::Stage stage, StepContext& ctx) override;
 
 private:
+    uint32_t pass_cycles(arch::Stage stage, StepContext& ctx);  // before the pipeline's drain
     uint32_t load(StepContext& ctx);
     WeightReader reader_;
 };

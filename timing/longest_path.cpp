@@ -33,6 +33,15 @@ enum Category { kClock = 0, kInput = 1 };
 
 bool starts_with(const std::string& s, const char* p) { return s.rfind(p, 0) == 0; }
 
+// yosys names a parameterised module "$paramod$<hash>\\NAME" (or "$paramod\\NAME\\P=V..."): NAME.
+std::string module_name(const std::string& type) {
+    if (!starts_with(type, "$paramod")) return type;
+    const size_t a = type.find('\\');
+    if (a == std::string::npos) return type;
+    const size_t b = type.find('\\', a + 1);
+    return type.substr(a + 1, b == std::string::npos ? std::string::npos : b - a - 1);
+}
+
 class Analysis {
 public:
     Analysis(const Netlist& nl, const CellLibrary& lib, const TimingOptions& o) : nl_(nl), opt_(o) {
@@ -49,7 +58,8 @@ public:
                 timing_[c] = like_timing(cell, *model);
                 continue;
             }
-            const auto bb = o.blackbox.find(cell.type);
+            auto bb = o.blackbox.find(cell.type);
+            if (bb == o.blackbox.end()) bb = o.blackbox.find(module_name(cell.type));
             if (bb == o.blackbox.end() && !o.any_blackbox) {
                 untimed.insert(cell.type);
                 continue;
@@ -95,6 +105,13 @@ public:
         for (const auto& p : nl_.outputs)
             for (int b : p.bits) capture(b, 0.0, nullptr, p.name, r);
         if (r.in_to_out.found) r.in_to_out.ns -= opt_.input_ns;
+        for (const auto& [group, g] : groups_) {
+            CriticalPath p;
+            consider(p, g.bit, kClock, g.ns, g.cell, g.port);
+            r.by_endpoint.push_back(std::move(p));
+        }
+        std::sort(r.by_endpoint.begin(), r.by_endpoint.end(),
+                  [](const CriticalPath& a, const CriticalPath& b) { return a.ns > b.ns || (a.ns == b.ns && a.end < b.end); });
         return r;
     }
 
@@ -147,10 +164,20 @@ private:
             const double t = arrival_[cat][static_cast<size_t>(bit)].t;
             if (t == kNone) continue;
             consider(r.any, bit, cat, t + setup, cell, port);
-            if (cat == kClock && cell) consider(r.reg_to_reg, bit, cat, t + setup, cell, port);
+            if (cat == kClock && cell) {
+                consider(r.reg_to_reg, bit, cat, t + setup, cell, port);
+                if (opt_.endpoint_groups) note_group(bit, t + setup, cell, port);
+            }
             if (cat == kClock && !cell) consider(r.out_launch, bit, cat, t, cell, port);
             if (cat == kInput && !cell) consider(r.in_to_out, bit, cat, t, cell, port);
         }
+    }
+
+    // The longest capture so far of the register group `cell` belongs to (traced at the end).
+    void note_group(int bit, double t, const NetlistCell* cell, const std::string& port) {
+        const bool named = !cell->outputs.empty() && !cell->outputs[0].bits.empty() && cell->outputs[0].bits[0] >= 0;
+        Capture& g = groups_[endpoint_group(named ? nl_.name_of(cell->outputs[0].bits[0]) : cell->name)];
+        if (g.bit < 0 || t > g.ns) g = {t, bit, cell, port};
     }
 
     std::string launch_kind(int cell) const {
@@ -301,6 +328,13 @@ private:
     std::vector<Driver> drivers_;
     std::vector<Arrival> arrival_[2];
     std::vector<uint8_t> state_;  // 0 unvisited, 1 expanding, 2 done
+    struct Capture {
+        double ns = 0;
+        int bit = -1;
+        const NetlistCell* cell = nullptr;
+        std::string port;
+    };
+    std::map<std::string, Capture> groups_;  // by endpoint_group()
 };
 
 }  // namespace
@@ -316,6 +350,12 @@ std::string PathMakeup::text() const {
     if (memory_reads) s += ", " + std::to_string(memory_reads) + " memory read" + (memory_reads == 1 ? "" : "s");
     if (blackboxes) s += ", " + std::to_string(blackboxes) + " blackbox stand-in" + (blackboxes == 1 ? "" : "s");
     return s;
+}
+
+std::string endpoint_group(const std::string& net) {
+    if (net.empty() || net.back() != ']') return net;
+    const size_t open = net.rfind('[');
+    return open == std::string::npos ? net : net.substr(0, open);
 }
 
 TimingReport longest_paths(const Netlist& nl, const CellLibrary& lib, const TimingOptions& options) {

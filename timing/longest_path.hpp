@@ -48,6 +48,11 @@ struct TimingReport {
     // top-level input to a top-level output (the input's arrival subtracted).
     CriticalPath out_launch;
     CriticalPath in_to_out;
+    // With TimingOptions::endpoint_groups: the longest register-to-register
+    // path into each register group (a register's name without its bit index,
+    // e.g. u.sumsq), longest first. What an architect retimes next is the
+    // second and third entries, not only the first.
+    std::vector<CriticalPath> by_endpoint;
     long cells = 0;
 };
 
@@ -60,8 +65,10 @@ struct BlackboxTiming {
 };
 
 struct TimingOptions {
-    // Cells without timing in the library, by type; `any_blackbox` for every
-    // other untimed type (both unset: an untimed cell is an error).
+    // Cells without timing in the library, by type or by module name (a
+    // parameterised "$paramod$<hash>\\mgpt_tile" matches "mgpt_tile");
+    // `any_blackbox` for every other untimed type (both unset: an untimed cell
+    // is an error).
     std::map<std::string, BlackboxTiming> blackbox;
     std::optional<BlackboxTiming> any_blackbox;
     // Untimed cell types that behave as a library cell (e.g. yosys' M10K
@@ -71,7 +78,12 @@ struct TimingOptions {
     // Arrival of the top-level inputs: 0, or a register's clock-to-out when a
     // component's inputs come from registers of its parent.
     double input_ns = 0;
+    // Also fill TimingReport::by_endpoint.
+    bool endpoint_groups = false;
 };
+
+// "u.sumsq[63]" -> "u.sumsq": the register group a capture point belongs to.
+std::string endpoint_group(const std::string& net);
 
 // Throws std::runtime_error for a cell type the library does not time and
 // `options` does not cover, or a combinational loop.

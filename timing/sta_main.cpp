@@ -89,7 +89,10 @@ int run(int argc, char** argv) {
          "register clock-to-out (MISTRAL_FF)")
         ("csv", po::value<std::string>(), "also print one CSV row with this label (label,reg_ns,any_ns,launch_ns,through_ns,"
                                           "start,end,lut_levels,carry_chains,multipliers,memory_reads)")
-        ("steps", po::bool_switch(), "print every step of the critical paths");
+        ("steps", po::bool_switch(), "print every step of the critical paths")
+        ("endpoints", po::value<int>()->default_value(0),
+         "also list the longest register-to-register path into each of the N slowest register groups "
+         "(a register's name without its bit index)");
     po::positional_options_description pos;
     pos.add("netlist", 1);
     po::variables_map vm;
@@ -114,6 +117,9 @@ int run(int argc, char** argv) {
             opt.like[type] = cell;
         }
     opt.input_ns = vm["input-delay"].as<double>();
+    const int endpoints = vm["endpoints"].as<int>();
+    if (endpoints < 0) throw std::invalid_argument("--endpoints " + std::to_string(endpoints) + ": expected a count >= 0");
+    opt.endpoint_groups = endpoints > 0;
     const std::string cells = vm.count("cells") ? vm["cells"].as<std::string>()
                                                 : CellLibrary::default_yosys_share() + "/intel_alm";
     const CellLibrary lib = CellLibrary::load(cells, vm["family"].as<std::string>());
@@ -129,6 +135,16 @@ int run(int argc, char** argv) {
     print_path("any (with top-level inputs and outputs)", r.any, vm["steps"].as<bool>());
     print_path("clock to a top-level output", r.out_launch, vm["steps"].as<bool>());
     print_path("top-level input to output (input arrival subtracted)", r.in_to_out, vm["steps"].as<bool>());
+    if (endpoints > 0) {
+        std::cout << "register groups by their longest incoming path (" << r.by_endpoint.size() << " groups, "
+                  << std::min<size_t>(static_cast<size_t>(endpoints), r.by_endpoint.size()) << " shown):\n";
+        for (size_t i = 0; i < r.by_endpoint.size() && i < static_cast<size_t>(endpoints); ++i) {
+            const CriticalPath& p = r.by_endpoint[i];
+            std::cout << "  " << std::fixed << std::setprecision(3) << std::setw(8) << p.ns << " ns  "
+                      << endpoint_group(p.end) << "  from " << p.start_kind << " " << p.start << "  ("
+                      << p.makeup.text() << ")\n";
+        }
+    }
     if (vm.count("csv")) {
         const CriticalPath& p = r.reg_to_reg;
         std::cout << vm["csv"].as<std::string>() << "," << ns_or_empty(p) << "," << ns_or_empty(r.any) << ","

@@ -28,6 +28,12 @@
 #   --blackbox-delay LAUNCH:THROUGH   --timing: the blackboxed weight streams' timing, from the
 #                weight_stream component's own run: its clock-to-output and input-to-output delays
 #                in ns ('-' for none; required for tile and core)
+#   --engine-launch "MODULE=NS ..."   --timing of core: the blackboxed engines' outputs launch NS
+#                after the clock and have no path from their inputs (their outputs are registers,
+#                the divider's quotient a negation after one); take NS from each engine's own
+#                timing row (launch_ns). MODULE: tile (also the pipelined tile), rms_engine,
+#                divider, sampler. An engine left out is timed like a weight stream
+#                (--blackbox-delay), which puts false input-to-output paths through it.
 #
 # Exit status: 0 when yosys completed (status ok), 3 on timeout, 1 on any other failure.
 set -u
@@ -36,7 +42,7 @@ rtl=$(dirname "$here")
 repo=$(dirname "$rtl")
 bin=${MGPT_BIN:-$repo/build/microgpt-dse}
 component=""; out=""; design=""; point=""; roms=""; limit=1200; keep_log=0; stock=0; timing=0
-sta=${MGPT_STA:-$repo/build/mgpt-sta}; bb_delay=""
+sta=${MGPT_STA:-$repo/build/mgpt-sta}; bb_delay=""; engine_launch=""
 sets=()
 die() { echo "synth_component.sh: $*" >&2; exit 1; }
 while [ $# -gt 0 ]; do
@@ -54,6 +60,7 @@ while [ $# -gt 0 ]; do
     --timing) timing=1; shift ;;
     --sta) sta=${2:-}; shift 2 || die "--sta needs a value" ;;
     --blackbox-delay) bb_delay=${2:-}; shift 2 || die "--blackbox-delay needs a value" ;;
+    --engine-launch) engine_launch=${2:-}; shift 2 || die "--engine-launch needs a value" ;;
     -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
@@ -74,6 +81,16 @@ if [ $timing = 1 ]; then
     *) die "--blackbox-delay '$bb_delay' is not LAUNCH:THROUGH (ns or '-')" ;;
   esac
 fi
+engine_bb=()
+for e in $engine_launch; do
+  m=${e%%=*}; ns=${e#*=}
+  case "$m" in tile|rms_engine|divider|sampler) ;;
+    *) die "--engine-launch '$e': unknown module '$m' (legal: tile rms_engine divider sampler)" ;; esac
+  case "$ns" in ''|*[!0-9.]*|*.*.*) die "--engine-launch '$e': '$ns' is not a delay in ns" ;; esac
+  engine_bb+=(--blackbox "mgpt_$m=$ns:-")
+  [ "$m" != tile ] || engine_bb+=(--blackbox "mgpt_tile_pipelined=$ns:-")
+done
+[ ${#engine_bb[@]} -eq 0 ] || [ "$component" = core ] || die "--engine-launch is for the core component only"
 command -v yosys >/dev/null || die "yosys not found on PATH"
 mkdir -p "$out" || die "cannot create $out"
 out=$(cd "$out" && pwd)
@@ -276,7 +293,8 @@ if [ $timing = 1 ]; then
   tcsv=$out/$component.timing.csv
   if [ "$status" = ok ] && [ -s "$out/$component.json" ]; then
     # the M10K placeholder banks (m10k_rom_lib.txt) are timed as the library's M10K block
-    bb=(--like '$__MGPT_M10K_ROM_=MISTRAL_M10K'); [ -z "$bb_delay" ] || bb+=(--blackbox-default "$bb_delay")
+    bb=(--like '$__MGPT_M10K_ROM_=MISTRAL_M10K' "${engine_bb[@]}"); [ -z "$bb_delay" ] || bb+=(--blackbox-default "$bb_delay")
+    [ "$component" != core ] || bb+=(--endpoints 40)  # the register groups an architect retimes next
     if "$sta" "$out/$component.json" --inputs-registered "${bb[@]}" --csv "$point,$component" --steps \
          >"$out/$component.timing.txt" 2>"$out/$component.timing.err"; then
       echo "$(tail -1 "$out/$component.timing.txt"),${bb_delay},ok" >"$tcsv"

@@ -159,6 +159,37 @@ TEST_CASE("structural timing: multipliers, blackboxes, loops and unknown cells",
     CHECK_THROWS_WITH(longest_paths(nl2, lib), Catch::Contains("combinational loop"));
 }
 
+TEST_CASE("structural timing: register groups by their longest path, blackboxes by module name", "[timing]") {
+    const CellLibrary lib = library();
+    // A parameterised engine (its outputs registered inside) drives two registers
+    // of group `sum`, one directly, one through a LUT (A 0.400); register `cnt`
+    // is fed by the LUT on its B pin (0.097).
+    const std::string nl = R"({"modules":{"top":{"attributes":{"top":1},"ports":{},"cells":{
+        "eng": {"type":"$paramod$0123abcd\\mgpt_tile","port_directions":{"A":"input","Q":"output"},
+                "connections":{"A":[2],"Q":[3,4]}},
+        "l": {"type":"MISTRAL_ALUT2","connections":{"A":[3],"B":[4],"Q":[5]}},
+        "s0": {"type":"MISTRAL_FF","connections":{"DATAIN":[4],"Q":[6]}},
+        "s1": {"type":"MISTRAL_FF","connections":{"DATAIN":[5],"Q":[7]}},
+        "c": {"type":"MISTRAL_FF","connections":{"DATAIN":[5],"Q":[2]}}},
+        "netnames":{"u.sum":{"hide_name":0,"bits":[6,7]},"u.cnt":{"hide_name":0,"bits":[2]}}}}})";
+    const Netlist n = Netlist::from_json_text(nl, "groups.json", lib);
+    TimingOptions o;
+    o.blackbox["mgpt_tile"] = {0.890, -1};  // matched by module name, no path from A to Q
+    o.endpoint_groups = true;
+    const TimingReport r = longest_paths(n, lib, o);
+    // eng.Q launches at 0.890; the LUT's A arc (0.400) is the longest into both groups.
+    CHECK(r.reg_to_reg.ns == Approx(0.890 + 0.400));
+    REQUIRE(r.by_endpoint.size() == 2);
+    CHECK(endpoint_group(r.by_endpoint[0].end) == "u.cnt");  // ties: by name
+    CHECK(endpoint_group(r.by_endpoint[1].end) == "u.sum");
+    CHECK(r.by_endpoint[1].ns == Approx(0.890 + 0.400));
+    CHECK(r.by_endpoint[1].start_kind == "blackbox");
+    CHECK(endpoint_group("u.sumsq[63]") == "u.sumsq");
+    CHECK(endpoint_group("logits_flat") == "logits_flat");
+    // Without the module-name entry the cell is untimed: an error naming its type.
+    CHECK_THROWS_WITH(longest_paths(n, lib), Catch::Contains("mgpt_tile"));
+}
+
 TEST_CASE("structural timing: malformed netlists are errors naming the file and line", "[timing]") {
     const CellLibrary lib = library();
     CHECK_THROWS_WITH(Netlist::from_json_text("{\"modules\": {\n  \"top\": [1, 2,\n", "bad.json", lib),
