@@ -61,7 +61,7 @@ const std::vector<FamilyTerms>& measured_families() {
         {"rms_engine", {"base_ns", "step_select_ns"}},
         {"divider", {"base_ns", "step_select_ns"}},
         {"sampler", {"sequential_ns", "parallel_ns"}},
-        {"core", {"base_ns", "vector_lane_ns"}}};
+        {"core", {"base_ns", "vector_lane_ns", "pipelined_base_ns", "pipelined_kv_registers_ns"}}};
     return f;
 }
 
@@ -139,30 +139,43 @@ std::vector<PathModel> path_models(const arch::DesignPoint& d, const Calibration
     p.push_back(measured("sampler", 0, {{"sequential_ns", seq ? 1.0 : 0.0}, {"parallel_ns", seq ? 0.0 : 1.0}}));
 
     // The core (rtl/mgpt_core.sv; tile, weight streams and engines are
-    // blackboxes there): its longest path, as measured, is the embedding load
-    // and its sum of squares: stage counter -> wte/wpe address arithmetic ->
-    // the ROM -> wte + wpe, saturate -> square (DSP) -> the 64-bit sum, whose
-    // V lanes' squares are added one after another in the cycle: each further
-    // vector lane adds a link to that chain.
-    p.push_back(measured("core", 0, {{"base_ns", 1}, {"vector_lane_ns", static_cast<double>(d.vector_lanes - 1)}}));
+    // blackboxes there). At pipeline = 0 its longest path, as measured, is the
+    // embedding load and its sum of squares: stage counter -> wte/wpe address
+    // arithmetic -> the ROM -> wte + wpe, saturate -> square (DSP) -> the
+    // 64-bit sum, whose V lanes' squares are added one after another in the
+    // cycle: each further vector lane adds a link to that chain. From
+    // pipeline = 1 the vector passes are registered (docs/MICROARCH.md
+    // "Pipeline") and the measured paths are the attention datapath's, alike
+    // for every vector width: the V accumulate (registered V row -> multiply
+    // -> 64-bit add), and with the KV cache in registers the K row's select
+    // in front of the q.k multiply.
+    const bool kv_m10k = d.kv_memory == arch::KvMemory::m10k;
+    if (level == 0)
+        p.push_back(measured("core", 0, {{"base_ns", 1}, {"vector_lane_ns", static_cast<double>(d.vector_lanes - 1)}}));
+    else
+        p.push_back(measured("core", 0, {{"pipelined_base_ns", 1}, {"pipelined_kv_registers_ns", kv_m10k ? 0.0 : 1.0}}));
 
     // Not synthesized on their own: counted from the cell library (paths inside
     // the core that the measured core family above may cover).
     // Write-back: accumulator -> Q4.12 shift and saturate (3 levels) -> any lane into any row (L:1).
     p.push_back(counted("writeback", t.clock + (3 + mux_levels(d.lanes)) * t.lut));
-    // Load: wte + wpe (16-bit add) -> square (DSP) -> 64-bit sum of squares.
+    // Load, pipeline = 0: wte + wpe (16-bit add) -> square (DSP) -> 64-bit sum
+    // of squares; from pipeline = 1 the ROM read into the operand register alone.
     const auto streams = stream_shapes(d);
     int embed_levels = 0;
     for (const Matrix m : {Matrix::wte, Matrix::wpe}) {
         const auto& s = streams[static_cast<int>(m)];
         embed_levels = std::max(embed_levels, wm ? 1 : rom_levels(s.words / std::max(1, s.words_per_step)));
     }
-    p.push_back(counted("load", t.clock + (wm ? t.m10k_tco : 0) + embed_levels * t.lut + t.adder(16) + t.dsp +
-                                    t.adder(64)));
-    // Scale and residual passes: element select (16/V:1) -> multiply by the scale (DSP) -> saturate -> add.
-    p.push_back(counted("vector", t.clock + t.dsp + (mux_levels(kEmbd / d.vector_lanes) + 2) * t.lut + t.adder(16)));
+    const double rom_read_ns = t.clock + (wm ? t.m10k_tco : 0) + embed_levels * t.lut;
+    p.push_back(counted("load", level == 0 ? rom_read_ns + t.adder(16) + t.dsp + t.adder(64) : rom_read_ns));
+    // Scale and residual passes, pipeline = 0: element select (16/V:1) -> multiply by the scale (DSP)
+    // -> saturate -> add. From pipeline = 1 the longer of the element select into the operand
+    // register and the multiply -> saturate (two LUT levels) -> result select.
+    const double select_ns = mux_levels(kEmbd / d.vector_lanes) * t.lut;
+    p.push_back(counted("vector", level == 0 ? t.clock + t.dsp + select_ns + 2 * t.lut + t.adder(16)
+                                             : t.clock + std::max(select_ns + t.lut, t.dsp + 3 * t.lut)));
     // Attention: cached K row (64:1 register mux or M10K) -> 4-wide dot (DSP + two adders) -> score select.
-    const bool kv_m10k = d.kv_memory == arch::KvMemory::m10k;
     p.push_back(counted("attention", t.clock + (kv_m10k ? t.m10k_tco : mux_levels(kHeads * kContext) * t.lut) + t.dsp +
                                          t.adder(34) + t.adder(36) + t.lut));
     // Argmax: one 16-bit compare and select per cycle (sequential or one tree level).

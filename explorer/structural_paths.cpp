@@ -203,7 +203,7 @@ const std::vector<std::string>& family_parameters(const std::string& family) {
         {"divider", {"DIVIDERS", "DIV_RADIX"}},
         {"sampler", {"SAMPLER_PARALLEL", "REF_PROFILE"}},
         {"core", {"LANES", "COLS", "WEIGHT_M10K", "BANKS", "PORTS", "KV_M10K", "VLANES", "DIVIDERS", "ARGMAX_TREE",
-                  "REF_PROFILE"}}};
+                  "REF_PROFILE", "PIPELINE"}}};
     const auto it = p.find(family);
     if (it == p.end()) throw std::logic_error("no RTL parameters listed for component " + family);
     return it->second;

@@ -138,6 +138,14 @@ TEST_CASE("Fmax model: every engine radix and product doubling up to 8 lengthens
             else CHECK(here < below);
         }
     CHECK(path("tile", {"pipeline=2", "cols_per_cycle=8"}) > path("tile", {"pipeline=2", "cols_per_cycle=2"}));
+    // From level 1 the vector passes are registered: the core's measured path is the attention
+    // datapath's (9.9-10.7 ns, rtl/synth/results/timing/c_p1_*.core.txt), not the load's 22.9 ns, and
+    // no longer grows with the vector lanes; a KV cache in registers puts its row select in front of q.k.
+    CHECK(path("core", {"pipeline=1"}) < 0.5 * path("core", {}));
+    CHECK(path("core", {"pipeline=1", "vector_lanes=16"}) == path("core", {"pipeline=1"}));
+    CHECK(path("core", {"pipeline=1", "kv_memory=registers"}) > path("core", {"pipeline=1", "kv_memory=m10k"}));
+    CHECK(path("load", {"pipeline=1"}) < path("load", {}));
+    CHECK(path("vector", {"pipeline=1"}) < path("vector", {}));
     for (const auto& f : measured_families())
         for (const auto& t : f.terms) CHECK(shipped().get(path_component(f.family), t) >= 0);
 }
