@@ -270,13 +270,15 @@ void write_keys(std::ostream& o, const RunDigest& g, const Sweep& sweep) {
     o << "For every key the sweep varies, the best feasible tokens/s reachable with each of its values (every other "
          "key free), the ALMs that point costs and how many evaluated points have the value. A value whose best is "
          "far below the others' costs throughput wherever it is chosen; values with equal bests do not matter at "
-         "the top.";
+         "the top. The Fmax and the critical path are that point's (Fmax model: what a value moves the clock to, "
+         "and which component then limits it).";
     if (sweep.strategy == Strategy::exhaustive)
         o << " The sweep is exhaustive, so each micro-architecture appears at its fastest `" << kClockKey
           << "` request that meets timing: a clock's row holds the micro-architectures whose fastest clock it is "
              "(any of them also runs at every slower request, proportionally slower).";
     o << "\n\n";
-    Table t({"key", "value", "best tokens/s", "vs best", "ALMs of that point", "point", "feasible / points"});
+    Table t({"key", "value", "best tokens/s", "vs best", "ALMs of that point", "Fmax MHz", "critical path", "point",
+             "feasible / points"});
     const double top = g.best() ? g.best()->tokens_per_s : 0;
     for (const auto& a : sweep.axes) {
         const auto it = g.key_values().find(a.key);
@@ -296,7 +298,8 @@ void write_keys(std::ostream& o, const RunDigest& g, const Sweep& sweep) {
             t.add({"`" + a.key + "`" + (folded ? " (fastest that meets timing)" : ""), v,
                    any ? thousands(k.tokens_per_s) : "none feasible",
                    any && top > 0 ? fixed_decimals(k.tokens_per_s / top, 3) + "x" : "-",
-                   any ? thousands(static_cast<double>(k.alms)) : "-", any ? "#" + std::to_string(k.index) : "-",
+                   any ? thousands(static_cast<double>(k.alms)) : "-", any ? fixed_decimals(k.fmax_mhz, 1) : "-",
+                   any ? k.critical_path : "-", any ? "#" + std::to_string(k.index) : "-",
                    thousands(static_cast<double>(k.feasible)) + " / " + thousands(static_cast<double>(k.points))});
         }
     }

@@ -209,6 +209,12 @@ const std::vector<Term>& terms() {
         {{"pipeline_sum_bits", "tile", "pipeline = 3: column-sum register bits (36 x lanes)",
           {M::alms, M::registers}},
          [](const arch::DesignPoint& d) { return d.pipeline >= 3 ? 36.0 * d.lanes : 0.0; }},
+        // The core's registered vector passes (pipeline >= 1, rtl/mgpt_core.sv "pipelined
+        // vector passes"): per vector lane two 16-bit operands, the 16-bit result and the
+        // 20 significant bits of its square; the element group and three valid flags once.
+        {{"pipeline_vector_bits", "core",
+          "pipeline >= 1: vector pass register bits (68 x vector_lanes + 15)", {M::alms, M::registers}},
+         [](const arch::DesignPoint& d) { return d.pipeline >= 1 ? 68.0 * d.vector_lanes + 15.0 : 0.0; }},
         {{"logic_rom_lut", "weight_stream",
           "LUTs of the logic ROMs (64-entry LUT6 leaves and mux trees; logic_rom_luts)", {M::alms}},
          logic_rom_luts},

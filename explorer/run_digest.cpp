@@ -116,6 +116,8 @@ void RunDigest::add_key_values(const PointRow& r) {
             b.tokens_per_s = r.tokens_per_s;
             b.alms = r.alms;
             b.index = r.index;
+            b.fmax_mhz = r.fmax_mhz;
+            b.critical_path = r.critical_path;
         }
     }
 }

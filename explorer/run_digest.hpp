@@ -75,6 +75,8 @@ public:
     struct KeyBest {
         double tokens_per_s = 0;
         long alms = 0, index = -1, points = 0, feasible = 0;
+        double fmax_mhz = 0;        // of the best point, and its longest modelled path
+        std::string critical_path;
     };
     const std::map<std::string, std::map<std::string, KeyBest>>& key_values() const { return key_values_; }
 

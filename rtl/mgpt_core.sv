@@ -300,6 +300,25 @@ module mgpt_core #(
         end
     endtask
 
+    // The lanes' results of element group `g` (element e = g * VLANES + lane)
+    // into the vectors the current vector pass writes.
+    task automatic write_group(input [11:0] g, input [16*VLANES-1:0] vals);
+        integer we;
+        begin
+            for (we = 0; we < 16; we = we + 1)
+                if (g == we / VLANES)
+                    case (stage)
+                        S_LOAD, S_RESIDUAL_MLP: x[16*we +: 16] <= vals[16*(we % VLANES) +: 16];
+                        S_SCALE0, S_RESIDUAL_ATTN: begin
+                            x[16*we +: 16] <= vals[16*(we % VLANES) +: 16];
+                            res[16*we +: 16] <= vals[16*(we % VLANES) +: 16];
+                        end
+                        S_SCALE_ATTN, S_SCALE_MLP: nrm[16*we +: 16] <= vals[16*(we % VLANES) +: 16];
+                        default: ;  // S_SUMSQ_ATTN
+                    endcase
+        end
+    endtask
+
     integer i, j2, e;
     reg signed [15:0] t16;
     reg [63:0] s64;
@@ -340,9 +359,7 @@ module mgpt_core #(
                 end
                 S_LOAD: begin
                     if (PIPELINE != 0) begin
-                        // element e = group * VLANES + lane, written in V2
-                        for (e = 0; e < 16; e = e + 1)
-                            if (v1 && vg1 == e / VLANES) x[16*e +: 16] <= vlane[16*(e % VLANES) +: 16];
+                        if (v1) write_group(vg1, vlane);  // V2
                         if (v3) sumsq <= {40'd0, sumsq[23:0] + vsq_sum};
                     end else if (load_compute) begin
                         s64 = sumsq;
@@ -351,9 +368,7 @@ module mgpt_core #(
                             lane_v[16*i +: 16] = t16;
                             s64 = s64 + sq12(t16);
                         end
-                        // element e = group * VLANES + lane
-                        for (e = 0; e < 16; e = e + 1)
-                            if (load_group == e / VLANES) x[16*e +: 16] <= lane_v[16*(e % VLANES) +: 16];
+                        write_group(load_group, lane_v[16*VLANES-1:0]);
                         sumsq <= s64;
                     end
                     if (cnt == EV * EBEATS + WLAT - 1 + VDRAIN_SUM) begin
@@ -374,20 +389,7 @@ module mgpt_core #(
                 end
                 S_SCALE0, S_SUMSQ_ATTN, S_SCALE_ATTN, S_RESIDUAL_ATTN, S_SCALE_MLP, S_RESIDUAL_MLP: begin
                   if (PIPELINE != 0) begin
-                    // element e = group * VLANES + lane, written in V2; squares summed in V4
-                    for (e = 0; e < 16; e = e + 1) begin
-                        if (v1 && vg1 == e / VLANES) begin
-                            case (stage)
-                                S_SCALE0, S_RESIDUAL_ATTN: begin
-                                    x[16*e +: 16] <= vlane[16*(e % VLANES) +: 16];
-                                    res[16*e +: 16] <= vlane[16*(e % VLANES) +: 16];
-                                end
-                                S_SCALE_ATTN, S_SCALE_MLP: nrm[16*e +: 16] <= vlane[16*(e % VLANES) +: 16];
-                                S_RESIDUAL_MLP: x[16*e +: 16] <= vlane[16*(e % VLANES) +: 16];
-                                default: ;  // S_SUMSQ_ATTN
-                            endcase
-                        end
-                    end
+                    if (v1) write_group(vg1, vlane);  // V2; the squares are summed in V4
                     if (cnt == 0) sumsq <= 64'd0;
                     else if (v3) sumsq <= {40'd0, sumsq[23:0] + vsq_sum};
                   end else begin
@@ -408,20 +410,7 @@ module mgpt_core #(
                         endcase
                         lane_v[16*i +: 16] = t16;
                     end
-                    // element e = cnt * VLANES + lane
-                    for (e = 0; e < 16; e = e + 1) begin
-                        if (cnt == e / VLANES) begin
-                            case (stage)
-                                S_SCALE0, S_RESIDUAL_ATTN: begin
-                                    x[16*e +: 16] <= lane_v[16*(e % VLANES) +: 16];
-                                    res[16*e +: 16] <= lane_v[16*(e % VLANES) +: 16];
-                                end
-                                S_SCALE_ATTN, S_SCALE_MLP: nrm[16*e +: 16] <= lane_v[16*(e % VLANES) +: 16];
-                                S_RESIDUAL_MLP: x[16*e +: 16] <= lane_v[16*(e % VLANES) +: 16];
-                                default: ;  // S_SUMSQ_ATTN
-                            endcase
-                        end
-                    end
+                    write_group(cnt, lane_v[16*VLANES-1:0]);
                     sumsq <= s64;
                   end
                     if (cnt == EV - 1 + (vec_sums ? VDRAIN_SUM : VDRAIN)) begin
