@@ -25,8 +25,8 @@ int parse_sequences(const std::string& text, const std::string& what);
 uint32_t xorshift32_jump(uint32_t x, uint64_t draws);
 
 // Slots start this many draws apart on xorshift32's one cycle of the 2^32 - 1
-// nonzero states: 16 slots fill it, so for up to 2^28 - 1 draws per slot no
-// state is drawn in two slots.
+// nonzero states: 16 slots fill it, so while each slot draws at most 2^28 - 2
+// times no state is visited by two slots.
 inline constexpr uint64_t kSlotSeedStride = uint64_t{1} << 28;
 
 // Slot s's first RNG state: `seed` for slot 0 (today's seed, S = 1 unchanged);
