@@ -61,7 +61,7 @@ const std::vector<FamilyTerms>& measured_families() {
         {"rms_engine", {"base_ns", "step_select_ns"}},
         {"divider", {"base_ns", "step_select_ns"}},
         {"sampler", {"sequential_ns", "parallel_ns"}},
-        {"core", {"base_ns", "vector_lane_ns", "pipelined_base_ns", "pipelined_kv_registers_ns"}}};
+        {"core", {"base_ns", "vector_lane_ns", "logic_rom_load_ns", "pipelined_base_ns", "pipelined_kv_registers_ns"}}};
     return f;
 }
 
@@ -143,7 +143,9 @@ std::vector<PathModel> path_models(const arch::DesignPoint& d, const Calibration
     // embedding load and its sum of squares: stage counter -> wte/wpe address
     // arithmetic -> the ROM -> wte + wpe, saturate -> square (DSP) -> the
     // 64-bit sum, whose V lanes' squares are added one after another in the
-    // cycle: each further vector lane adds a link to that chain. From
+    // cycle: each further vector lane adds a link to that chain; logic ROMs
+    // put the address arithmetic and the ROM's mux tree in front of the add
+    // where an M10K stream's words leave a register. From
     // pipeline = 1 the vector passes are registered (docs/MICROARCH.md
     // "Pipeline") and the measured paths are the attention datapath's, alike
     // for every vector width: the V accumulate (registered V row -> multiply
@@ -151,7 +153,9 @@ std::vector<PathModel> path_models(const arch::DesignPoint& d, const Calibration
     // in front of the q.k multiply.
     const bool kv_m10k = d.kv_memory == arch::KvMemory::m10k;
     if (level == 0)
-        p.push_back(measured("core", 0, {{"base_ns", 1}, {"vector_lane_ns", static_cast<double>(d.vector_lanes - 1)}}));
+        p.push_back(measured("core", 0, {{"base_ns", 1},
+                                         {"vector_lane_ns", static_cast<double>(d.vector_lanes - 1)},
+                                         {"logic_rom_load_ns", wm ? 0.0 : 1.0}}));
     else
         p.push_back(measured("core", 0, {{"pipelined_base_ns", 1}, {"pipelined_kv_registers_ns", kv_m10k ? 0.0 : 1.0}}));
 

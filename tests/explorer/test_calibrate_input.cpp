@@ -50,8 +50,11 @@ TEST_CASE("calibrate: a degenerate fit is refused, naming why", "[explorer][cali
     Calibration tiny = test::shipped_calibration();
     for (const auto& c : resource_components())
         if (tiny.has(c.name, "alms")) tiny.set(c.name, "alms", tiny.get(c.name, "alms") * 1e-3, "test");
-    CHECK_THROWS_WITH(fit_to_reference(tiny, nullptr),
-                      Catch::Contains("quartus_correction,alms = 563.") && Catch::Contains("outside 0.1 .. 10.0"));
+    // the factor is 1000 times the shipped one (its leading digits named in the message)
+    const std::string thousandfold =
+        std::to_string(static_cast<long>(1000 * test::shipped_calibration().get("quartus_correction", "alms")));
+    CHECK_THROWS_WITH(fit_to_reference(tiny, nullptr), Catch::Contains("quartus_correction,alms = " + thousandfold) &&
+                                                           Catch::Contains("outside 0.1 .. 10.0"));
     CHECK_NOTHROW(fit_to_reference(test::shipped_calibration(), nullptr));
     CHECK_NOTHROW(check_quartus_factor("f", 0.87, "test"));
     CHECK_THROWS_WITH(check_quartus_factor("f", std::numeric_limits<double>::infinity(), "x"),
