@@ -89,15 +89,24 @@ std::string timing_section(const std::vector<explorer::StructuralPath>& rows, co
                            const std::vector<std::string>& notes, const std::string& shown) {
     TextTable t({"point", "measured longest path (ns)", "model (ns)", "error", "leave-one-out model (ns)", "error"});
     const auto in = explorer::compare_points(rows, fitted), out = explorer::leave_one_out(rows, fitted);
-    for (size_t i = 0; i < in.size(); ++i)
+    size_t unlearnt = 0;
+    for (size_t i = 0; i < in.size(); ++i) {
+        // a term only this point determines: its leave-one-out figure is not out of sample
+        std::string why;
+        for (const auto& term : out[i].unlearnt) why += (why.empty() ? "" : ", ") + term;
+        unlearnt += !why.empty();
         t.add({in[i].point, in[i].measured_family + " " + fixed_decimals(in[i].measured_ns, 2),
                in[i].model_family + " " + fixed_decimals(in[i].model_ns, 2), explorer::signed_percent(in[i].error()),
                out[i].model_family + " " + fixed_decimals(out[i].model_ns, 2),
-               explorer::signed_percent(out[i].error())});
+               why.empty() ? explorer::signed_percent(out[i].error()) : "not predictable (only it determines " + why + ")"});
+    }
     return "## Fmax model against structural timing [yosys 0.23 mapped cells, mgpt-sta; " + shown + "]\n\n" +
            bullets(notes) +
            "\nPer point, the longest path over the components measured there, times the mapping factor (what the "
-           "clock must cover):\n\n" + t.markdown() + "\n";
+           "clock must cover). Leave-one-out refits without the point; where a term only that point determines, "
+           "the refit cannot learn it and the row says \"not predictable\" (" + std::to_string(unlearnt) +
+           " of " + std::to_string(in.size()) + " points; the held-out points, rtl/synth/heldout/, are the "
+           "check for those terms):\n\n" + t.markdown() + "\n";
 }
 
 std::string reference_section(const explorer::Calibration& fitted, const std::vector<std::string>& notes) {

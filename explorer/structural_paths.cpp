@@ -85,6 +85,31 @@ double modelled_ns(const StructuralPath& row, const Calibration& c) {
     return structural_ns(*m, c);
 }
 
+namespace {
+
+// The units of each of the family's terms (measured_families() order) on a measured row.
+std::vector<double> term_units(const StructuralPath& r, const FamilyTerms& f, const Calibration& c) {
+    const auto models = path_models(r.design, c);
+    const PathModel* m = find_model(models, f.family);
+    if (!m) throw std::runtime_error(r.label + ": the Fmax model has no " + f.family + " path here");
+    std::vector<double> units;
+    for (const auto& name : f.terms) {
+        double u = 0;
+        for (const auto& t : m->terms)
+            if (t.name == name) u = t.units;
+        units.push_back(u);
+    }
+    return units;
+}
+
+const FamilyTerms& family_of(const std::string& family) {
+    for (const auto& f : measured_families())
+        if (f.family == family) return f;
+    throw std::logic_error("no measured Fmax family " + family);
+}
+
+}  // namespace
+
 Calibration fit_path_terms(const Calibration& prior, const std::vector<StructuralPath>& rows,
                            const std::string& source, std::vector<std::string>* notes) {
     Calibration out = prior;
@@ -94,18 +119,11 @@ Calibration fit_path_terms(const Calibration& prior, const std::vector<Structura
         std::vector<double> b;
         for (const auto& r : rows) {
             if (r.family != f.family) continue;
-            const auto models = path_models(r.design, prior);
-            const PathModel* m = find_model(models, f.family);
-            if (!m) throw std::runtime_error(r.label + ": the Fmax model has no " + f.family + " path here");
-            std::vector<double> units;
-            for (const auto& name : f.terms) {
-                double u = 0;
-                for (const auto& t : m->terms)
-                    if (t.name == name) u = t.units;
-                units.push_back(u / r.ns);
-            }
+            std::vector<double> units = term_units(r, f, prior);
+            for (double& u : units) u /= r.ns;
             A.push_back(units);
-            b.push_back((r.ns - m->fixed_ns) / r.ns);
+            const auto models = path_models(r.design, prior);
+            b.push_back((r.ns - find_model(models, f.family)->fixed_ns) / r.ns);
         }
         if (A.empty()) continue;
         // a term whose units are 0 on every row is not measured here: it keeps its prior
@@ -172,7 +190,24 @@ std::vector<PointPaths> leave_one_out(const std::vector<StructuralPath>& rows, c
         std::vector<StructuralPath> others, mine;
         for (const auto& r : rows) (r.point == whole.point ? mine : others).push_back(r);
         const Calibration without = fit_path_terms(prior, others, "leave-one-out", nullptr);
-        out.push_back(compare_points(mine, without).front());
+        PointPaths p = compare_points(mine, without).front();
+        // A term the point's rows use that no other row of its family uses is not learnt without
+        // the point (the fit keeps the prior's value, which the point itself determined).
+        for (const auto& r : mine) {
+            const FamilyTerms& f = family_of(r.family);
+            const auto units = term_units(r, f, prior);
+            for (size_t j = 0; j < f.terms.size(); ++j) {
+                if (units[j] == 0) continue;
+                bool learnt = false;
+                for (const auto& o : others)
+                    if (o.family == r.family && term_units(o, f, prior)[j] != 0) {
+                        learnt = true;
+                        break;
+                    }
+                if (!learnt) p.unlearnt.push_back(r.family + "." + f.terms[j]);
+            }
+        }
+        out.push_back(std::move(p));
     }
     return out;
 }

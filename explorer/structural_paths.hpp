@@ -48,11 +48,15 @@ struct PointPaths {
     std::string point;
     std::string measured_family, model_family;
     double measured_ns = 0, model_ns = 0;  // scaled by the mapping factor
+    // leave_one_out: terms only this point's rows determine (family.term); a
+    // prediction that uses one is not out of sample, so it is not a check
+    std::vector<std::string> unlearnt;
     double error() const { return (model_ns - measured_ns) / measured_ns; }
 };
 std::vector<PointPaths> compare_points(const std::vector<StructuralPath>& rows, const Calibration& c);
 // The same, each point predicted by path terms fitted without its rows (the
-// mapping factor of `prior` kept: it scales both sides alike).
+// mapping factor of `prior` kept: it scales both sides alike), naming the terms
+// no other point determines (PointPaths::unlearnt).
 std::vector<PointPaths> leave_one_out(const std::vector<StructuralPath>& rows, const Calibration& prior);
 
 // Measured paths looked up by the RTL parameters each component's netlist

@@ -59,7 +59,30 @@ TEST_CASE("Fmax model: every calibration point within 10% of its structural path
     const auto& rows = calibration_set();
     REQUIRE(rows.size() >= 60);  // 17 points x (engines, sampler) + tiles and M10K streams
     check_points(compare_points(rows, shipped()), 0.10);
-    check_points(leave_one_out(rows, shipped()), 0.10);
+    // leave-one-out checks only what it can: a point whose prediction uses a term no other point
+    // determines is reported, not checked (the held-out points below check those terms)
+    std::vector<PointPaths> predictable;
+    size_t unlearnt = 0;
+    for (const auto& p : leave_one_out(rows, shipped())) {
+        if (p.unlearnt.empty()) predictable.push_back(p);
+        unlearnt += !p.unlearnt.empty();
+    }
+    check_points(predictable, 0.10);
+    CHECK(unlearnt * 10 <= rows.size());  // few: the calibration set is built to overlap
+}
+
+TEST_CASE("Fmax model: leave-one-out names the terms only the left-out point determines", "[explorer][fmax]") {
+    // c_p1_baseline is the only pipelined core with its KV cache in registers
+    bool seen = false;
+    for (const auto& p : leave_one_out(calibration_set(), shipped()))
+        if (p.point == "c_p1_baseline") {
+            seen = true;
+            REQUIRE(p.unlearnt.size() == 1);
+            CHECK(p.unlearnt[0] == "core.pipelined_kv_registers_ns");
+        } else if (p.point == "baseline") {
+            CHECK(p.unlearnt.empty());  // its terms are shared with other level-0 points
+        }
+    CHECK(seen);
 }
 
 // Out of sample, the model may err on the safe side where the calibration set
