@@ -197,6 +197,7 @@ ExploreResult run_explore(const ExploreOptions& o) {
     if (o.shard_count > 1) output.keep = KeptPoints::whole;
 
     res.out_dir = o.out_dir.empty() ? default_out_dir(sweep.name, o.shard_index, o.shard_count) : o.out_dir;
+    check_results_folder(res.out_dir, "explore");  // before any work: never a folder of the user's
     RunInfo& info = res.run;
     info.sweep_name = sweep.name;
     info.sweep_file = fs::absolute(sweep.path).lexically_normal();

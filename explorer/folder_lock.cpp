@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "common/foreign_folder.hpp"
+
 namespace mgpt::explorer {
 
 namespace {
@@ -66,6 +68,15 @@ FolderLock::~FolderLock() {
     if (fd_ < 0) return;
     ::unlink(path_.c_str());
     ::close(fd_);
+}
+
+void check_results_folder(const std::string& dir, const std::string& command) {
+    const std::string shown = foreign_folder_contents(dir, {"run.cfg", FolderLock::file_name()});
+    if (shown.empty()) return;
+    throw std::invalid_argument("--out " + dir + " is a folder microgpt-dse " + command +
+                                " did not create and it is not empty (" + shown +
+                                "): it would write points.csv, report.md, best.cfg, pareto.* and run.cfg into it; "
+                                "give a new or empty folder");
 }
 
 }  // namespace mgpt::explorer

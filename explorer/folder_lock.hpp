@@ -23,4 +23,10 @@ private:
     int fd_ = -1;
 };
 
+// Before a FolderLock creates it: `dir` must be new, empty, or an explorer
+// results folder (it holds run.cfg or the lock file); a folder of the user's
+// is refused with std::invalid_argument naming what is in it. `command` is
+// "explore" or "merge", for the message.
+void check_results_folder(const std::string& dir, const std::string& command);
+
 }  // namespace mgpt::explorer

@@ -50,6 +50,7 @@ struct ShardStream {
 MergeResult run_merge(const MergeOptions& o) {
     if (o.dirs.empty()) throw std::invalid_argument("no shard folders given");
     if (const std::string why = out_dir_is_a_shard(o); !why.empty()) throw std::invalid_argument(why);
+    check_results_folder(o.out_dir, "merge");
     MergeResult res;
     std::vector<ShardStream> shards;
     std::map<int, std::string> shard_dir;

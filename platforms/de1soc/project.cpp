@@ -8,6 +8,7 @@
 #include "arch/rom_layout.hpp"
 #include "arch/rtl_parameters.hpp"
 #include "cli/usage.hpp"
+#include "common/foreign_folder.hpp"
 #include "common/source_tree.hpp"
 #include "cosim/rtl_sources.hpp"
 #include "design_tag.hpp"
@@ -127,20 +128,13 @@ std::vector<std::pair<std::string, std::string>> board_parameters(const arch::Pl
 }
 
 void check_project_dir(const std::string& dir, bool force) {
-    std::error_code ec;
-    const fs::file_status st = fs::status(dir, ec);
-    if (!fs::exists(st)) return;  // created, marked, then written
-    if (!fs::is_directory(st))
-        throw cli::UsageError("--out " + dir + " exists and is not a folder: give a new or empty folder");
-    if (force || fs::exists(fs::path(dir) / kProjectMarker)) return;
-    std::vector<std::string> found;
-    for (const auto& e : fs::directory_iterator(dir, ec)) found.push_back(e.path().filename().string());
-    if (ec) throw cli::UsageError("--out " + dir + ": cannot list the folder: " + ec.message());
-    if (found.empty()) return;
-    std::sort(found.begin(), found.end());
     std::string shown;
-    for (size_t i = 0; i < found.size() && i < 4; ++i) shown += (i ? ", " : "") + found[i];
-    if (found.size() > 4) shown += ", ... (" + std::to_string(found.size()) + " entries)";
+    try {
+        shown = foreign_folder_contents(dir, {kProjectMarker});
+    } catch (const std::invalid_argument& e) {
+        throw cli::UsageError(e.what());
+    }
+    if (force || shown.empty()) return;
     throw cli::UsageError("--out " + dir + " is a folder microgpt-dse fpga did not create and it is not empty (" + shown +
                           "): the project would delete its rtl/ and rom/ and overwrite its README.md; give a new or "
                           "empty folder, or add --force to write into it anyway");

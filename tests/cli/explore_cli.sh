@@ -164,5 +164,14 @@ expect 1 "quartus_correction,alms: the model's yosys-equivalent alms of the 16-l
 printf 'design,group,metric,value,source\nnope.cfg,tile,alms,1,x\n' >"$tmp/m2.csv"
 expect 1 "m2.csv:2: .*nope.cfg: cannot open design file" -- "$bin" calibrate --measurements "$tmp/m2.csv" --dry-run
 
+# never into a folder of the user's: a non-empty folder without run.cfg (or a file) is refused, untouched
+mkdir "$tmp/users"; echo keep >"$tmp/users/notes.txt"
+expect 1 "--out .*/users is a folder microgpt-dse explore did not create and it is not empty \(notes.txt\)" -- "$bin" explore --sweep "$smoke" --out "$tmp/users" --no-progress
+expect 1 "--out .*/users is a folder microgpt-dse merge did not create" -- "$bin" merge "$tmp/s0" "$tmp/s1" "$tmp/s2" --out "$tmp/users"
+[ "$(ls -A "$tmp/users")" = notes.txt ] && [ "$(cat "$tmp/users/notes.txt")" = keep ] && ok || bad "explore or merge wrote into a folder of the user's"
+expect 1 "--out .*/notes.txt exists and is not a folder" -- "$bin" explore --sweep "$smoke" --out "$tmp/users/notes.txt" --no-progress
+mkdir "$tmp/empty_out"
+expect 0 "design points/minute" -- "$bin" explore --sweep "$smoke" --out "$tmp/empty_out" --no-progress
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
