@@ -87,25 +87,24 @@ double modelled_ns(const StructuralPath& row, const Calibration& c) {
 
 namespace {
 
-// The units of each of the family's terms (measured_families() order) on a measured row.
-std::vector<double> term_units(const StructuralPath& r, const FamilyTerms& f, const Calibration& c) {
+// A measured row as the family's model sees it: the units of each term
+// (measured_families() order) and the counted part of the path.
+struct RowTerms {
+    std::vector<double> units;
+    double fixed_ns = 0;
+};
+RowTerms row_terms(const StructuralPath& r, const FamilyTerms& f, const Calibration& c) {
     const auto models = path_models(r.design, c);
     const PathModel* m = find_model(models, f.family);
     if (!m) throw std::runtime_error(r.label + ": the Fmax model has no " + f.family + " path here");
-    std::vector<double> units;
+    RowTerms out{{}, m->fixed_ns};
     for (const auto& name : f.terms) {
         double u = 0;
         for (const auto& t : m->terms)
             if (t.name == name) u = t.units;
-        units.push_back(u);
+        out.units.push_back(u);
     }
-    return units;
-}
-
-const FamilyTerms& family_of(const std::string& family) {
-    for (const auto& f : measured_families())
-        if (f.family == family) return f;
-    throw std::logic_error("no measured Fmax family " + family);
+    return out;
 }
 
 }  // namespace
@@ -119,11 +118,10 @@ Calibration fit_path_terms(const Calibration& prior, const std::vector<Structura
         std::vector<double> b;
         for (const auto& r : rows) {
             if (r.family != f.family) continue;
-            std::vector<double> units = term_units(r, f, prior);
-            for (double& u : units) u /= r.ns;
-            A.push_back(units);
-            const auto models = path_models(r.design, prior);
-            b.push_back((r.ns - find_model(models, f.family)->fixed_ns) / r.ns);
+            RowTerms t = row_terms(r, f, prior);
+            for (double& u : t.units) u /= r.ns;
+            A.push_back(t.units);
+            b.push_back((r.ns - t.fixed_ns) / r.ns);
         }
         if (A.empty()) continue;
         // a term whose units are 0 on every row is not measured here: it keeps its prior
@@ -185,6 +183,13 @@ Calibration fit_structural_paths(const Calibration& prior, const std::vector<Str
 }
 
 std::vector<PointPaths> leave_one_out(const std::vector<StructuralPath>& rows, const Calibration& prior) {
+    // each row's term units, once: which terms a row uses does not depend on the refit
+    std::vector<std::vector<double>> units;
+    for (const auto& r : rows) {
+        const FamilyTerms* f = family_terms(r.family);
+        if (!f) throw std::runtime_error(r.label + ": '" + r.family + "' is not a measured Fmax family");
+        units.push_back(row_terms(r, *f, prior).units);
+    }
     std::vector<PointPaths> out;
     for (const auto& whole : compare_points(rows, prior)) {
         std::vector<StructuralPath> others, mine;
@@ -193,18 +198,15 @@ std::vector<PointPaths> leave_one_out(const std::vector<StructuralPath>& rows, c
         PointPaths p = compare_points(mine, without).front();
         // A term the point's rows use that no other row of its family uses is not learnt without
         // the point (the fit keeps the prior's value, which the point itself determined).
-        for (const auto& r : mine) {
-            const FamilyTerms& f = family_of(r.family);
-            const auto units = term_units(r, f, prior);
+        for (size_t i = 0; i < rows.size(); ++i) {
+            if (rows[i].point != whole.point) continue;
+            const FamilyTerms& f = *family_terms(rows[i].family);  // checked above
             for (size_t j = 0; j < f.terms.size(); ++j) {
-                if (units[j] == 0) continue;
+                if (units[i][j] == 0) continue;
                 bool learnt = false;
-                for (const auto& o : others)
-                    if (o.family == r.family && term_units(o, f, prior)[j] != 0) {
-                        learnt = true;
-                        break;
-                    }
-                if (!learnt) p.unlearnt.push_back(r.family + "." + f.terms[j]);
+                for (size_t o = 0; o < rows.size() && !learnt; ++o)
+                    learnt = rows[o].point != whole.point && rows[o].family == rows[i].family && units[o][j] != 0;
+                if (!learnt) p.unlearnt.push_back(rows[i].family + "." + f.terms[j]);
             }
         }
         out.push_back(std::move(p));

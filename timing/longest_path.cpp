@@ -151,9 +151,7 @@ private:
             best.end_kind = "output";
             return;
         }
-        // A register is named by its output (the register's own name), other cells by the cell.
-        const bool named = !cell->outputs.empty() && !cell->outputs[0].bits.empty() && cell->outputs[0].bits[0] >= 0;
-        best.end = named ? nl_.name_of(cell->outputs[0].bits[0]) : cell->name;
+        best.end = capture_name(*cell);
         best.end_kind = starts_with(cell->type, "MISTRAL_FF") ? "register" : cell->type;
     }
 
@@ -173,10 +171,15 @@ private:
         }
     }
 
+    // A register is named by its output (the register's own name), other cells by the cell.
+    std::string capture_name(const NetlistCell& cell) const {
+        const bool named = !cell.outputs.empty() && !cell.outputs[0].bits.empty() && cell.outputs[0].bits[0] >= 0;
+        return named ? nl_.name_of(cell.outputs[0].bits[0]) : cell.name;
+    }
+
     // The longest capture so far of the register group `cell` belongs to (traced at the end).
     void note_group(int bit, double t, const NetlistCell* cell, const std::string& port) {
-        const bool named = !cell->outputs.empty() && !cell->outputs[0].bits.empty() && cell->outputs[0].bits[0] >= 0;
-        Capture& g = groups_[endpoint_group(named ? nl_.name_of(cell->outputs[0].bits[0]) : cell->name)];
+        Capture& g = groups_[endpoint_group(capture_name(*cell))];
         if (g.bit < 0 || t > g.ns) g = {t, bit, cell, port};
     }
 
