@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "design_keys.hpp"
+#include "schedule_policy.hpp"
 #include "model/numerics.hpp"
 
 namespace mgpt::arch {
@@ -32,6 +33,9 @@ struct DesignPoint {
     SamplerKind sampler = SamplerKind::sequential;
     ArgmaxKind argmax = ArgmaxKind::sequential;
     int pipeline = 0;               // register stages added to the matvec tile datapath (docs/MICROARCH.md)
+    int sequences = 1;              // slots per core: independent generations sharing its units (docs/SEQUENCES.md)
+    int cores = 1;                  // core replicas, each with its own slots
+    Policy schedule = Policy::oldest;  // which waiting slot a free unit serves (docs/SCHEDULING.md)
     double pll_mhz = 56.25;         // requested core clock
     Numerics numerics = Numerics::saturating;
 

@@ -1,5 +1,7 @@
 #include "rtl_parameters.hpp"
 
+#include <stdexcept>
+
 namespace mgpt::arch {
 
 std::vector<std::pair<std::string, int>> rtl_parameters(const DesignPoint& d) {
@@ -7,6 +9,14 @@ std::vector<std::pair<std::string, int>> rtl_parameters(const DesignPoint& d) {
     for (const auto& k : design_keys())
         if (!k.rtl_parameter.empty()) p.emplace_back(k.rtl_parameter, k.rtl_value(d));
     return p;
+}
+
+void require_rtl(const DesignPoint& d, const std::string& what) {
+    if (d.sequences == 1 && d.cores == 1) return;
+    throw std::invalid_argument(what + ": sequences = " + std::to_string(d.sequences) + ", cores = " +
+                                std::to_string(d.cores) +
+                                ": the RTL core has one slot and one core so far (legal for RTL: sequences = 1, "
+                                "cores = 1); simulate and explore model more");
 }
 
 std::string rtl_config_id(const DesignPoint& d) {

@@ -10,6 +10,10 @@
 namespace mgpt::arch {
 
 std::vector<std::pair<std::string, int>> rtl_parameters(const DesignPoint& d);
+// Throws std::invalid_argument "WHAT: ..." naming the keys when the RTL core
+// cannot be built for `d` (today: more than one slot or core, issue 13; the
+// timing models and the TLM take those keys).
+void require_rtl(const DesignPoint& d, const std::string& what);
 // A stable identifier of the RTL configuration (cache key of Verilated models).
 std::string rtl_config_id(const DesignPoint& d);
 

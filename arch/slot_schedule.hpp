@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "schedule_policy.hpp"
 #include "stage_units.hpp"
 #include "stages.hpp"
 
@@ -26,12 +27,6 @@ namespace mgpt::arch {
 
 // slot_steps[s]: the token steps slot s runs, in order.
 using SlotSteps = std::vector<std::vector<StepCycles>>;
-
-enum class Policy : uint8_t {
-    oldest,       // the waiting slot whose current token step started earliest; ties: lowest slot index
-    round_robin,  // the first waiting slot after the one the unit served last, cyclically (slot 0 first)
-};
-constexpr const char* policy_name(Policy p) { return p == Policy::oldest ? "oldest" : "round_robin"; }
 
 // One token step of one slot. `start` is the cycle the slot is ready to begin
 // the step (its previous step's end; 0 for its first step), so the latency

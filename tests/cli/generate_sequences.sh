@@ -39,5 +39,14 @@ for args in "--seed 2" "--seed 0xFFFFFFFF --temperature 0.8" "--seed 7 --greedy 
   esac
 done
 
+# --cores K multiplies the slots: S = 4 on K = 2 cores is S = 8 on one, name for name
+"$bin" generate --count 20 --sequences 8 >"$tmp/s8" 2>/dev/null || bad "generate --sequences 8 failed"
+"$bin" generate --count 20 --sequences 4 --cores 2 >"$tmp/s4k2" 2>/dev/null || bad "generate --cores 2 failed"
+cmp -s "$tmp/s8" "$tmp/s4k2" && ok || bad "--sequences 4 --cores 2 differs from --sequences 8"
+for k in 0 3 16 x; do
+  expect 2 "^microgpt-dse generate: --cores: value '$k' is not legal \(legal: 1, 2, 4, 8\)$" -- \
+    "$bin" generate --count 2 --cores "$k"
+done
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
