@@ -16,8 +16,18 @@ Evaluator::Evaluator(const Sweep& sweep, const QWeights& weights, Calibration ca
       structural_(std::move(structural)),
       resource_source_(resource_source_label(calibration_)),
       fmax_source_(fmax_source_label(calibration_)),
+      weights_(weights),
       reference_(profile_workload(weights, sweep.workload, Numerics::reference)),
       saturating_(profile_workload(weights, sweep.workload, Numerics::saturating)) {
+    // The slot counts the sweep lists, profiled now: the threads then only read them.
+    for (const auto& n : sweep.axis("numerics").values)
+        for (const auto& s : sweep.axis("sequences").values)
+            for (const auto& k : sweep.axis("cores").values) {
+                arch::DesignPoint d;
+                arch::set_key(d, "numerics", n);
+                const int slots = std::stoi(s) * std::stoi(k);
+                if (slots > 1) slot_profile(d.numerics, slots);
+            }
     pll_known_[sweep.baseline.pll_mhz] = arch::solve_pll(sweep.baseline.pll_mhz);
     for (const auto& v : sweep.axis("pll_mhz").values) {
         arch::DesignPoint d;
@@ -41,15 +51,39 @@ arch::PllSetting Evaluator::pll(double mhz) const {
     return pll_cache_[mhz] = arch::solve_pll(mhz);
 }
 
+const SlotProfile& Evaluator::slot_profile(Numerics n, int slots) const {
+    std::lock_guard<std::mutex> lock(slot_mutex_);
+    const auto key = std::make_pair(n, slots);
+    auto it = slot_profiles_.find(key);
+    if (it == slot_profiles_.end()) it = slot_profiles_.emplace(key, profile_slots(weights_, sweep_.workload, n, slots)).first;
+    return it->second;
+}
+
+WorkloadCycles Evaluator::workload_cycles(const arch::DesignPoint& d) const {
+    const int slots = d.sequences * d.cores;
+    if (slots == 1) return single_slot_cycles(d, profile(d.numerics));
+    return slot_schedule_cycles(d, slot_profile(d.numerics, slots));
+}
+
+namespace {
+
+void set_cycles(PointRow& r, const WorkloadCycles& c) {
+    r.steps = c.steps;
+    r.generated_tokens = c.generated_tokens;
+    r.total_cycles = c.total_cycles;
+    r.stall_cycles = c.stall_cycles;
+    r.makespan_cycles = c.makespan;
+    r.latency_mean_cycles = c.latency_mean;
+    r.latency_p50_cycles = c.latency_p50;
+    r.latency_p99_cycles = c.latency_p99;
+    r.bound_unit = arch::unit_name(c.bound_unit);
+    r.bound_utilisation = c.bound_utilisation;
+}
+
+}  // namespace
+
 void Evaluator::cycles_of(PointRow& r) const {
-    const WorkloadProfile& w = profile(r.design.numerics);
-    for (const auto& sc : w.shapes) {
-        const arch::StepCycles c = arch::analytic_step_cycles(r.design, sc.shape);
-        r.total_cycles += sc.count * c.total();
-        r.stall_cycles += sc.count * c.total_stalls();
-    }
-    r.steps = w.steps;
-    r.generated_tokens = w.generated_tokens;
+    set_cycles(r, workload_cycles(r.design));
     r.worst_step_cycles = arch::analytic_step_cycles(r.design, worst_step_shape()).total();
     r.cycles_source = r.worst_source = kAnalyticSource;
 }
@@ -88,14 +122,10 @@ PointRow Evaluator::evaluate_fastest_clock(const PlannedPoint& p) const {
     return canonical(c.row);
 }
 
-PointRow Evaluator::with_cycles(const PointRow& row, uint64_t steps, uint64_t generated_tokens, uint64_t total_cycles,
-                                uint64_t stall_cycles, uint32_t worst_step_cycles, const std::string& cycles_source,
-                                const std::string& worst_source) const {
+PointRow Evaluator::with_cycles(const PointRow& row, const WorkloadCycles& cycles, uint32_t worst_step_cycles,
+                                const std::string& cycles_source, const std::string& worst_source) const {
     PointRow r = row;
-    r.steps = steps;
-    r.generated_tokens = generated_tokens;
-    r.total_cycles = total_cycles;
-    r.stall_cycles = stall_cycles;
+    set_cycles(r, cycles);
     r.worst_step_cycles = worst_step_cycles;
     r.cycles_source = cycles_source;
     r.worst_source = worst_source;
@@ -118,11 +148,13 @@ void Evaluator::at_clock(PointRow& r, double critical_ns) const {
     r.pll_vco_mhz = p.vco_mhz;
     r.f_mhz = p.f_out_mhz;
     r.pll_exact = p.exact;
-    const double steps = static_cast<double>(r.steps), cycles = static_cast<double>(r.total_cycles);
-    r.cycles_per_step = steps > 0 ? cycles / steps : 0;
-    r.cycles_per_token = r.generated_tokens ? cycles / static_cast<double>(r.generated_tokens) : 0;
-    // the reference's convention: generated tokens x f / all cycles (final BOS steps included)
-    r.tokens_per_s = cycles > 0 ? static_cast<double>(r.generated_tokens) * p.f_out_mhz * 1e6 / cycles : 0;
+    const double steps = static_cast<double>(r.steps), time = static_cast<double>(r.makespan_cycles);
+    r.cycles_per_step = steps > 0 ? static_cast<double>(r.total_cycles) / steps : 0;
+    // cycles of the workload's time (the makespan; with one slot all its cycles) per generated token
+    r.cycles_per_token = r.generated_tokens ? time / static_cast<double>(r.generated_tokens) : 0;
+    // the reference's convention: generated tokens x f / all cycles (final BOS steps included);
+    // with several slots the cycles are the makespan, the time the whole workload takes
+    r.tokens_per_s = time > 0 ? static_cast<double>(r.generated_tokens) * p.f_out_mhz * 1e6 / time : 0;
     r.slack_ns = 1000.0 / p.f_out_mhz - critical_ns;
     r.meets_timing = meets_timing(r, p.f_out_mhz);
     r.feasible = r.fits && r.meets_timing;

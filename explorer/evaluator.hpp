@@ -13,6 +13,7 @@
 #include "point_row.hpp"
 #include "structural_paths.hpp"
 #include "sweep.hpp"
+#include "workload_cycles.hpp"
 #include "workload_profile.hpp"
 
 namespace mgpt::explorer {
@@ -47,14 +48,17 @@ public:
     PointRow evaluate_fastest_clock(const PlannedPoint& p) const;
     // The row with its cycle figures replaced (the TLM engine), all derived
     // figures recomputed.
-    PointRow with_cycles(const PointRow& row, uint64_t steps, uint64_t generated_tokens, uint64_t total_cycles,
-                         uint64_t stall_cycles, uint32_t worst_step_cycles, const std::string& cycles_source,
-                         const std::string& worst_source) const;
+    PointRow with_cycles(const PointRow& row, const WorkloadCycles& cycles, uint32_t worst_step_cycles,
+                         const std::string& cycles_source, const std::string& worst_source) const;
 
     const Sweep& sweep() const { return sweep_; }
     const Calibration& calibration() const { return calibration_; }
     const StructuralIndex& structural() const { return structural_; }
     const WorkloadProfile& profile(Numerics n) const;
+    // The workload dealt to `slots` slots (sequences x cores); built on first use.
+    const SlotProfile& slot_profile(Numerics n, int slots) const;
+    // The workload's cycle figures of `d` (one slot: the closed form; several: the slot schedule).
+    WorkloadCycles workload_cycles(const arch::DesignPoint& d) const;
     arch::PllSetting pll(double mhz) const;
 
 private:
@@ -80,7 +84,10 @@ private:
     Calibration calibration_;
     StructuralIndex structural_;
     std::string resource_source_, fmax_source_;
+    QWeights weights_;
     WorkloadProfile reference_, saturating_;
+    mutable std::mutex slot_mutex_;
+    mutable std::map<std::pair<Numerics, int>, SlotProfile> slot_profiles_;  // nodes are stable: references stay valid
     std::map<double, arch::PllSetting> pll_known_;  // the sweep's values: read without locking
     mutable std::mutex pll_mutex_;
     mutable std::map<double, arch::PllSetting> pll_cache_;  // any other request

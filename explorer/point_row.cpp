@@ -25,6 +25,8 @@ const std::vector<std::string> kFigureColumns = {
     "pll_m", "pll_n", "pll_c", "pll_vco_mhz", "f_mhz", "pll_exact", "pll_source",
     "steps", "generated_tokens", "total_cycles", "stall_cycles", "cycles_per_step_avg", "cycles_per_token",
     "worst_step_cycles", "tokens_per_s", "cycles_source", "worst_step_source",
+    "makespan_cycles", "latency_mean_cycles", "latency_p50_cycles", "latency_p99_cycles", "bound_unit",
+    "bound_utilisation",
     "alms", "registers", "dsp", "m10k", "mlabs", "resource_source",
     "fmax_mhz", "slack_ns", "critical_path", "fmax_source",
     "structural_ns", "structural_path", "structural_measured",
@@ -112,6 +114,9 @@ std::string to_csv_line(const PointRow& r) {
         std::to_string(r.steps), std::to_string(r.generated_tokens), std::to_string(r.total_cycles),
         std::to_string(r.stall_cycles), fixed_decimals(r.cycles_per_step, 3), fixed_decimals(r.cycles_per_token, 3),
         std::to_string(r.worst_step_cycles), fixed_decimals(r.tokens_per_s, 1), r.cycles_source, r.worst_source,
+        std::to_string(r.makespan_cycles), fixed_decimals(r.latency_mean_cycles, 3),
+        std::to_string(r.latency_p50_cycles), std::to_string(r.latency_p99_cycles), r.bound_unit,
+        fixed_decimals(r.bound_utilisation, 4),
         std::to_string(r.alms), std::to_string(r.registers), std::to_string(r.dsp), std::to_string(r.m10k),
         std::to_string(r.mlabs), r.resource_source,
         fixed_decimals(r.fmax_mhz, 3), fixed_decimals(r.slack_ns, 3), r.critical_path, r.fmax_source,
@@ -167,6 +172,12 @@ PointRow parse_csv_line(const std::string& line0, const std::string& where) {
     r.tokens_per_s = x.real(i++);
     r.cycles_source = x.text(i++);
     r.worst_source = x.text(i++);
+    r.makespan_cycles = x.u64(i++);
+    r.latency_mean_cycles = x.real(i++);
+    r.latency_p50_cycles = x.u64(i++);
+    r.latency_p99_cycles = x.u64(i++);
+    r.bound_unit = x.text(i++);
+    r.bound_utilisation = x.real(i++);
     r.alms = x.integer(i++);
     r.registers = x.integer(i++);
     r.dsp = x.integer(i++);

@@ -28,6 +28,17 @@ struct PointRow {
     uint32_t worst_step_cycles = 0;  // sampled step at position 15, no RMS early exit
     double cycles_per_step = 0, cycles_per_token = 0, tokens_per_s = 0;
     std::string cycles_source, worst_source;
+    // Many names in flight (keys sequences, cores): the cycle the workload's
+    // last step ends (= total_cycles with one slot on one core; tokens/s and
+    // cycles/token use it), the per-token latency (a step's end minus the
+    // cycle its slot was ready for it, waits included; nearest-rank
+    // percentiles), and the shared unit busy the largest share of the
+    // makespan on any core (docs/SCHEDULING.md).
+    uint64_t makespan_cycles = 0;
+    double latency_mean_cycles = 0;
+    uint64_t latency_p50_cycles = 0, latency_p99_cycles = 0;
+    std::string bound_unit = "none";
+    double bound_utilisation = 0;
 
     // resources and timing (models)
     long alms = 0, registers = 0, dsp = 0, m10k = 0, mlabs = 0;

@@ -15,8 +15,8 @@ PointRow expected_row(const Evaluator& ev, const PointRow& analytic, const std::
     // worst step is the TLM's when its full-context name reached position 15
     // without an RMS early exit, else the closed form's.
     const std::string worst = claimed_worst_source == kTlmSource ? kTlmSource : analytic.worst_source;
-    return ev.with_cycles(analytic, analytic.steps, analytic.generated_tokens, analytic.total_cycles,
-                          analytic.stall_cycles, analytic.worst_step_cycles, kTlmSource, worst);
+    return ev.with_cycles(analytic, ev.workload_cycles(analytic.design), analytic.worst_step_cycles, kTlmSource,
+                          worst);
 }
 
 namespace {

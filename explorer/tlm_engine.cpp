@@ -4,6 +4,30 @@
 
 namespace mgpt::explorer {
 
+namespace {
+
+// The workload's cycle figures of a TLM run (one slot on one core: its steps
+// back to back, each step's latency its cycles).
+WorkloadCycles run_cycles(const tlm_model::RunResult& run) {
+    WorkloadCycles c;
+    c.steps = run.steps.size();
+    c.generated_tokens = run.generated_tokens;
+    c.total_cycles = run.total_cycles;
+    c.stall_cycles = run.stall_cycles;
+    c.makespan = run.total_cycles;
+    std::vector<UnitBusy> busy(1, UnitBusy{});
+    std::vector<uint64_t> latencies;
+    for (const auto& s : run.steps) {
+        add_unit_busy(busy[0], s.cycles);
+        latencies.push_back(s.cycles.total());
+    }
+    set_latency(c, latencies);
+    set_bound(c, busy);
+    return c;
+}
+
+}  // namespace
+
 TlmOutcome evaluate_with_tlm(const Evaluator& ev, const QWeights& weights, const std::vector<PlannedPoint>& points,
                              const std::vector<PointRow>& analytic) {
     const WorkloadSpec& w = ev.sweep().workload;
@@ -26,10 +50,11 @@ TlmOutcome evaluate_with_tlm(const Evaluator& ev, const QWeights& weights, const
                 worst = s.cycles.total();
                 worst_source = kTlmSource;
             }
-        PointRow r = ev.with_cycles(analytic[i], run.steps.size(), run.generated_tokens, run.total_cycles,
-                                    run.stall_cycles, worst, kTlmSource, worst_source);
+        PointRow r = ev.with_cycles(analytic[i], run_cycles(run), worst, kTlmSource, worst_source);
         if (r.total_cycles != analytic[i].total_cycles || r.stall_cycles != analytic[i].stall_cycles ||
-            r.generated_tokens != analytic[i].generated_tokens || r.worst_step_cycles != analytic[i].worst_step_cycles)
+            r.generated_tokens != analytic[i].generated_tokens || r.worst_step_cycles != analytic[i].worst_step_cycles ||
+            r.makespan_cycles != analytic[i].makespan_cycles || r.latency_p99_cycles != analytic[i].latency_p99_cycles ||
+            r.bound_unit != analytic[i].bound_unit)
             out.disagreements.push_back("point " + std::to_string(points[i].index) + " (" +
                                         arch::to_short_string(points[i].design) + "): TLM " +
                                         std::to_string(r.total_cycles) + " cycles, analytic " +

@@ -27,6 +27,21 @@ struct WorkloadProfile {
 
 WorkloadProfile profile_workload(const QWeights& w, const WorkloadSpec& spec, Numerics numerics);
 
+// The same workload dealt to `slots` = sequences x cores slots
+// (docs/SEQUENCES.md: name i in slot i mod slots, each slot's RNG from
+// golden::slot_seed): every slot's steps in order, as indices into the
+// distinct shapes. Slot g runs on core g / sequences.
+struct SlotProfile {
+    Numerics numerics = Numerics::saturating;
+    int slots = 1;
+    std::vector<arch::StepShape> shapes;         // distinct shapes
+    std::vector<std::vector<uint16_t>> steps;    // [slot][step]: index into shapes
+    uint64_t step_count = 0;                     // final BOS steps included
+    uint64_t generated_tokens = 0;               // final BOS excluded
+};
+
+SlotProfile profile_slots(const QWeights& w, const WorkloadSpec& spec, Numerics numerics, int slots);
+
 // The worst step: sampled, last position, no RMS early exit.
 arch::StepShape worst_step_shape();
 

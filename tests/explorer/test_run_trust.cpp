@@ -135,8 +135,10 @@ TEST_CASE("TLM rows are held to the closed form's cycles on resume", "[explorer]
     const Evaluator ev(s, load_rom_dir(s.workload.weights_dir), test::shipped_calibration(),
                        load_structural_index(default_structural_timing_paths()));
     const PointRow& r = first_rows[7];
-    const PointRow faked = ev.with_cycles(r, r.steps, r.generated_tokens, r.total_cycles - 1000, r.stall_cycles,
-                                          r.worst_step_cycles, r.cycles_source, r.worst_source);
+    WorkloadCycles other = ev.workload_cycles(r.design);
+    other.total_cycles -= 1000;
+    other.makespan -= 1000;
+    const PointRow faked = ev.with_cycles(r, other, r.worst_step_cycles, r.cycles_source, r.worst_source);
     REQUIRE(faked.tokens_per_s > r.tokens_per_s);
     const std::string points = dir.file("tlm/points.csv");
     std::string text = test::read_text(points);
