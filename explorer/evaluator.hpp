@@ -21,6 +21,10 @@ namespace mgpt::explorer {
 // cycles_source of the analytic engine: the closed-form model, proven equal to the TLM.
 constexpr const char* kAnalyticSource = "tlm-proven-analytic";
 constexpr const char* kTlmSource = "tlm";
+// Appended to the resource and Fmax sources of a point with several slots or
+// cores: their additions are counted from the assumed structure, not fitted
+// to yosys (the RTL core has one slot so far; slot_resources.hpp).
+constexpr const char* kSlotsCountedSuffix = "+slots-counted-uncalibrated";
 
 struct PlannedPoint {
     long index = 0;

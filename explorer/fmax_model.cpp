@@ -5,6 +5,7 @@
 
 #include "arch/microarch.hpp"
 #include "resource_model.hpp"
+#include "slot_resources.hpp"
 #include "weight_streams.hpp"
 
 namespace mgpt::explorer {
@@ -121,7 +122,10 @@ std::vector<PathModel> path_models(const arch::DesignPoint& d, const Calibration
             tile_fixed_ns = wm ? stream_ns : 0.0;
         }
     }
-    p.push_back(measured("tile", tile_fixed_ns, tile_terms));
+    // Several slots (counted, slot_resources.hpp): the S:1 select of the
+    // slot's operand in front of every datapath that reads per-slot state.
+    const double slot_ns = slot_select_levels(d) * t.lut;
+    p.push_back(measured("tile", tile_fixed_ns + slot_ns, tile_terms));
     if (wm) p.push_back(stream);
 
     // RMS engine and dividers: R cascaded restoring steps per cycle, each a
@@ -153,16 +157,17 @@ std::vector<PathModel> path_models(const arch::DesignPoint& d, const Calibration
     // in front of the q.k multiply.
     const bool kv_m10k = d.kv_memory == arch::KvMemory::m10k;
     if (level == 0)
-        p.push_back(measured("core", 0, {{"base_ns", 1},
+        p.push_back(measured("core", slot_ns, {{"base_ns", 1},
                                          {"vector_lane_ns", static_cast<double>(d.vector_lanes - 1)},
                                          {"logic_rom_load_ns", wm ? 0.0 : 1.0}}));
     else
-        p.push_back(measured("core", 0, {{"pipelined_base_ns", 1}, {"pipelined_kv_registers_ns", kv_m10k ? 0.0 : 1.0}}));
+        p.push_back(measured("core", slot_ns,
+                             {{"pipelined_base_ns", 1}, {"pipelined_kv_registers_ns", kv_m10k ? 0.0 : 1.0}}));
 
     // Not synthesized on their own: counted from the cell library (paths inside
     // the core that the measured core family above may cover).
     // Write-back: accumulator -> Q4.12 shift and saturate (3 levels) -> any lane into any row (L:1).
-    p.push_back(counted("writeback", t.clock + (3 + mux_levels(d.lanes)) * t.lut));
+    p.push_back(counted("writeback", t.clock + (3 + mux_levels(d.lanes)) * t.lut + slot_ns));
     // Load, pipeline = 0: wte + wpe (16-bit add) -> square (DSP) -> 64-bit sum
     // of squares; from pipeline = 1 the ROM read into the operand register alone.
     const auto streams = stream_shapes(d);
@@ -172,19 +177,28 @@ std::vector<PathModel> path_models(const arch::DesignPoint& d, const Calibration
         embed_levels = std::max(embed_levels, wm ? 1 : rom_levels(s.words / std::max(1, s.words_per_step)));
     }
     const double rom_read_ns = t.clock + (wm ? t.m10k_tco : 0) + embed_levels * t.lut;
-    p.push_back(counted("load", level == 0 ? rom_read_ns + t.adder(16) + t.dsp + t.adder(64) : rom_read_ns));
+    p.push_back(counted("load", slot_ns + (level == 0 ? rom_read_ns + t.adder(16) + t.dsp + t.adder(64) : rom_read_ns)));
     // Scale and residual passes, pipeline = 0: element select (16/V:1) -> multiply by the scale (DSP)
     // -> saturate -> add. From pipeline = 1 the longer of the element select into the operand
     // register and the multiply -> saturate (two LUT levels) -> result select.
     const double select_ns = mux_levels(kEmbd / d.vector_lanes) * t.lut;
-    p.push_back(counted("vector", level == 0 ? t.clock + t.dsp + select_ns + 2 * t.lut + t.adder(16)
-                                             : t.clock + std::max(select_ns + t.lut, t.dsp + 3 * t.lut)));
+    p.push_back(counted("vector", slot_ns + (level == 0 ? t.clock + t.dsp + select_ns + 2 * t.lut + t.adder(16)
+                                                        : t.clock + std::max(select_ns + t.lut, t.dsp + 3 * t.lut))));
     // Attention: cached K row (64:1 register mux or M10K) -> 4-wide dot (DSP + two adders) -> score select.
-    p.push_back(counted("attention", t.clock + (kv_m10k ? t.m10k_tco : mux_levels(kHeads * kContext) * t.lut) + t.dsp +
-                                         t.adder(34) + t.adder(36) + t.lut));
+    // (With S slots in registers the row select is (64 S):1; in M10K the slot is an address bit.)
+    p.push_back(counted("attention", t.clock + (kv_m10k ? t.m10k_tco : mux_levels(kHeads * kContext * d.sequences) * t.lut) +
+                                         t.dsp + t.adder(34) + t.adder(36) + t.lut));
     // Argmax: one 16-bit compare and select per cycle (sequential or one tree level).
     p.push_back(counted("argmax", t.clock + t.adder(16) + t.lut));
     p.push_back(counted("controller", t.clock + 5 * t.lut));
+    // The arbiters (S > 1): `oldest` picks the smallest of the waiting slots'
+    // 16-bit step ages in a tree of log2 S compare-and-select levels, then
+    // the grant into the unit's slot register; `round_robin` a rotating
+    // priority encoder (about two LUT levels per 4:1 level).
+    if (d.sequences > 1)
+        p.push_back(counted("arbiter", t.clock + (d.schedule == arch::Policy::oldest
+                                                      ? log2_of(d.sequences) * (t.adder(kAgeBits) + t.lut) + t.lut
+                                                      : 2 * mux_levels(d.sequences) * t.lut + t.lut)));
     return p;
 }
 

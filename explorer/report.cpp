@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "design_space.hpp"
+#include "evaluator.hpp"
 #include "markdown_table.hpp"
 #include "point_plan.hpp"
 #include "model_calibration.hpp"
@@ -35,6 +36,9 @@ std::string stall_share(const PointRow& r) { return pct(static_cast<double>(r.st
 
 using Table = MarkdownTable;
 
+// A per-token latency of `cycles` at the point's clock, in microseconds.
+std::string latency_us(const PointRow& r, double cycles) { return r.f_mhz > 0 ? fixed_decimals(cycles / r.f_mhz, 2) : "-"; }
+
 std::vector<std::string> point_cells(const PointRow& r, const PointRow* base) {
     return {std::to_string(r.index),
             thousands(r.tokens_per_s),
@@ -47,10 +51,14 @@ std::vector<std::string> point_cells(const PointRow& r, const PointRow* base) {
             thousands(static_cast<double>(r.registers)),
             std::to_string(r.dsp),
             std::to_string(r.m10k),
-            stall_share(r)};
+            stall_share(r),
+            latency_us(r, static_cast<double>(r.latency_mean_cycles)) + " / " +
+                latency_us(r, static_cast<double>(r.latency_p99_cycles)),
+            r.bound_unit + " " + fixed_decimals(100.0 * r.bound_utilisation, 0) + "%"};
 }
 const std::vector<std::string> kPointHeader = {"#", "tokens/s", "vs base", "cycles/token", "f MHz", "Fmax MHz",
-                                               "slack ns", "ALMs", "regs", "DSP", "M10K", "stalls"};
+                                               "slack ns", "ALMs", "regs", "DSP", "M10K", "stalls",
+                                               "latency µs mean / p99", "busiest unit"};
 
 std::string examples(const std::vector<PointRow>& v, const arch::DesignPoint& base, size_t n,
                      const std::function<std::string(const PointRow&)>& why) {
@@ -107,7 +115,13 @@ void write_title(std::ostream& o, const Sweep& sweep, const RunInfo& run, const 
       << "; clocks from the PLL model; ALMs, registers, DSP blocks, M10K blocks, MLABs and Fmax from the models of "
          "`explorer/` with the coefficients of `"
       << shown_path(calibration.path()) << "` (" << resource_source_label(calibration) << ", " << fmax_source_label(calibration)
-      << "). tokens/s = generated tokens x f / all cycles (final BOS steps included), the reference's convention.\n\n";
+      << "). tokens/s = generated tokens x f / all cycles (final BOS steps included), the reference's convention; "
+         "with several slots (`sequences`) or cores the cycles are the makespan, the cycle the workload's last step "
+         "ends in the exact slot schedule (docs/SCHEDULING.md). Per-token latency: a step's end minus the cycle its "
+         "slot was ready for it (waits for shared units included), at the point's clock; the busiest unit is the "
+         "shared unit busy the largest share of the makespan. Points with several slots or cores add resources and "
+         "paths counted from the structure they need, not fitted (`" << kSlotsCountedSuffix
+      << "` in their sources; explorer/slot_resources.hpp): the RTL core has one slot so far.\n\n";
 }
 
 std::string temperature_text(const WorkloadSpec& w) {
@@ -218,7 +232,15 @@ void write_best(std::ostream& o, const RunDigest& g, const PointRow* base, const
           << "x the tokens/s (" << thousands(best->tokens_per_s) << " vs " << thousands(base->tokens_per_s) << "), "
           << thousands(static_cast<double>(best->alms)) << " vs " << thousands(static_cast<double>(base->alms))
           << " ALMs, " << best->dsp << " vs " << base->dsp << " DSP blocks, Fmax " << fixed_decimals(best->fmax_mhz, 1)
-          << " vs " << fixed_decimals(base->fmax_mhz, 1) << " MHz.\n\n";
+          << " vs " << fixed_decimals(base->fmax_mhz, 1) << " MHz; per-token latency "
+          << latency_us(*best, best->latency_mean_cycles) << " µs mean, " << latency_us(*best, double(best->latency_p99_cycles))
+          << " µs p99 (" << fixed_decimals(best->latency_mean_cycles, 1) << " / " << best->latency_p99_cycles
+          << " cycles) vs the baseline's " << latency_us(*base, base->latency_mean_cycles) << " / "
+          << latency_us(*base, double(base->latency_p99_cycles)) << " µs (" << fixed_decimals(base->latency_mean_cycles, 1)
+          << " / " << base->latency_p99_cycles << " cycles); its busiest unit: " << best->bound_unit << ", "
+          << fixed_decimals(100.0 * best->bound_utilisation, 1) << "% of the makespan ("
+          << best->design.sequences << " slot" << (best->design.sequences > 1 ? "s" : "") << " on "
+          << best->design.cores << " core" << (best->design.cores > 1 ? "s" : "") << ").\n\n";
     const auto& top = g.fastest();
     o << "The ten fastest feasible points, after the baseline:\n\n";
     auto header = kPointHeader;
@@ -262,6 +284,26 @@ void write_front(std::ostream& o, const RunDigest& g, const PointRow* base) {
     }
     o << f.size() << " points on the front" << (f.size() > 30 ? " (30 shown, spread over it)" : "") << ":\n\n"
       << t.str() << "\n![tokens/s against ALMs and DSP blocks](pareto.svg)\n\n";
+}
+
+// The tokens/s-vs-latency front (at most 30 rows, spread over it).
+void write_latency_front(std::ostream& o, const RunDigest& g, const PointRow* base) {
+    o << "## Pareto front: tokens/s against per-token latency (feasible points)\n\n";
+    const std::vector<const PointRow*> f = g.latency_front().rows();
+    auto header = kPointHeader;
+    header.push_back("design");
+    Table t(header);
+    const size_t shown = std::min<size_t>(30, f.size());
+    for (size_t i = 0; i < shown; ++i) {
+        const auto* r = f[f.size() <= 30 ? i : i * (f.size() - 1) / (shown - 1)];
+        auto c = point_cells(*r, base);
+        c.push_back("`" + diff_keys(r->design, base ? base->design : r->design) + "`");
+        t.add(c);
+    }
+    o << "Several names in flight raise tokens/s and each token's latency (it waits for the units other slots "
+         "hold); this front is the best tokens/s at each mean latency. "
+      << f.size() << " points on the front" << (f.size() > 30 ? " (30 shown, spread over it)" : "") << ":\n\n"
+      << t.str() << "\n";
 }
 
 // The best feasible point reachable with each value of each key the sweep varies.
@@ -345,6 +387,7 @@ std::string report_markdown(const RunDigest& g, const Sweep& sweep, const RunInf
     if (base) write_baseline(o, *base, calibration);
     write_best(o, g, base, best);
     write_front(o, g, base);
+    write_latency_front(o, g, base);
     write_keys(o, g, sweep);
     write_losers(o, g, sweep, base);
     o << "Every point is in `points.csv` (one row per point, a source column per figure family; or the rows the run "

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "arch/microarch.hpp"
+#include "slot_resources.hpp"
 #include "weight_streams.hpp"
 
 namespace mgpt::explorer {
@@ -155,6 +156,8 @@ double m10k_route_alms(const arch::DesignPoint& d) {
     return 32.0 * step_words(d) * mux_alms(d.weight_banks * d.bram_ports + 1);
 }
 
+double kv_register_units(const arch::DesignPoint& d) { return d.kv_memory == arch::KvMemory::registers ? 1.0 : 0.0; }
+
 using UnitFn = double (*)(const arch::DesignPoint&);
 struct Term {
     ResourceComponent info;
@@ -248,7 +251,7 @@ const std::vector<Term>& terms() {
         // terms so that neither needs a negative difference.
         {{"kv_registers", "core", "KV cache in registers: its read muxes beyond the M10K variant's (one)",
           {M::alms, M::registers, M::mlabs}},
-         [](const arch::DesignPoint& d) { return d.kv_memory == arch::KvMemory::registers ? 1.0 : 0.0; }},
+         kv_register_units},
         {{"kv_m10k", "core", "KV cache in M10K (8 banks x 2 blocks, counted)", {M::m10k}},
          [](const arch::DesignPoint& d) { return d.kv_memory == arch::KvMemory::m10k ? 1.0 : 0.0; }},
         {{"writeback_lane", "core", "MAC lanes' write-back into the activation rows (per lane)", {M::alms, M::registers}},
@@ -341,9 +344,22 @@ double estimate_group(const arch::DesignPoint& d, const Calibration& c, Metric m
 Resources estimate_resources(const arch::DesignPoint& d, const Calibration& c, Scale scale) {
     const auto u = component_units(d);
     double sum[kMetricCount] = {};
+    double weight_blocks = 0, kv_register_alms = 0;  // one core's: what cores share, what slots widen
     for (size_t i = 0; i < terms().size(); ++i)
         for (int m = 0; m < kMetricCount; ++m)
-            if (u[i] != 0) sum[m] += u[i] * c.get(terms()[i].info.name, kMetricNames[m]);
+            if (u[i] != 0) {
+                const double v = u[i] * c.get(terms()[i].info.name, kMetricNames[m]);
+                sum[m] += v;
+                if (terms()[i].units == m10k_weight_blocks && m == static_cast<int>(Metric::m10k)) weight_blocks += v;
+                if (terms()[i].units == kv_register_units && m == static_cast<int>(Metric::alms)) kv_register_alms += v;
+            }
+    // Slots and cores (counted, slot_resources.hpp): one core with its slots, K times.
+    const SlotAdditions slots = slot_additions(d, kv_register_alms);
+    sum[0] += slots.alms;
+    sum[1] += slots.registers;
+    const int m10k = static_cast<int>(Metric::m10k);
+    for (int m = 0; m < kMetricCount; ++m) sum[m] *= d.cores;
+    sum[m10k] += core_weight_blocks(d, weight_blocks) - d.cores * weight_blocks;
     if (scale == Scale::quartus) {
         sum[0] *= c.get(kQuartusCorrection, "alms");
         sum[1] *= c.get(kQuartusCorrection, "registers");

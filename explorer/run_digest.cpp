@@ -83,6 +83,7 @@ void RunDigest::add(const PointRow& r) {
         if (fastest_.size() > 10) fastest_.pop_back();
     }
     dsp_front_.add(r);
+    latency_front_.add(r);
     const bool on_front = alm_front_.add(r);
     OffFront& o = off_[stalls(r) ? 1 : 0];
     ++o.feasible;

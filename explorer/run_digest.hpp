@@ -6,6 +6,7 @@
 // for the plots. Feeding the same rows in the same order gives the same
 // digest, so a merged run reports exactly what the unsharded run does.
 #pragma once
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -20,9 +21,11 @@ namespace mgpt::explorer {
 // A Pareto front (maximise tokens/s, minimise a cost) kept up to date as rows
 // arrive: the same points pareto_front() marks over all of them (equal
 // points all on the front). A row dominated on arrival never comes back.
+enum class FrontCost { alms, dsp, latency };
+
 class OnlineFront {
 public:
-    explicit OnlineFront(bool dsp) : dsp_(dsp) {}
+    explicit OnlineFront(FrontCost cost) : cost_(cost) {}
     // Returns whether `r` is on the front now (r must be feasible).
     bool add(const PointRow& r);
     bool contains(long index) const;
@@ -30,8 +33,13 @@ public:
     size_t size() const;
 
 private:
-    long cost(const PointRow& r) const { return dsp_ ? r.dsp : r.alms; }
-    bool dsp_;
+    // latency: the mean per-token latency at the point's clock, in picoseconds
+    long cost(const PointRow& r) const {
+        return cost_ == FrontCost::dsp ? r.dsp
+             : cost_ == FrontCost::alms ? r.alms
+             : std::lround(r.latency_mean_cycles * 1e6 / r.f_mhz);
+    }
+    FrontCost cost_;
     // cost -> the rows of that cost on the front (one gain); gains rise with cost
     std::map<long, std::vector<PointRow>> by_cost_;
 };
@@ -54,6 +62,8 @@ public:
     const std::vector<PointRow>& fastest() const { return fastest_; }  // ten fastest feasible, baseline excluded
     const OnlineFront& alm_front() const { return alm_front_; }
     const OnlineFront& dsp_front() const { return dsp_front_; }
+    // tokens/s against the mean per-token latency (several slots trade one for the other)
+    const OnlineFront& latency_front() const { return latency_front_; }
     bool on_alm_front(long index) const { return alm_front_.contains(index); }
     bool on_dsp_front(long index) const { return dsp_front_.contains(index); }
 
@@ -96,7 +106,7 @@ private:
     std::map<std::string, long> phases_;
     std::optional<PointRow> baseline_, best_;
     std::vector<PointRow> fastest_;
-    OnlineFront alm_front_{false}, dsp_front_{true};
+    OnlineFront alm_front_{FrontCost::alms}, dsp_front_{FrontCost::dsp}, latency_front_{FrontCost::latency};
     Category resources_only_, timing_only_, both_;
     std::map<std::string, long> by_resource_, by_path_;
     // Feasible rows, stalled or not, that may be among the first examples off

@@ -39,7 +39,7 @@ TEST_CASE("the front kept as rows arrive is the batch front, ties and all", "[ex
         const size_t n = 1 + rng() % 60;
         std::vector<double> gain(n), cost(n);
         std::vector<bool> ok(n, true);
-        OnlineFront alm(false), dsp(true);
+        OnlineFront alm(FrontCost::alms), dsp(FrontCost::dsp);
         for (size_t i = 0; i < n; ++i) {
             PointRow r;
             r.index = static_cast<long>(i);

@@ -1,0 +1,88 @@
+// The counted resource and path additions of slots and cores
+// (explorer/slot_resources.hpp): one slot on one core is the fitted model
+// unchanged; more slots or cores never cost less; K cores are K copies but
+// for the M10K weight blocks two cores share through the blocks' two ports;
+// and the figures are worked out here from the stated structure.
+#include <catch2/catch.hpp>
+
+#include "explorer/fmax_model.hpp"
+#include "explorer/resource_model.hpp"
+#include "explorer/slot_resources.hpp"
+#include "explorer_test_helpers.hpp"
+
+using namespace mgpt;
+using namespace mgpt::explorer;
+
+namespace {
+
+arch::DesignPoint with(arch::DesignPoint d, int s, int k, arch::Policy p = arch::Policy::oldest) {
+    d.sequences = s;
+    d.cores = k;
+    d.schedule = p;
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("slot resources: one slot is the fitted model, more slots and cores never cost less", "[explorer][slots]") {
+    const Calibration& c = test::shipped_calibration();
+    const arch::DesignPoint base = arch::load_design(test::source_path("configs/designs/baseline.cfg"));
+    arch::DesignPoint m10k = base;
+    arch::apply_overrides(m10k, {"weight_memory=m10k", "weight_banks=4", "bram_ports=1", "kv_memory=m10k"});
+    arch::DesignPoint dual = m10k;
+    arch::apply_overrides(dual, {"bram_ports=2"});
+    for (const auto& d : {base, m10k, dual}) {
+        CAPTURE(arch::to_short_string(d));
+        const Resources one = estimate_resources(d, c, Scale::yosys);
+        // the yosys-fitted group sums are the single slot's
+        CHECK(estimate_group(with(d, 4, 2), c, Metric::alms, "total") == Approx(estimate_group(d, c, Metric::alms, "total")));
+        for (const auto policy : {arch::Policy::oldest, arch::Policy::round_robin}) {
+            long last_alms = 0, last_regs = 0;
+            for (int s : {1, 2, 4, 8, 16}) {
+                const Resources r = estimate_resources(with(d, s, 1, policy), c, Scale::yosys);
+                CHECK(r.alms >= last_alms);
+                CHECK(r.registers >= last_regs);
+                CHECK(r.dsp == one.dsp);
+                CHECK(r.m10k == one.m10k);  // 16 slots x 16 rows fit the KV blocks' 256 rows
+                last_alms = r.alms;
+                last_regs = r.registers;
+                // K cores: K copies of the core with its slots, weight blocks shared by two where one port is used
+                for (int k : {2, 4, 8}) {
+                    const Resources rk = estimate_resources(with(d, s, k, policy), c, Scale::yosys);
+                    CHECK(rk.alms == Approx(k * r.alms).margin(k));
+                    CHECK(rk.registers == Approx(k * r.registers).margin(k));
+                    CHECK(rk.dsp == Approx(k * r.dsp).margin(k));
+                    const long weight_blocks =
+                        d.weight_memory == arch::WeightMemory::m10k ? one.m10k - (d.kv_memory == arch::KvMemory::m10k ? 16 : 0) : 0;
+                    const long shared_sets = d.bram_ports == 1 ? (k + 1) / 2 : k;
+                    CHECK(rk.m10k == (r.m10k - weight_blocks) * k + weight_blocks * shared_sets);
+                }
+            }
+        }
+        CHECK(estimate_resources(with(d, 1, 1), c, Scale::yosys).alms == one.alms);
+    }
+    // The registers 16 slots add, counted by hand: 15 more copies of the slot
+    // state (and, with the cache in registers, of the 8,192 KV bits), and a
+    // 16-bit step age per slot for `oldest`.
+    const long r1 = estimate_resources(base, c, Scale::yosys).registers;
+    const long r16 = estimate_resources(with(base, 16, 1), c, Scale::yosys).registers;
+    CHECK(r16 - r1 == Approx(15 * (kSlotStateBits + 8192) + 16 * 16).margin(1));
+}
+
+TEST_CASE("slot paths: the slot select and the arbiter lengthen the paths, one slot changes nothing",
+          "[explorer][slots]") {
+    const Calibration& c = test::shipped_calibration();
+    const arch::DesignPoint base = arch::load_design(test::source_path("configs/designs/baseline.cfg"));
+    const FmaxEstimate one = estimate_fmax(base, c);
+    CHECK(estimate_fmax(with(base, 1, 8), c).critical_ns == one.critical_ns);  // replicas: no path of their own
+    double last = one.critical_ns;
+    for (int s : {2, 4, 8, 16}) {
+        const FmaxEstimate e = estimate_fmax(with(base, s, 1), c);
+        CHECK(e.critical_ns >= last);
+        last = e.critical_ns;
+        bool arbiter = false;
+        for (const auto& p : e.paths) arbiter |= p.family == "arbiter";
+        CHECK(arbiter);
+    }
+    for (const auto& p : one.paths) CHECK(p.family != "arbiter");
+}
