@@ -5,7 +5,6 @@
 #include <iostream>
 #include <thread>
 
-#include "arch/rtl_parameters.hpp"
 #include "cli/design_options.hpp"
 #include "cli/output_options.hpp"
 #include "cli/sampling_options.hpp"
@@ -49,12 +48,7 @@ int cmd_fpga(const Args& args) {
                                "[--temperature T] [--greedy] [--yosys] [--simulate]",
                        args, desc, vm))
         return 0;
-    const arch::DesignPoint d = cli::read_design_options(vm);
-    try {
-        arch::require_rtl(d, "fpga");
-    } catch (const std::invalid_argument& e) {
-        throw UsageError(e.what());
-    }
+    const arch::DesignPoint d = cli::read_rtl_design_options(vm);
     const cli::SamplingOptions o = cli::read_sampling_options(vm, false);
     // the runner carries the model's names and cycles for the workload: keep it a readable script
     if (o.count > 10000)

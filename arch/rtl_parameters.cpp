@@ -13,7 +13,7 @@ std::vector<std::pair<std::string, int>> rtl_parameters(const DesignPoint& d) {
 
 void require_rtl(const DesignPoint& d, const std::string& what) {
     if (d.sequences == 1 && d.cores == 1) return;
-    throw std::invalid_argument(what + ": sequences = " + std::to_string(d.sequences) + ", cores = " +
+    throw std::invalid_argument((what.empty() ? "" : what + ": ") + "sequences = " + std::to_string(d.sequences) + ", cores = " +
                                 std::to_string(d.cores) +
                                 ": the RTL core has one slot and one core so far (legal for RTL: sequences = 1, "
                                 "cores = 1); simulate and explore model more");

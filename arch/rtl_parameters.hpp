@@ -10,7 +10,7 @@
 namespace mgpt::arch {
 
 std::vector<std::pair<std::string, int>> rtl_parameters(const DesignPoint& d);
-// Throws std::invalid_argument "WHAT: ..." naming the keys when the RTL core
+// Throws std::invalid_argument "WHAT: ..." ("..." for an empty WHAT) naming the keys when the RTL core
 // cannot be built for `d` (today: more than one slot or core, issue 13; the
 // timing models and the TLM take those keys).
 void require_rtl(const DesignPoint& d, const std::string& what);

@@ -1,5 +1,6 @@
 #include "design_options.hpp"
 
+#include "arch/rtl_parameters.hpp"
 #include "common/source_tree.hpp"
 #include "usage.hpp"
 
@@ -25,6 +26,16 @@ arch::DesignPoint read_design_options(const po::variables_map& vm) {
         } catch (const std::invalid_argument& e) {
             throw UsageError(e.what());
         }
+    }
+    return d;
+}
+
+arch::DesignPoint read_rtl_design_options(const po::variables_map& vm) {
+    const arch::DesignPoint d = read_design_options(vm);
+    try {
+        arch::require_rtl(d, "");
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
     }
     return d;
 }
