@@ -191,14 +191,15 @@ std::vector<PathModel> path_models(const arch::DesignPoint& d, const Calibration
     // Argmax: one 16-bit compare and select per cycle (sequential or one tree level).
     p.push_back(counted("argmax", t.clock + t.adder(16) + t.lut));
     p.push_back(counted("controller", t.clock + 5 * t.lut));
-    // The arbiters (S > 1): `oldest` picks the smallest of the waiting slots'
-    // 16-bit step ages in a tree of log2 S compare-and-select levels, then
-    // the grant into the unit's slot register; `round_robin` a rotating
-    // priority encoder (about two LUT levels per 4:1 level).
+    // The arbiters (S > 1, rtl/mgpt_core.sv): a slot's stage -> waiting ->
+    // the grant (`oldest`: the waiting slot no other waiting slot is older
+    // than, an S-input AND over the age matrix; `round_robin`: a rotating
+    // priority pick, about two LUT levels per 4:1 level) -> the held slot's
+    // select of the unit's first-cycle operands.
     if (d.sequences > 1)
-        p.push_back(counted("arbiter", t.clock + (d.schedule == arch::Policy::oldest
-                                                      ? log2_of(d.sequences) * (t.adder(kAgeBits) + t.lut) + t.lut
-                                                      : 2 * mux_levels(d.sequences) * t.lut + t.lut)));
+        p.push_back(counted("arbiter", t.clock + t.lut +
+                                           (d.schedule == arch::Policy::oldest ? 1 : 2) * mux_levels(d.sequences) * t.lut +
+                                           slot_ns));
     return p;
 }
 

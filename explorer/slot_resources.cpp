@@ -1,5 +1,7 @@
 #include "slot_resources.hpp"
 
+#include <cmath>
+
 #include "resource_model.hpp"
 
 namespace mgpt::explorer {
@@ -7,7 +9,8 @@ namespace mgpt::explorer {
 namespace {
 
 constexpr int kKvRows = 64;  // a K or V row select: 16 positions x 4 heads
-constexpr double kComparatorAlms = kAgeBits / 2.0;  // a 16-bit compare: half an ALM per bit (carry chain)
+
+int slot_bits(int s) { return mux_levels(s) > 0 ? static_cast<int>(std::ceil(std::log2(s))) : 0; }
 
 }  // namespace
 
@@ -15,21 +18,22 @@ SlotAdditions slot_additions(const arch::DesignPoint& d, double kv_register_read
     SlotAdditions a;
     const int s = d.sequences;
     if (s <= 1) return a;
-    // state: S copies, one of them the core's own; each read through an S:1 select
+    // state: S copies, one of them the core's own; the units read theirs through S:1 selects
     a.registers += (s - 1) * double(kSlotStateBits);
-    a.alms += kSlotStateBits * mux_alms(s);
+    a.alms += kUnitReadBits * mux_alms(s);
     if (d.kv_memory == arch::KvMemory::registers) {
         a.registers += (s - 1) * double(kSlotKvBits);
         // the row select widens from 64:1 to (64 S):1: scale the single slot's read muxes
         a.alms += kv_register_read_alms * (mux_alms(kKvRows * s) / mux_alms(kKvRows) - 1.0);
     }
-    // arbiters: per slot its step age (oldest) or nothing; per unit the pick
+    // arbiters: per unit a busy bit and the held slot, and its pick of S waiting slots
+    a.registers += kArbitratedUnits * double(1 + slot_bits(s));
     if (d.schedule == arch::Policy::oldest) {
-        a.registers += double(s) * kAgeBits;
-        a.alms += kArbitratedUnits * (s - 1) * kComparatorAlms;
+        a.registers += double(s) * s;                          // the age matrix
+        a.alms += kArbitratedUnits * s * mux_alms(s);          // per slot: no other waiting slot older
     } else {
-        a.registers += kArbitratedUnits * double(mux_levels(s) + 1);  // the last served slot
-        a.alms += kArbitratedUnits * 2.0 * s;                          // rotate and encode
+        a.registers += kArbitratedUnits * double(slot_bits(s));  // the slot served last
+        a.alms += kArbitratedUnits * 2.0 * s;                    // rotate and encode
     }
     return a;
 }

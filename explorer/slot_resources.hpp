@@ -1,17 +1,18 @@
 // What several slots per core and several cores add to a design point's
 // resources and paths (keys sequences, cores; docs/SEQUENCES.md). COUNTED
-// from the structure the multi-slot core needs, not fitted: the RTL core has
-// one slot so far, so there is no yosys run to calibrate against (the rows
-// say so in their resource and Fmax sources). The structure assumed, per
-// core of S slots:
-//  - every per-slot state bit (activations, step inputs, the slot's
-//    controller state) in registers, S copies, read through an S:1 select;
+// from the structure of rtl/mgpt_core.sv with SLOTS > 1 (docs/MICROARCH.md
+// "Slots"), not fitted to yosys yet; the rows say so in their resource and
+// Fmax sources. Per core of S slots:
+//  - every per-slot field in registers, S copies (kSlotStateBits each),
+//    written under a slot decoder;
+//  - each unit reads its holder's fields through an S:1 select
+//    (kUnitReadBits in all);
 //  - the KV cache: in M10K, one memory of S x 16 rows in the same blocks
-//    (a block holds 256 rows: 16 slots fit); in registers, S copies behind
-//    a (64 S):1 row select;
-//  - per shared unit an arbiter: `oldest` compares the waiting slots' 16-bit
-//    step ages in a tree of S - 1 comparators, `round_robin` a rotating
-//    priority encoder of S requests;
+//    (a block holds 256 rows: 16 slots fit); in registers, S copies behind a
+//    (64 S):1 row select;
+//  - per unit the arbiter's busy bit and held slot; `oldest` an S x S age
+//    matrix and per unit a grant of the waiting slot no other is older than,
+//    `round_robin` per unit the slot served last and a rotating priority pick;
 // and K cores replicate all of it, except M10K weight blocks, which two cores
 // share through the two ports of a true dual-port block when the design uses
 // one port per bank (bram_ports = 1).
@@ -20,17 +21,19 @@
 
 namespace mgpt::explorer {
 
-// Per-slot state bits of rtl/mgpt_core.sv: x, res, nrm, q, k, v, attn, y
-// (8 x 16 x 16), hid (64 x 16), logits (27 x 16), sumsq (64), scale (16),
-// token (5), position (4), greedy (1), rng (32), temperature (16), and the
-// controller's stage, counters and phase registers (~40).
-constexpr int kSlotStateBits = 8 * 16 * 16 + 64 * 16 + 27 * 16 + 64 + 16 + 5 + 4 + 1 + 32 + 16 + 40;
+// Per-slot register bits of rtl/mgpt_core.sv (docs/MICROARCH.md "Slots"):
+// stage (5), token, position, greedy, temperature (26), RNG state and token
+// out (37), x, res, nrm, q, k, v, attn, y (8 x 256), hidden (1,024), logits
+// (432), sum of squares, scale, argmax index and value (101).
+constexpr int kSlotStateBits = 5 + 26 + 37 + 8 * 256 + 1024 + 432 + 101;
+// Bits the six units read through their S:1 selects: vector 857, rms 64,
+// tile 1,792, attention 772, argmax 453, sampler 501, and each unit's 5-bit
+// view of its holder's stage.
+constexpr int kUnitReadBits = 857 + 64 + 1792 + 772 + 453 + 501 + 6 * 5;
 // KV cache bits per slot: K and V, 16 positions x 16 dimensions x 16 bits.
 constexpr int kSlotKvBits = 2 * 16 * 16 * 16;
 // Shared units with an arbiter (arch::kSharedUnitCount).
 constexpr int kArbitratedUnits = 6;
-// Bits of a slot's step age (`oldest`): a step's start, modulo 2^16 cycles.
-constexpr int kAgeBits = 16;
 
 // yosys-equivalent (packed) ALMs and flip-flops that S slots add to one core
 // beyond its single slot (0 for S = 1).
