@@ -36,11 +36,11 @@ TraceSignals::TraceSignals(sc_core::sc_module_name name, const sc_core::sc_time&
     sc_core::sc_trace(file_, stall_cycles, "weight_mem.stall_cycles");
     sc_core::sc_trace(file_, kv_rows_per_cycle, "kv_mem.rows_per_cycle");
     if (cores * slots == 1) return;
-    auto add = [this](std::vector<std::unique_ptr<sc_core::sc_signal<int>>>& list, const std::string& trace_name) {
+    auto add = [this](std::vector<std::unique_ptr<Shared>>& list, const std::string& trace_name) {
         std::string signal_name = trace_name;  // SystemC object names may not contain dots
         for (char& c : signal_name)
             if (c == '.') c = '_';
-        list.emplace_back(new sc_core::sc_signal<int>(signal_name.c_str(), kIdle));
+        list.emplace_back(new Shared(signal_name.c_str(), kIdle));
         sc_core::sc_trace(file_, *list.back(), trace_name);
     };
     for (int c = 0; c < cores; ++c) {

@@ -23,10 +23,12 @@ public:
     sc_core::sc_signal<int> token, pos;
     sc_core::sc_signal<bool> busy;
 
+    // Written by the slots' threads and the arbiter (never in the same delta).
+    using Shared = sc_core::sc_signal<int, sc_core::SC_MANY_WRITERS>;
     static constexpr int kIdle = -1;  // a unit no slot holds, a slot with no step left
     // Several slots (cores x slots > 1 only): see above.
-    sc_core::sc_signal<int>& unit_slot(int core, int unit) { return *unit_slot_.at(static_cast<size_t>(core * kUnits + unit)); }
-    sc_core::sc_signal<int>& slot_stage(int core, int slot) { return *slot_stage_.at(static_cast<size_t>(core * slots_ + slot)); }
+    Shared& unit_slot(int core, int unit) { return *unit_slot_.at(static_cast<size_t>(core * kUnits + unit)); }
+    Shared& slot_stage(int core, int slot) { return *slot_stage_.at(static_cast<size_t>(core * slots_ + slot)); }
 
     // Opens the VCD `vcd_path` (its name must end in ".vcd"; std::invalid_argument otherwise).
     // `cores` x `slots`: the most any job runs; more than one adds the per-unit and per-slot signals.
@@ -39,7 +41,7 @@ private:
     static constexpr int kUnits = 6;  // arch::kSharedUnitCount
     sc_core::sc_trace_file* file_;
     int slots_;
-    std::vector<std::unique_ptr<sc_core::sc_signal<int>>> unit_slot_, slot_stage_;
+    std::vector<std::unique_ptr<Shared>> unit_slot_, slot_stage_;
 };
 
 }  // namespace mgpt::tlm_model
