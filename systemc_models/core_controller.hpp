@@ -4,12 +4,12 @@
 // and answers with the step's result.
 //
 // Timing: every stage reports its cycles into the StepContext (the authority,
-// protocol.hpp "Timing"); the controller is the one place that turns them into
-// time. One slot alone (sequences x cores = 1) runs temporally decoupled: each
-// stage's cycles are annotated on the host's delay as the stage ends. Several
-// slots share the core's units: each slot's step runs in its own host thread,
-// asks the core's SlotArbiter for each stage's unit and waits explicitly for
-// the stage's end (docs/SCHEDULING.md "TLM").
+// protocol.hpp "Timing"), which become time in one of two ways. One slot
+// alone (sequences x cores = 1) runs temporally decoupled: each stage's cycles
+// are annotated on the host's delay as the stage ends. Several slots share the
+// core's units: each slot's step runs in its own host thread, asks the core's
+// SlotArbiter for each stage's unit and waits explicitly (through the arbiter)
+// for the stage's end (docs/SCHEDULING.md "TLM").
 #pragma once
 #include <array>
 #include <systemc>
