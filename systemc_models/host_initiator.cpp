@@ -1,6 +1,8 @@
 #define SC_INCLUDE_DYNAMIC_PROCESSES  // sc_spawn: one thread per slot
 #include "host_initiator.hpp"
 
+#include <algorithm>
+
 #include "arch/stage_units.hpp"
 #include "model/golden_slots.hpp"
 

@@ -27,7 +27,7 @@ public:
     KvMemory(sc_core::sc_module_name name, const arch::DesignPoint& design);
 
     // Direct access for the attention datapath's values (as TLM DMI would give).
-    const golden::KvCache& contents(int slot = 0) const { return kv_[static_cast<size_t>(slot)]; }
+    const golden::KvCache& contents(int slot = 0) const { return kv_.at(static_cast<size_t>(slot)); }
     uint64_t rows_read() const { return rows_read_; }
 
 private:
