@@ -106,9 +106,11 @@ int cmd_simulate(const Args& args) {
     cli::add_design_options(desc);
     cli::add_sampling_options(desc, /*with_numerics=*/false);
     desc.add_options()
-        ("steps-csv", po::value<std::string>(), "write one row per step (name,pos,token_in,token_out,cycles,stall_cycles,...,slot,core,start,end)")
+        ("steps-csv", po::value<std::string>(),
+         "write one row per step (name,pos,token_in,token_out,cycles,stall_cycles,...,slot,core,start,end)")
         ("trace", po::value<std::string>(),
-         "write a VCD trace (stage, cycle counter, memory port activity; with several slots which slot holds each unit) to exactly FILE");
+         "write a VCD trace (stage, cycle counter, memory port activity; with several slots which slot holds "
+         "each unit) to exactly FILE");
     po::variables_map vm;
     if (!cli::parse_or_help("simulate", "--design FILE [--set key=value ...] [--weights DIR] [--count N] [--seed S] "
                                    "[--temperature T] [--greedy] [--steps-csv FILE] [--trace FILE.vcd]",
@@ -159,8 +161,8 @@ int cmd_simulate(const Args& args) {
         print_slot_report(r, os);
         os << "throughput [TLM cycles at the PLL clock]: " << fixed_decimals(r.tokens_per_second(), 0)
            << " tokens/s in all (" << r.generated_tokens << " tokens in a makespan of " << r.makespan
-           << " cycles, final BOS steps included); " << fixed_decimals(p.f_out_mhz * 1e6 * r.steps.size() / r.makespan, 0)
-           << " steps/s (the steps' own cycles, without waits: " << fixed_decimals(mean, 1) << " per step)\n";
+           << " cycles, final BOS steps included); "
+           << fixed_decimals(p.f_out_mhz * 1e6 * r.steps.size() / r.makespan, 0) << " steps/s (the steps' own cycles, without waits: " << fixed_decimals(mean, 1) << " per step)\n";
     }
     if (!trace.empty()) os << "trace: " << trace << " (stage encoding: " << [] {
         std::string s;

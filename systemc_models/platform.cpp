@@ -34,7 +34,8 @@ struct Platform : sc_core::sc_module {
           design(jobs.front().design),
           clock(design.pll_mhz),
           trace(vcd_path.empty() ? nullptr
-                                 : new TraceSignals("trace", clock.period, vcd_path, most(jobs, &arch::DesignPoint::cores),
+                                 : new TraceSignals("trace", clock.period, vcd_path,
+                                                    most(jobs, &arch::DesignPoint::cores),
                                                     most(jobs, &arch::DesignPoint::sequences))),
           cores(make_cores(most(jobs, &arch::DesignPoint::cores))),
           host("host", weights, [this](int c, int s) -> const golden::KvCache& {

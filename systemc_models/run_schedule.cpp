@@ -22,7 +22,8 @@ arch::Schedule schedule_of_core(const RunResult& r, int core) {
     out.steps = spans_by_slot(r, core);
     for (const auto& slot : out.steps)
         for (const arch::StepSpan& s : slot) out.makespan = std::max(out.makespan, s.end);
-    if (core >= 0 && static_cast<size_t>(core) < r.unit_loads.size()) out.units = r.unit_loads[static_cast<size_t>(core)];
+    if (core >= 0 && static_cast<size_t>(core) < r.unit_loads.size())
+        out.units = r.unit_loads[static_cast<size_t>(core)];
     return out;
 }
 

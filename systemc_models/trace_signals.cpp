@@ -2,12 +2,9 @@
 
 #include <stdexcept>
 
-#include "arch/stage_units.hpp"
 #include "arch/stages.hpp"
 
 namespace mgpt::tlm_model {
-
-static_assert(arch::kSharedUnitCount == 6, "TraceSignals::kUnits");
 
 TraceSignals::TraceSignals(sc_core::sc_module_name name, const sc_core::sc_time& period, const std::string& vcd_path,
                            int cores, int slots)
@@ -45,7 +42,7 @@ TraceSignals::TraceSignals(sc_core::sc_module_name name, const sc_core::sc_time&
     };
     for (int c = 0; c < cores; ++c) {
         const std::string core = "core" + std::to_string(c) + ".";
-        for (int u = 0; u < kUnits; ++u) add(unit_slot_, core + arch::kUnitNames[u] + "_slot");
+        for (int u = 0; u < arch::kSharedUnitCount; ++u) add(unit_slot_, core + arch::kUnitNames[u] + "_slot");
         for (int s = 0; s < slots; ++s) add(slot_stage_, core + "slot" + std::to_string(s) + "_stage");
     }
 }

@@ -10,6 +10,8 @@
 #include <vector>
 #include <systemc>
 
+#include "arch/stage_units.hpp"
+
 namespace mgpt::tlm_model {
 
 class TraceSignals : public sc_core::sc_module {
@@ -27,7 +29,9 @@ public:
     using Shared = sc_core::sc_signal<int, sc_core::SC_MANY_WRITERS>;
     static constexpr int kIdle = -1;  // a unit no slot holds, a slot with no step left
     // Several slots (cores x slots > 1 only): see above.
-    Shared& unit_slot(int core, int unit) { return *unit_slot_.at(static_cast<size_t>(core * kUnits + unit)); }
+    Shared& unit_slot(int core, int unit) {
+        return *unit_slot_.at(static_cast<size_t>(core * arch::kSharedUnitCount + unit));
+    }
     Shared& slot_stage(int core, int slot) { return *slot_stage_.at(static_cast<size_t>(core * slots_ + slot)); }
 
     // Opens the VCD `vcd_path` (its name must end in ".vcd"; std::invalid_argument otherwise).
@@ -38,7 +42,6 @@ public:
 
 private:
     void count();
-    static constexpr int kUnits = 6;  // arch::kSharedUnitCount
     sc_core::sc_trace_file* file_;
     int slots_;
     std::vector<std::unique_ptr<Shared>> unit_slot_, slot_stage_;

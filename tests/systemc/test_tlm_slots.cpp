@@ -160,7 +160,8 @@ TEST_CASE("TLM slots: the VCD shows which slot holds each unit and each slot's s
     REQUIRE(in);
     const std::string vcd((std::istreambuf_iterator<char>(in)), {});
     std::remove(path.c_str());
-    for (const char* scope : {"core0", "core1"}) CHECK_THAT(vcd, Catch::Contains(std::string("$scope module ") + scope + " $end"));
+    for (const char* scope : {"core0", "core1"})
+        CHECK_THAT(vcd, Catch::Contains(std::string("$scope module ") + scope + " $end"));
     for (const char* var : {" tile_slot ", " vector_slot ", " rms_slot ", " attention_slot ", " argmax_slot ",
                             " sampler_slot ", " slot0_stage ", " slot1_stage "})
         CHECK_THAT(vcd, Catch::Contains(var));
