@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "arch/microarch.hpp"
+#include "arch/schedule_summary.hpp"
 #include "cli/design_options.hpp"
 #include "cli/output_options.hpp"
 #include "cli/sampling_options.hpp"
@@ -17,6 +18,7 @@
 #include "cosim/steps_csv.hpp"
 #include "model/weights.hpp"
 #include "systemc_models/platform.hpp"
+#include "systemc_models/run_schedule.hpp"
 
 namespace po = boost::program_options;
 
@@ -72,6 +74,30 @@ void print_position_table(const tlm_model::RunResult& r, std::ostream& os) {
     t.print(os);
 }
 
+// Several slots (sequences x cores > 1): how the cores' units were shared
+// (docs/SCHEDULING.md "TLM"). Utilisation is busy / the run's makespan.
+void print_slot_report(const tlm_model::RunResult& r, std::ostream& os) {
+    const double mhz = r.pll.f_out_mhz;
+    auto us = [mhz](double cycles) { return fixed_decimals(cycles / mhz, 3); };
+    os << "\nslots [TLM]: " << r.design.sequences << " per core x " << r.design.cores << " cores, schedule "
+       << arch::policy_name(r.design.schedule) << "; makespan " << r.makespan << " cycles (" << us(r.makespan)
+       << " us)\n";
+    os << "\nunits [TLM]:\n";
+    TextTable t({"core", "unit", "busy cycles", "utilisation %", "wait cycles"});
+    for (size_t c = 0; c < r.unit_loads.size(); ++c)
+        for (int u = 0; u < arch::kSharedUnitCount; ++u) {
+            const arch::UnitLoad& l = r.unit_loads[c][static_cast<size_t>(u)];
+            t.add({std::to_string(c), arch::kUnitNames[u], std::to_string(l.busy),
+                   fixed_decimals(r.makespan ? 100.0 * l.busy / r.makespan : 0.0, 1), std::to_string(l.wait)});
+        }
+    t.print(os);
+    const arch::ScheduleSummary s = arch::summarize(tlm_model::schedule_of_run(r));
+    os << "\ntoken latency over " << s.tokens << " steps, waits included [TLM]: mean " << fixed_decimals(s.latency_mean, 1)
+       << ", p50 " << s.latency_p50 << ", p99 " << s.latency_p99 << ", max " << s.latency_max << " cycles; mean "
+       << us(s.latency_mean) << ", p50 " << us(s.latency_p50) << ", p99 " << us(s.latency_p99) << ", max "
+       << us(s.latency_max) << " us\n";
+}
+
 }  // namespace
 
 int cmd_simulate(const Args& args) {
@@ -80,9 +106,11 @@ int cmd_simulate(const Args& args) {
     cli::add_design_options(desc);
     cli::add_sampling_options(desc, /*with_numerics=*/false);
     desc.add_options()
-        ("steps-csv", po::value<std::string>(), "write one row per step (name,pos,token_in,token_out,cycles,stall_cycles,...)")
+        ("steps-csv", po::value<std::string>(),
+         "write one row per step (name,pos,token_in,token_out,cycles,stall_cycles,...,slot,core,start,end)")
         ("trace", po::value<std::string>(),
-         "write a VCD trace (stage, cycle counter, memory port activity) to exactly FILE");
+         "write a VCD trace (stage, cycle counter, memory port activity; with several slots which slot holds "
+         "each unit) to exactly FILE");
     po::variables_map vm;
     if (!cli::parse_or_help("simulate", "--design FILE [--set key=value ...] [--weights DIR] [--count N] [--seed S] "
                                    "[--temperature T] [--greedy] [--steps-csv FILE] [--trace FILE.vcd]",
@@ -125,14 +153,25 @@ int cmd_simulate(const Args& args) {
        << (p.exact ? "(exact)" : "(nearest reachable)") << ": 50 MHz x M " << p.m << " / (N " << p.n << " x C " << p.c
        << "), VCO " << fixed_decimals(p.vco_mhz, 3) << " MHz\n";
     const double mean = static_cast<double>(r.total_cycles) / r.steps.size();
-    os << "throughput [TLM cycles at the PLL clock]: " << fixed_decimals(r.tokens_per_second(), 0) << " tokens/s ("
-       << r.generated_tokens << " tokens in " << r.total_cycles << " cycles, final BOS steps included); "
-       << fixed_decimals(p.f_out_mhz * 1e6 / mean, 0) << " steps/s (" << fixed_decimals(mean, 1) << " cycles/step)\n";
+    if (design.sequences * design.cores == 1) {
+        os << "throughput [TLM cycles at the PLL clock]: " << fixed_decimals(r.tokens_per_second(), 0) << " tokens/s ("
+           << r.generated_tokens << " tokens in " << r.total_cycles << " cycles, final BOS steps included); "
+           << fixed_decimals(p.f_out_mhz * 1e6 / mean, 0) << " steps/s (" << fixed_decimals(mean, 1) << " cycles/step)\n";
+    } else {
+        print_slot_report(r, os);
+        os << "throughput [TLM cycles at the PLL clock]: " << fixed_decimals(r.tokens_per_second(), 0)
+           << " tokens/s in all (" << r.generated_tokens << " tokens in a makespan of " << r.makespan
+           << " cycles, final BOS steps included); "
+           << fixed_decimals(p.f_out_mhz * 1e6 * r.steps.size() / r.makespan, 0) << " steps/s (the steps' own cycles, without waits: " << fixed_decimals(mean, 1) << " per step)\n";
+    }
     if (!trace.empty()) os << "trace: " << trace << " (stage encoding: " << [] {
         std::string s;
         for (int i = 0; i < arch::kStageCount; ++i) s += (i ? ", " : "") + std::to_string(i) + "=" + arch::kStageNames[i];
         return s;
-    }() << ")\n";
+    }() << (design.sequences * design.cores > 1
+                ? "; coreC.UNIT_slot: the slot holding the unit, coreC.slotS_stage: the slot's stage, -1: idle"
+                : "")
+       << ")\n";
     std::cout << os.str();
     return 0;
 }

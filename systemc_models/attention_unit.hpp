@@ -1,4 +1,5 @@
-// The attention unit: per head, scores against every cached position (q.k and
+// The attention unit: kv_write puts the step's k and v into the slot's KV
+// banks (one write through the streams' ports); attention, per head, scores against every cached position (q.k and
 // commit), exp weights and their sum, weighted accumulation of v, then the
 // divisions acc / den by `attn_dividers` restoring dividers of
 // `div_radix_bits` bits per cycle. The K and V rows stream from the KV memory

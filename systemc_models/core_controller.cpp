@@ -5,53 +5,21 @@
 namespace mgpt::tlm_model {
 
 using arch::Stage;
-
-namespace {
-
-// Which unit runs each stage (-1: the controller itself).
-int unit_of(Stage s) {
-    switch (s) {
-        case Stage::load:
-        case Stage::scale0:
-        case Stage::sumsq_attn:
-        case Stage::scale_attn:
-        case Stage::residual_attn:
-        case Stage::scale_mlp:
-        case Stage::residual_mlp: return static_cast<int>(Unit::elementwise);
-        case Stage::norm0:
-        case Stage::norm_attn:
-        case Stage::norm_mlp: return static_cast<int>(Unit::rms);
-        case Stage::qkv:
-        case Stage::wo:
-        case Stage::fc1:
-        case Stage::fc2:
-        case Stage::lm_head: return static_cast<int>(Unit::tile);
-        case Stage::attention: return static_cast<int>(Unit::attention);
-        case Stage::argmax: return static_cast<int>(Unit::argmax);
-        case Stage::sampler: return static_cast<int>(Unit::sampler);
-        default: return -1;
-    }
-}
-
-}  // namespace
+using arch::Unit;
 
 CoreController::CoreController(sc_core::sc_module_name name, const arch::DesignPoint& design,
-                               const ClockDomain& clock, TraceSignals* trace)
-    : sc_module(name), host("host"), kv("kv"), design_(design), clock_(clock), trace_(trace) {
+                               const ClockDomain& clock, TraceSignals* trace, SlotArbiter& arbiter, int core)
+    : sc_module(name), host("host"), kv("kv"), design_(design), clock_(clock), trace_(trace), arbiter_(arbiter),
+      core_(core) {
     host.register_b_transport(this, &CoreController::b_transport);
 }
 
 uint32_t CoreController::local_stage(Stage s, StepContext& ctx) {
-    switch (s) {
-        case Stage::kv_write: return kv_port_.write(*kv[0], ctx.req.pos, ctx.k, ctx.v, name());
-        case Stage::finish:
-            if (ctx.req.greedy) ctx.result.next = ctx.result.argmax.index;
-            return arch::kControlStateCycles;
-        default: return arch::kControlStateCycles;  // accept, done
-    }
+    if (s == Stage::finish && ctx.req.greedy) ctx.result.next = ctx.result.argmax.index;
+    return arch::kControlStateCycles;  // accept, finish, done
 }
 
-uint32_t CoreController::unit_stage(int unit, Stage s, StepContext& ctx) {
+uint32_t CoreController::unit_stage(Unit unit, Stage s, StepContext& ctx) {
     StepExtension& cmd = stage_cmd_.command();
     cmd.ctx = &ctx;
     cmd.stage = s;
@@ -62,21 +30,23 @@ uint32_t CoreController::unit_stage(int unit, Stage s, StepContext& ctx) {
     return ctx.cycles.cycles[static_cast<size_t>(s)];
 }
 
+uint32_t CoreController::stage_cycles(Stage s, StepContext& ctx) {
+    const Unit u = arch::unit_of(s);
+    if (u != Unit::none) return unit_stage(u, s, ctx);
+    const uint32_t cycles = local_stage(s, ctx);
+    ctx.add(s, cycles);
+    return cycles;
+}
+
 void CoreController::run_step(StepContext& ctx, sc_core::sc_time& delay) {
     // The RNG advances on accept, before any compute; greedy steps keep it.
     ctx.result.rng_out = ctx.req.greedy ? ctx.req.rng_in : xorshift32(ctx.req.rng_in);
+    if (shared()) return run_step_shared(ctx);
     for (int i = 0; i < arch::kStageCount; ++i) {
         const auto s = static_cast<Stage>(i);
         if (s == Stage::sampler && ctx.req.greedy) continue;
         const sc_core::sc_time before = delay;
-        const int u = unit_of(s);
-        uint32_t cycles;
-        if (u < 0) {
-            cycles = local_stage(s, ctx);
-            ctx.add(s, cycles);
-        } else {
-            cycles = unit_stage(u, s, ctx);
-        }
+        const uint32_t cycles = stage_cycles(s, ctx);
         delay += clock_.cycles(cycles);  // the one conversion of cycles into time
         if (trace_) {
             // Trace mode: show the stage for as long as it lasts, then move on.
@@ -89,17 +59,42 @@ void CoreController::run_step(StepContext& ctx, sc_core::sc_time& delay) {
             delay = sc_core::SC_ZERO_TIME;
         }
     }
+    ctx.end_cycle = ctx.start_cycle + ctx.cycles.total();
+}
+
+// Several slots: the step runs in its slot's host thread, from the current
+// cycle (ctx.start_cycle). A stage of a shared unit waits for the unit's
+// grant, then computes its values and cycles (the unit serves this slot now)
+// and holds the unit until its end; a controller state never waits. Rule 1's
+// skipped 0-cycle stage is the greedy step's sampler; every other unit stage
+// takes at least one cycle.
+void CoreController::run_step_shared(StepContext& ctx) {
+    if (arbiter_.now() != ctx.start_cycle) SC_REPORT_FATAL(name(), "a step not started at its ready cycle");
+    for (int i = 0; i < arch::kStageCount; ++i) {
+        const auto s = static_cast<Stage>(i);
+        if (s == Stage::sampler && ctx.req.greedy) continue;
+        const Unit u = arch::unit_of(s);
+        if (trace_) trace_->slot_stage(core_, ctx.slot).write(i);
+        const uint64_t ready = arbiter_.now();
+        const uint64_t start = u == Unit::none ? ready : arbiter_.acquire(u, ctx.slot, ctx.start_cycle);
+        ctx.waits[static_cast<size_t>(i)] += start - ready;
+        const uint32_t cycles = stage_cycles(s, ctx);
+        if (cycles == 0) SC_REPORT_FATAL(name(), "a stage of 0 cycles held a unit");
+        arbiter_.wait_until(start + cycles);
+        if (u != Unit::none) arbiter_.release(u);
+    }
+    ctx.end_cycle = arbiter_.now();
 }
 
 void CoreController::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay) {
     const CoreCommand* cmd = required_extension<CoreCommand>(trans, name(), "CoreCommand");
     if (!cmd) return;
     if (cmd->op == CoreOp::clear) {
-        kv_port_.clear(*kv[0], name());  // between sequences: no stage, no core cycles
+        kv_port_.clear(*kv[0], cmd->slot, name());  // between sequences: no stage, no core cycles
     } else {
         if (!required_context(cmd->ctx, trans, name(), "CoreCommand step")) return;
         StepContext& ctx = *cmd->ctx;
-        if (trace_) {
+        if (trace_ && !shared()) {
             sc_core::wait(delay);
             delay = sc_core::SC_ZERO_TIME;
             trace_->busy.write(true);
@@ -107,7 +102,7 @@ void CoreController::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_ti
             trace_->pos.write(ctx.req.pos);
         }
         run_step(ctx, delay);
-        if (trace_) trace_->busy.write(false);
+        if (trace_ && !shared()) trace_->busy.write(false);
     }
     trans.set_response_status(tlm::TLM_OK_RESPONSE);
 }

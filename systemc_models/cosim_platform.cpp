@@ -123,7 +123,9 @@ struct CosimTop : sc_core::sc_module {
           core(mode == CosimMode::compare ? new TlmCore("tlm_core", design, clock, nullptr) : nullptr),
           bridge("rtl_bridge", rtl, clock.period),
           jobs{job},
-          host("host", weights, core ? core->kv_memory.contents() : unused_kv, jobs, [](const Job&) {}, results) {
+          host("host", weights,
+               [this](int, int) -> const golden::KvCache& { return core ? core->kv_memory.contents() : unused_kv; },
+               jobs, [](const Job&) {}, results) {
         unused_kv.clear();
         if (mode == CosimMode::compare) {
             splitter.reset(new StepSplitter("splitter", steps));

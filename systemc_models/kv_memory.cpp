@@ -9,22 +9,24 @@ namespace mgpt::tlm_model {
 KvMemory::KvMemory(sc_core::sc_module_name name, const arch::DesignPoint& design)
     : sc_module(name), socket("socket"), design_(design) {
     socket.register_b_transport(this, &KvMemory::b_transport);
-    kv_.clear();
+    for (auto& kv : kv_) kv.clear();
 }
 
 tlm::tlm_response_status KvMemory::execute(const tlm::tlm_generic_payload& trans, KvCommand& cmd) {
     constexpr unsigned kRowBytes = sizeof(int16_t) * kEmbd;  // one position's k (or v)
+    if (cmd.slot < 0 || cmd.slot >= kMaxSlotsPerCore) return tlm::TLM_ADDRESS_ERROR_RESPONSE;
+    golden::KvCache& kv = kv_[static_cast<size_t>(cmd.slot)];
     switch (cmd.op) {
         case KvOp::clear:
-            kv_.clear();
+            kv.clear();
             cmd.cycles = 0;  // between sequences, outside every step's schedule
             return tlm::TLM_OK_RESPONSE;
         case KvOp::write:
             if (!trans.is_write()) return tlm::TLM_COMMAND_ERROR_RESPONSE;
             if (trans.get_data_length() != 2 * kRowBytes) return tlm::TLM_BURST_ERROR_RESPONSE;
             if (cmd.pos < 0 || cmd.pos >= kContext) return tlm::TLM_ADDRESS_ERROR_RESPONSE;
-            std::memcpy(kv_.k[cmd.pos], trans.get_data_ptr(), kRowBytes);
-            std::memcpy(kv_.v[cmd.pos], trans.get_data_ptr() + kRowBytes, kRowBytes);
+            std::memcpy(kv.k[cmd.pos], trans.get_data_ptr(), kRowBytes);
+            std::memcpy(kv.v[cmd.pos], trans.get_data_ptr() + kRowBytes, kRowBytes);
             cmd.cycles = arch::kKvWriteCycles;
             return tlm::TLM_OK_RESPONSE;
         case KvOp::read_k:

@@ -1,10 +1,12 @@
-// The KV cache: registers (combinational read) or M10K. M10K organisation: one
+// The KV caches of a core's slots (docs/SEQUENCES.md: each slot has its own),
+// kMaxSlotsPerCore of them, each: registers (combinational read) or M10K. M10K organisation: one
 // bank per head for K and one for V, a 64-bit word holds a head's 4 channels of
 // one position, so a step's k and v are written in one cycle (all 8 banks in
 // parallel) and a head streams its cached positions one per cycle after one
 // cycle of read latency. Commands: kv_protocol.hpp; the memory answers their
 // cost in cycles and leaves the delay alone (protocol.hpp, "Timing").
 #pragma once
+#include <array>
 #include <systemc>
 #include <tlm>
 #include <tlm_utils/multi_passthrough_target_socket.h>
@@ -15,14 +17,17 @@
 
 namespace mgpt::tlm_model {
 
+// The most slots a core has (the design key `sequences`).
+constexpr int kMaxSlotsPerCore = 16;
+
 class KvMemory : public sc_core::sc_module {
 public:
-    // The controller writes, the attention unit reads.
+    // The controller clears a slot's cache, the attention unit writes and reads it.
     tlm_utils::multi_passthrough_target_socket<KvMemory, 32, KvProtocol> socket;
     KvMemory(sc_core::sc_module_name name, const arch::DesignPoint& design);
 
     // Direct access for the attention datapath's values (as TLM DMI would give).
-    const golden::KvCache& contents() const { return kv_; }
+    const golden::KvCache& contents(int slot = 0) const { return kv_.at(static_cast<size_t>(slot)); }
     uint64_t rows_read() const { return rows_read_; }
 
 private:
@@ -30,7 +35,7 @@ private:
     // Runs the command and sets its cycles; an error status (nothing done) if it is malformed.
     tlm::tlm_response_status execute(const tlm::tlm_generic_payload& trans, KvCommand& cmd);
     const arch::DesignPoint& design_;
-    golden::KvCache kv_;
+    std::array<golden::KvCache, kMaxSlotsPerCore> kv_;
     uint64_t rows_read_ = 0;
 };
 

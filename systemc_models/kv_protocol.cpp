@@ -14,18 +14,20 @@ uint32_t KvPort::transport(tlm::tlm_fw_transport_if<KvProtocol>& memory, tlm::tl
     return cmd_.command().cycles;
 }
 
-uint32_t KvPort::clear(tlm::tlm_fw_transport_if<KvProtocol>& memory, const char* who) {
+uint32_t KvPort::clear(tlm::tlm_fw_transport_if<KvProtocol>& memory, int slot, const char* who) {
     cmd_.command().op = KvOp::clear;
+    cmd_.command().slot = slot;
     cmd_.payload().set_data_length(0);
     return transport(memory, tlm::TLM_IGNORE_COMMAND, who);
 }
 
-uint32_t KvPort::write(tlm::tlm_fw_transport_if<KvProtocol>& memory, int pos, const golden::Vec16& k,
+uint32_t KvPort::write(tlm::tlm_fw_transport_if<KvProtocol>& memory, int slot, int pos, const golden::Vec16& k,
                        const golden::Vec16& v, const char* who) {
     std::copy(k.begin(), k.end(), row_);
     std::copy(v.begin(), v.end(), row_ + kEmbd);
     KvCommand& c = cmd_.command();
     c.op = KvOp::write;
+    c.slot = slot;
     c.pos = pos;
     tlm::tlm_generic_payload& trans = cmd_.payload();
     trans.set_data_ptr(reinterpret_cast<unsigned char*>(row_));
@@ -34,9 +36,11 @@ uint32_t KvPort::write(tlm::tlm_fw_transport_if<KvProtocol>& memory, int pos, co
     return transport(memory, tlm::TLM_WRITE_COMMAND, who);
 }
 
-uint32_t KvPort::read(tlm::tlm_fw_transport_if<KvProtocol>& memory, KvOp op, int head, int rows, const char* who) {
+uint32_t KvPort::read(tlm::tlm_fw_transport_if<KvProtocol>& memory, int slot, KvOp op, int head, int rows,
+                      const char* who) {
     KvCommand& c = cmd_.command();
     c.op = op;
+    c.slot = slot;
     c.head = head;
     c.rows = rows;
     cmd_.payload().set_data_length(0);

@@ -1,5 +1,7 @@
 // The KV memory's protocol: a typed KvCommand per transaction.
-//   clear   (TLM_IGNORE_COMMAND)  a new sequence
+// Every command names the slot (docs/SEQUENCES.md) whose cache it touches:
+// each slot of a core has its own K and V rows.
+//   clear   (TLM_IGNORE_COMMAND)  a new sequence in the slot
 //   write   (TLM_WRITE_COMMAND)   position `pos`'s k and v: the payload's data,
 //                                 2 x kEmbd int16 (k then v)
 //   read_k, read_v (TLM_READ_COMMAND, no data)
@@ -24,6 +26,7 @@ enum class KvOp { clear, write, read_k, read_v };
 
 struct KvCommand : CommandExtension<KvCommand> {
     KvOp op = KvOp::clear;
+    int slot = 0;         // the slot's cache, 0 .. kMaxSlotsPerCore-1
     int pos = 0;          // write: the position
     int head = 0;         // reads: the head
     int rows = 0;         // reads: positions 0..rows-1
@@ -35,10 +38,11 @@ struct KvCommand : CommandExtension<KvCommand> {
 // naming `who`.
 class KvPort {
 public:
-    uint32_t clear(tlm::tlm_fw_transport_if<KvProtocol>& memory, const char* who);
-    uint32_t write(tlm::tlm_fw_transport_if<KvProtocol>& memory, int pos, const golden::Vec16& k,
+    uint32_t clear(tlm::tlm_fw_transport_if<KvProtocol>& memory, int slot, const char* who);
+    uint32_t write(tlm::tlm_fw_transport_if<KvProtocol>& memory, int slot, int pos, const golden::Vec16& k,
                    const golden::Vec16& v, const char* who);
-    uint32_t read(tlm::tlm_fw_transport_if<KvProtocol>& memory, KvOp op, int head, int rows, const char* who);
+    uint32_t read(tlm::tlm_fw_transport_if<KvProtocol>& memory, int slot, KvOp op, int head, int rows,
+                  const char* who);
 
 private:
     uint32_t transport(tlm::tlm_fw_transport_if<KvProtocol>& memory, tlm::tlm_command command, const char* who);

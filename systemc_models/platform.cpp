@@ -1,6 +1,8 @@
 #include "platform.hpp"
 
+#include <algorithm>
 #include <memory>
+#include <string>
 
 #include <systemc>
 #include <tlm_utils/tlm_quantumkeeper.h>
@@ -11,19 +13,19 @@
 namespace mgpt::tlm_model {
 
 double RunResult::tokens_per_second() const {
-    return total_cycles ? static_cast<double>(generated_tokens) * pll.f_out_mhz * 1e6 / static_cast<double>(total_cycles)
-                        : 0.0;
+    return makespan ? static_cast<double>(generated_tokens) * pll.f_out_mhz * 1e6 / static_cast<double>(makespan) : 0.0;
 }
 
 namespace {
 
-// The whole platform: host -> TLM core. The core's units hold references to
+// The whole platform: host -> K TLM cores (as many as the jobs' most; core 0
+// is named "core", core c > 0 "core<c>"). The cores' units hold references to
 // `design` and `clock`, which change between jobs.
 struct Platform : sc_core::sc_module {
     arch::DesignPoint design;
     ClockDomain clock;
     std::unique_ptr<TraceSignals> trace;
-    TlmCore core;
+    std::vector<std::unique_ptr<TlmCore>> cores;
     HostInitiator host;
 
     Platform(sc_core::sc_module_name name, const QWeights& weights, const std::vector<Job>& jobs,
@@ -31,15 +33,35 @@ struct Platform : sc_core::sc_module {
         : sc_module(name),
           design(jobs.front().design),
           clock(design.pll_mhz),
-          trace(vcd_path.empty() ? nullptr : new TraceSignals("trace", clock.period, vcd_path)),
-          core("core", design, clock, trace.get()),
-          host("host", weights, core.kv_memory.contents(), jobs,
+          trace(vcd_path.empty() ? nullptr
+                                 : new TraceSignals("trace", clock.period, vcd_path,
+                                                    most(jobs, &arch::DesignPoint::cores),
+                                                    most(jobs, &arch::DesignPoint::sequences))),
+          cores(make_cores(most(jobs, &arch::DesignPoint::cores))),
+          host("host", weights, [this](int c, int s) -> const golden::KvCache& {
+                   return cores[static_cast<size_t>(c)]->kv_memory.contents(s);
+               },
+               jobs,
                [this](const Job& job) {
                    design = job.design;
                    clock = ClockDomain(design.pll_mhz);
+                   for (auto& c : cores) c->arbiter.begin_job(design.sequences, design.schedule);
                },
-               results) {
-        host.core.bind(core.host());
+               results, trace.get()) {
+        for (auto& c : cores) host.core.bind(c->host());
+    }
+
+    static int most(const std::vector<Job>& jobs, int arch::DesignPoint::*key) {
+        int m = 1;
+        for (const Job& j : jobs) m = std::max(m, j.design.*key);
+        return m;
+    }
+    std::vector<std::unique_ptr<TlmCore>> make_cores(int count) {
+        std::vector<std::unique_ptr<TlmCore>> out;
+        for (int c = 0; c < count; ++c)
+            out.emplace_back(new TlmCore(c ? ("core" + std::to_string(c)).c_str() : "core", design, clock,
+                                         trace.get(), c));
+        return out;
     }
 };
 

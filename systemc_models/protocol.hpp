@@ -15,8 +15,10 @@
 // core cycles (a stage unit in the StepContext, a memory in its command's
 // `cycles`), exactly as the cycle contract (docs/MICROARCH.md) and the
 // closed-form model count them. Simulated time is derived from cycles in one
-// direction only, ClockDomain::cycles(), and in one place in the TLM core: the
-// controller annotates each stage's cycles on the host's delay. Targets inside
+// direction only, ClockDomain::cycles(), and in one place in the TLM core per
+// mode: with one slot the controller annotates each stage's cycles on the
+// host's delay; with several the core's SlotArbiter waits until each stage's
+// end cycle (docs/SCHEDULING.md "TLM"). Targets inside
 // the core (stage units, memories) leave the delay argument untouched; nothing
 // converts time back into cycles.
 #pragma once

@@ -2,7 +2,7 @@
 //
 //   Core protocol, host -> core (the controller, the RTL bridge, the
 //   co-simulation's splitter): a CoreCommand, either `clear` (a new sequence:
-//   clear the KV cache) or `step` (run one token step on a StepContext, which
+//   clear a slot's KV cache) or `step` (run one token step on a StepContext, which
 //   the core fills with the step's results and cycles).
 //   Stage protocol, controller -> stage units (stage_target.hpp): a
 //   StepExtension naming the stage to run and the step's StepContext.
@@ -24,6 +24,7 @@ enum class CoreOp { clear, step };
 struct CoreCommand : CommandExtension<CoreCommand> {
     CoreOp op = CoreOp::step;
     StepContext* ctx = nullptr;  // step: the step's request in, its results and costs out
+    int slot = 0;                // clear: the slot whose KV cache is cleared (a step's slot is ctx->slot)
 };
 
 struct StepExtension : CommandExtension<StepExtension> {

@@ -3,7 +3,7 @@
 namespace mgpt::tlm_model {
 
 TlmCore::TlmCore(sc_core::sc_module_name name, const arch::DesignPoint& design, const ClockDomain& clock,
-                 TraceSignals* trace)
+                 TraceSignals* trace, int index)
     : sc_module(name),
       weight_memory("weight_memory", design),
       kv_memory("kv_memory", design),
@@ -13,8 +13,10 @@ TlmCore::TlmCore(sc_core::sc_module_name name, const arch::DesignPoint& design, 
       attention("attention", design),
       argmax("argmax", design),
       sampler("sampler", design),
-      controller("controller", design, clock, trace) {
-    controller.units[static_cast<int>(Unit::elementwise)].bind(elementwise.socket);
+      arbiter("arbiter", clock, trace, index),
+      controller("controller", design, clock, trace, arbiter, index) {
+    using arch::Unit;
+    controller.units[static_cast<int>(Unit::vector)].bind(elementwise.socket);
     controller.units[static_cast<int>(Unit::rms)].bind(rms.socket);
     controller.units[static_cast<int>(Unit::tile)].bind(tile.socket);
     controller.units[static_cast<int>(Unit::attention)].bind(attention.socket);

@@ -5,8 +5,12 @@
 // stage granularity; otherwise the core runs temporally decoupled.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <vector>
 #include <systemc>
+
+#include "arch/stage_units.hpp"
 
 namespace mgpt::tlm_model {
 
@@ -21,13 +25,26 @@ public:
     sc_core::sc_signal<int> token, pos;
     sc_core::sc_signal<bool> busy;
 
+    // Written by the slots' threads and the arbiter (never in the same delta).
+    using Shared = sc_core::sc_signal<int, sc_core::SC_MANY_WRITERS>;
+    static constexpr int kIdle = -1;  // a unit no slot holds, a slot with no step left
+    // Several slots (cores x slots > 1 only): see above.
+    Shared& unit_slot(int core, int unit) {
+        return *unit_slot_.at(static_cast<size_t>(core * arch::kSharedUnitCount + unit));
+    }
+    Shared& slot_stage(int core, int slot) { return *slot_stage_.at(static_cast<size_t>(core * slots_ + slot)); }
+
     // Opens the VCD `vcd_path` (its name must end in ".vcd"; std::invalid_argument otherwise).
-    TraceSignals(sc_core::sc_module_name name, const sc_core::sc_time& period, const std::string& vcd_path);
+    // `cores` x `slots`: the most any job runs; more than one adds the per-unit and per-slot signals.
+    TraceSignals(sc_core::sc_module_name name, const sc_core::sc_time& period, const std::string& vcd_path,
+                 int cores = 1, int slots = 1);
     ~TraceSignals() override;
 
 private:
     void count();
     sc_core::sc_trace_file* file_;
+    int slots_;
+    std::vector<std::unique_ptr<Shared>> unit_slot_, slot_stage_;
 };
 
 }  // namespace mgpt::tlm_model

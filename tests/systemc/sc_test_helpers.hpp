@@ -23,9 +23,29 @@ inline arch::DesignPoint with(arch::DesignPoint d, const std::vector<std::string
 
 #include <fstream>
 #include <random>
+#include <sstream>
 #include <unistd.h>
 
 namespace mgpt::test {
+
+// The last binary value a VCD writes for the vector variable declared on the
+// `$var` line containing `decl` (e.g. " cycle [63:0]"), without its 'b'; ""
+// when there is none.
+inline std::string last_vcd_value(const std::string& vcd, const std::string& decl) {
+    std::istringstream lines(vcd);
+    std::string line, id, last;
+    while (std::getline(lines, line)) {
+        if (line.find("$var") == 0 && line.find(decl) != std::string::npos) {
+            std::istringstream f(line);
+            std::string var, kind, width;
+            f >> var >> kind >> width >> id;
+        } else if (!id.empty() && line.size() > id.size() + 2 && line[0] == 'b' &&
+                   line.compare(line.size() - id.size() - 1, id.size() + 1, " " + id) == 0) {
+            last = line.substr(1, line.size() - id.size() - 2);
+        }
+    }
+    return last;
+}
 
 // Values tried for a real-valued key (the key table gives only its range).
 inline std::vector<std::string> real_samples(const arch::DesignKey& k, bool wide) {

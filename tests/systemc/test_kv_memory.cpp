@@ -194,11 +194,25 @@ struct Prober : sc_core::sc_module {
         cmd.command().rows = kContext + 1;
         cmd.command().op = KvOp::read_v;
         send("read past the context", cmd, tlm::TLM_READ_COMMAND);
+        // each slot has its own cache; the slot index is range-checked
+        cmd.command().rows = 1;
+        cmd.command().op = KvOp::clear;
+        cmd.command().slot = kMaxSlotsPerCore;
+        send("clear of a 17th slot", cmd, tlm::TLM_IGNORE_COMMAND);
+        cmd.payload().set_data_length(sizeof row);
+        cmd.command().op = KvOp::write;
+        cmd.command().slot = -1;
+        send("write to slot -1", cmd, tlm::TLM_WRITE_COMMAND);
+        row[0] = 7;
+        cmd.command().slot = 3;
+        cmd.command().pos = 2;
+        send("write to slot 3", cmd, tlm::TLM_WRITE_COMMAND);
     }
 };
 
 }  // namespace
 
+// (and keeps one cache per slot: the last probe writes slot 3 only)
 TEST_CASE("KV memory rejects payloads without a KvCommand and malformed commands", "[memory][kv][tlm]") {
     arch::DesignPoint d;
     d.kv_memory = arch::KvMemory::m10k;
@@ -208,7 +222,8 @@ TEST_CASE("KV memory rejects payloads without a KvCommand and malformed commands
     sc_core::sc_start();
     const std::vector<tlm::tlm_response_status> want = {
         tlm::TLM_GENERIC_ERROR_RESPONSE, tlm::TLM_ADDRESS_ERROR_RESPONSE, tlm::TLM_BURST_ERROR_RESPONSE,
-        tlm::TLM_COMMAND_ERROR_RESPONSE, tlm::TLM_ADDRESS_ERROR_RESPONSE, tlm::TLM_ADDRESS_ERROR_RESPONSE};
+        tlm::TLM_COMMAND_ERROR_RESPONSE, tlm::TLM_ADDRESS_ERROR_RESPONSE, tlm::TLM_ADDRESS_ERROR_RESPONSE,
+        tlm::TLM_ADDRESS_ERROR_RESPONSE, tlm::TLM_ADDRESS_ERROR_RESPONSE, tlm::TLM_OK_RESPONSE};
     REQUIRE(prober.probes.size() == want.size());
     for (size_t i = 0; i < want.size(); ++i) {
         INFO(prober.probes[i].what);
@@ -216,4 +231,6 @@ TEST_CASE("KV memory rejects payloads without a KvCommand and malformed commands
     }
     CHECK_THAT(prober.message, Catch::Contains("KvCommand"));
     CHECK(memory.rows_read() == 0);
+    CHECK(memory.contents(3).k[2][0] == 7);
+    CHECK(memory.contents(0).k[2][0] == 0);  // slot 0's cache untouched
 }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "arch/cycle_model.hpp"
+#include "model/golden_slots.hpp"
 #include "sc_test_helpers.hpp"
 
 using namespace mgpt;
@@ -27,10 +28,13 @@ TEST_CASE("TLM tokens, logits and RNG states equal the golden model on every val
     size_t steps = 0;
     for (size_t j = 0; j < jobs.size(); ++j) {
         INFO("design " << arch::to_short_string(jobs[j].design) << ", seed " << jobs[j].workload.seed);
-        uint32_t g_rng = jobs[j].workload.seed;
+        // name n runs in slot n mod (S x K), each slot's RNG from its seed (docs/SEQUENCES.md)
+        const int slots = jobs[j].design.sequences * jobs[j].design.cores;
+        std::vector<uint32_t> g_rng;
+        for (int g = 0; g < slots; ++g) g_rng.push_back(golden::slot_seed(jobs[j].workload.seed, g));
         size_t k = 0;
         for (int n = 0; n < jobs[j].workload.count; ++n) {
-            const auto g = golden::generate(w, jobs[j].workload.gen, g_rng);
+            const auto g = golden::generate(w, jobs[j].workload.gen, g_rng[static_cast<size_t>(n % slots)]);
             REQUIRE(results[j].names[static_cast<size_t>(n)] == golden::tokens_to_name(g.tokens));
             for (size_t s = 0; s < g.results.size(); ++s, ++k) {
                 const auto& t = results[j].steps.at(k);

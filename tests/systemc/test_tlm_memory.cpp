@@ -73,18 +73,7 @@ TEST_CASE("a VCD trace is written with the stage, cycle counter and memory activ
     CHECK_THAT(vcd, Catch::Contains(" words_per_cycle "));
     CHECK(vcd.size() > 10000);
     // The trace's cycle counter ends at the TLM's cycle total.
-    std::istringstream lines(vcd);
-    std::string line, id, last;
-    while (std::getline(lines, line)) {
-        if (line.find("$var") == 0 && line.find(" cycle [63:0]") != std::string::npos) {
-            std::istringstream f(line);
-            std::string var, kind, width;
-            f >> var >> kind >> width >> id;
-        } else if (!id.empty() && line.size() > id.size() + 2 && line[0] == 'b' &&
-                   line.compare(line.size() - id.size() - 1, id.size() + 1, " " + id) == 0) {
-            last = line.substr(1, line.size() - id.size() - 2);
-        }
-    }
+    const std::string last = test::last_vcd_value(vcd, " cycle [63:0]");
     REQUIRE_FALSE(last.empty());
     CHECK(std::stoull(last, nullptr, 2) == r[0].total_cycles);
     std::remove(path.c_str());
