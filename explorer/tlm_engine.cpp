@@ -6,21 +6,21 @@ namespace mgpt::explorer {
 
 namespace {
 
-// The workload's cycle figures of a TLM run (one slot on one core: its steps
-// back to back, each step's latency its cycles).
+// The workload's cycle figures of a TLM run: its makespan, every step's
+// latency (its end minus the cycle its slot was ready for it) and each
+// core's unit busy cycles, as the TLM counted them.
 WorkloadCycles run_cycles(const tlm_model::RunResult& run) {
     WorkloadCycles c;
     c.steps = run.steps.size();
     c.generated_tokens = run.generated_tokens;
     c.total_cycles = run.total_cycles;
     c.stall_cycles = run.stall_cycles;
-    c.makespan = run.total_cycles;
-    std::vector<UnitBusy> busy(1, UnitBusy{});
+    c.makespan = run.makespan;
+    std::vector<UnitBusy> busy(run.unit_loads.size(), UnitBusy{});
+    for (size_t k = 0; k < busy.size(); ++k)
+        for (int u = 0; u < arch::kSharedUnitCount; ++u) busy[k][u] = run.unit_loads[k][u].busy;
     std::vector<uint64_t> latencies;
-    for (const auto& s : run.steps) {
-        add_unit_busy(busy[0], s.cycles);
-        latencies.push_back(s.cycles.total());
-    }
+    for (const auto& s : run.steps) latencies.push_back(s.end - s.start);
     set_latency(c, latencies);
     set_bound(c, busy);
     return c;

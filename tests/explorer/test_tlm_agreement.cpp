@@ -9,6 +9,7 @@
 #include "explorer/model_calibration.hpp"
 #include "explorer/design_space.hpp"
 #include "explorer/planner.hpp"
+#include "explorer/tlm_engine.hpp"
 
 #include <random>
 #include "explorer_test_helpers.hpp"
@@ -63,4 +64,44 @@ TEST_CASE("explorer cycles equal the TLM's on 48 points of the default sweep", "
     }
     CHECK(worst_checked >= 40);
     CHECK(s.workload.names == 32);
+}
+
+TEST_CASE("explorer rows with several slots and cores equal the TLM engine's, cycle for cycle", "[explorer][tlm][slots]") {
+    // The slots sweep's points (sequences, cores, schedule varied), through
+    // explore's own TLM engine: every cycle figure of the row (makespan,
+    // latency percentiles, busiest unit) must be the TLM's, with no disagreement.
+    const Sweep s = load_sweep(test::source_path("configs/sweeps/de1soc_slots.cfg"));
+    const QWeights w = load_rom_dir(s.workload.weights_dir);
+    const Evaluator ev(s, w, load_model_calibration(test::source_path("explorer/calibration.csv")),
+                       load_structural_index(default_structural_timing_paths()));
+    const DesignSpace space(s);
+    std::mt19937_64 rng(13);
+    std::vector<PlannedPoint> sample;
+    std::vector<PointRow> analytic;
+    for (long k = 1; sample.size() < 40; ++k) {
+        const PlannedPoint p{k, "sample", space.draw(rng)};
+        if (p.design.sequences * p.design.cores == 1 && k % 4) continue;  // mostly several slots
+        sample.push_back(p);
+        analytic.push_back(ev.evaluate(p));
+    }
+    const TlmOutcome tlm = evaluate_with_tlm(ev, w, sample, analytic);
+    CHECK(tlm.disagreements.empty());
+    for (const auto& d : tlm.disagreements) INFO(d);
+    REQUIRE(tlm.rows.size() == sample.size());
+    int slots = 0;
+    for (size_t i = 0; i < sample.size(); ++i) {
+        const PointRow& a = analytic[i];
+        const PointRow& t = tlm.rows[i];
+        INFO("point " << sample[i].index << ": " << arch::to_short_string(sample[i].design));
+        CHECK(t.cycles_source == kTlmSource);
+        CHECK(t.makespan_cycles == a.makespan_cycles);
+        CHECK(t.total_cycles == a.total_cycles);
+        CHECK(t.latency_mean_cycles == a.latency_mean_cycles);
+        CHECK(t.latency_p50_cycles == a.latency_p50_cycles);
+        CHECK(t.latency_p99_cycles == a.latency_p99_cycles);
+        CHECK(t.bound_unit == a.bound_unit);
+        CHECK(t.tokens_per_s == a.tokens_per_s);
+        slots += sample[i].design.sequences * sample[i].design.cores > 1;
+    }
+    CHECK(slots >= 30);
 }
