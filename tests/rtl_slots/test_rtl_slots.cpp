@@ -19,7 +19,9 @@
 #include "slot_bench.hpp"
 
 #include "Vslots_r1_s2_oldest.h"
+#include "Vslots_r1_s16_oldest.h"
 #include "Vslots_r1_s4_rr.h"
+#include "Vslots_r3_s8_rr.h"
 #include "Vslots_r4_s2_rr.h"
 #include "Vslots_r4_s4_oldest.h"
 
@@ -73,4 +75,10 @@ TEST_CASE("2 slots, round robin, on r4_l4_c4 (M10K weights and KV, pipeline 1)",
 }
 TEST_CASE("4 slots, oldest first, on r4_l4_c4 (M10K weights and KV, pipeline 1)", "[rtl][slots]") {
     check_slots<Vslots_r4_s4_oldest>("r4_l4_c4", 4, arch::Policy::oldest, MGPT_SLOT_PARAMS_r4_s4_oldest);
+}
+TEST_CASE("8 slots, round robin, on r3_l2_c8 (M10K weights, KV registers, pipeline 2, argmax tree)", "[rtl][slots]") {
+    check_slots<Vslots_r3_s8_rr>("r3_l2_c8", 8, arch::Policy::round_robin, MGPT_SLOT_PARAMS_r3_s8_rr);
+}
+TEST_CASE("16 slots, oldest first, on r1_baseline (logic weights, KV registers)", "[rtl][slots]") {
+    check_slots<Vslots_r1_s16_oldest>("r1_baseline", 16, arch::Policy::oldest, MGPT_SLOT_PARAMS_r1_s16_oldest);
 }
