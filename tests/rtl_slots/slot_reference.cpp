@@ -68,6 +68,20 @@ std::string compare_runs(const std::vector<StageRun>& runs, const arch::Schedule
     return "";
 }
 
+std::string unit_overlap(const std::vector<StageRun>& runs) {
+    std::vector<std::vector<StageRun>> by_unit(arch::kSharedUnitCount);
+    for (const StageRun& r : runs) {
+        const arch::Unit u = arch::unit_of(static_cast<arch::Stage>(r.stage));
+        if (u != arch::Unit::none) by_unit[static_cast<int>(u)].push_back(r);
+    }
+    for (auto& list : by_unit) {
+        std::sort(list.begin(), list.end(), [](const StageRun& a, const StageRun& b) { return a.start < b.start; });
+        for (size_t i = 1; i < list.size(); ++i)
+            if (list[i].start < list[i - 1].end) return text(list[i - 1]) + " and " + text(list[i]);
+    }
+    return "";
+}
+
 std::vector<std::vector<int>> names_of(const SlotReference& ref, const std::vector<std::vector<int>>& tokens) {
     const size_t slots = ref.name_steps.size();
     std::vector<std::vector<std::vector<int>>> per_slot(slots);

@@ -36,6 +36,10 @@ struct StageRun {
 // "" when `runs` are exactly the schedule's occupancy records, else the first difference.
 std::string compare_runs(const std::vector<StageRun>& runs, const arch::Schedule& schedule);
 
+// "" when no two of `runs` hold one shared unit (arch::unit_of their stage) in
+// a common cycle, else the first two that do.
+std::string unit_overlap(const std::vector<StageRun>& runs);
+
 // Each slot's names from the RTL's tokens ([slot][step]), in workload order:
 // a name's tokens are its steps' outputs up to the final BOS.
 std::vector<std::vector<int>> names_of(const SlotReference& ref, const std::vector<std::vector<int>>& tokens);

@@ -57,6 +57,7 @@ void check_slots(const std::string& point, int slots, arch::Policy policy, const
         model->final();
         for (const std::string& e : run.errors) FAIL_CHECK(e);
         CHECK(run.cycles == ref.schedule.makespan);
+        CHECK(rtl_slots::unit_overlap(run.runs) == "");
         CHECK(rtl_slots::compare_runs(run.runs, ref.schedule) == "");
         CHECK(rtl_slots::names_of(ref, run.tokens) == golden::generate_slots(w, gen, seed, slots, 1, names));
     }
