@@ -166,15 +166,16 @@ std::vector<DesignKey> make_table() {
                             "registers, each one cycle per tile pass; from 1 the vector passes register operands, "
                             "results and squares (+3 cycles per pass that sums squares, +1 per other pass)"));
 
-    // Many names in flight (docs/SEQUENCES.md, docs/SCHEDULING.md). No RTL
-    // parameter yet: the RTL core has one slot (arch::rtl_unsupported).
-    t.push_back(integer_key("sequences", {1, 2, 4, 8, 16}, &DesignPoint::sequences, "",
+    // Many names in flight (docs/SEQUENCES.md, docs/SCHEDULING.md). The core
+    // takes SLOTS and SCHED_RR (docs/MICROARCH.md "Slots"); the RTL flows still
+    // refuse more than one slot or core (arch::require_rtl). No core replicas yet.
+    t.push_back(integer_key("sequences", {1, 2, 4, 8, 16}, &DesignPoint::sequences, "SLOTS",
                             "slots per core: independent generations (own position, KV cache, activations, RNG) "
                             "whose stages share the core's units; name i of the workload runs in slot i mod "
                             "(sequences x cores)"));
     t.push_back(integer_key("cores", {1, 2, 4, 8}, &DesignPoint::cores, "",
                             "core replicas, each with its own units and slots (slots k x sequences .. of core k)"));
-    t.push_back(enum_key("schedule", {"oldest", "round_robin"}, &DesignPoint::schedule, "",
+    t.push_back(enum_key("schedule", {"oldest", "round_robin"}, &DesignPoint::schedule, "SCHED_RR",
                          "which waiting slot a free unit serves: oldest token step first, or round robin "
                          "(no effect with one slot)"));
 

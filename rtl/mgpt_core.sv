@@ -1,12 +1,20 @@
-// The MicroGPT core for one design point (docs/MICROARCH.md): a controller FSM
-// walking the stages of one token step, the elementwise and attention
-// datapaths, and the shared engines (tile, RMS, dividers, sampler). Parameters
-// mirror the design-point keys; the cycle count of every stage equals the TLM's.
+// The MicroGPT core for one design point (docs/MICROARCH.md): SLOTS
+// independent generations ("slots", docs/SEQUENCES.md), each with its own
+// controller state, step inputs, activations and KV cache, sharing the core's
+// units (arch/stage_units.hpp): the vector unit (embedding load and the
+// elementwise passes), the RMS engine, the matvec tile (with its weight
+// streams), the attention datapath (KV write, scores, weighted sums, dividers),
+// the argmax and the sampler. A unit serves one slot at a time, arbitrated as
+// docs/SCHEDULING.md says (docs/MICROARCH.md "Slots"). Parameters mirror the
+// design-point keys; the cycle count of every stage equals the TLM's, so with
+// SLOTS = 1 this is the single-controller core, cycle for cycle.
 //
-// Host interface: with the core idle, `start` is sampled with the step's inputs;
-// the core is `busy` from the next cycle until its DONE cycle (inclusive), where
-// `done` is high and token_out, rng_out and logits are valid (they stay valid
-// until the next start). busy cycles = the step's cycle count.
+// Host interface, per slot s (bits [W*s +: W] of each port): with the slot idle,
+// or in its DONE cycle, `start[s]` is sampled with the step's inputs; the slot
+// is `busy` from the next cycle until its DONE cycle (inclusive), where
+// `done[s]` is high and its token_out, rng_out and logits are valid (they stay
+// valid until its next start). A slot alone: busy cycles = the step's cycle
+// count; a start in the DONE cycle runs the next step back to back.
 module mgpt_core #(
     parameter integer LANES = 16,
     parameter integer COLS = 1,             // cols_per_cycle
@@ -22,22 +30,27 @@ module mgpt_core #(
     parameter integer ARGMAX_TREE = 0,      // argmax: 0 sequential, 1 tree
     parameter integer PIPELINE = 0,         // pipeline: register stages in the tile (0 = mgpt_tile)
     parameter integer REF_PROFILE = 0,      // numerics: 1 reference (wraparound), 0 saturating
+    parameter integer SLOTS = 1,            // sequences: slots sharing the units (1, 2, 4, 8, 16)
+    parameter integer SCHED_RR = 0,         // schedule: 0 oldest, 1 round_robin
     parameter ROM_DIR = "rom"               // read-order ROM files (microgpt-dse writes them)
 ) (
-    input  wire            clk,
-    input  wire            rst,
-    input  wire            start,
-    input  wire [4:0]      token_in,
-    input  wire [3:0]      pos,
-    input  wire [31:0]     rng_in,
-    input  wire            greedy,
-    input  wire [15:0]     temperature,
-    output wire            busy,
-    output wire            done,
-    output reg  [4:0]      stage,            // arch::Stage of the current cycle (31 = idle)
-    output reg  [4:0]      token_out,
-    output reg  [31:0]     rng_out,
-    output wire [27*16-1:0] logits_flat
+    input  wire                    clk,
+    input  wire                    rst,
+    input  wire [SLOTS-1:0]        start,
+    input  wire [5*SLOTS-1:0]      token_in,
+    input  wire [4*SLOTS-1:0]      pos,
+    input  wire [32*SLOTS-1:0]     rng_in,
+    input  wire [SLOTS-1:0]        greedy,
+    input  wire [16*SLOTS-1:0]     temperature,
+    output wire [SLOTS-1:0]        busy,
+    output wire [SLOTS-1:0]        done,
+    output wire [5*SLOTS-1:0]      stage,        // per slot: arch::Stage it is in or waits for (31 = idle)
+    output wire [5*SLOTS-1:0]      token_out,
+    output wire [32*SLOTS-1:0]     rng_out,
+    output wire [27*16*SLOTS-1:0]  logits_flat,
+    // per shared unit u (arch::Unit order: vector, rms, tile, attention,
+    // argmax, sampler) bits [5*u +: 5] = {held, slot}: the slot it serves this cycle
+    output wire [6*5-1:0]          unit_slot
 );
     `include "mgpt_functions.svh"
 
@@ -47,6 +60,10 @@ module mgpt_core #(
                      S_RESIDUAL_ATTN = 11, S_NORM_MLP = 12, S_SCALE_MLP = 13, S_FC1 = 14, S_FC2 = 15,
                      S_RESIDUAL_MLP = 16, S_LM_HEAD = 17, S_ARGMAX = 18, S_FINISH = 19, S_SAMPLER = 20,
                      S_DONE = 21, S_IDLE = 31;
+    // ---- units: the order of arch::Unit (arch/stage_units.hpp) ----
+    localparam integer U_VECTOR = 0, U_RMS = 1, U_TILE = 2, U_ATTENTION = 3, U_ARGMAX = 4, U_SAMPLER = 5,
+                       UNITS = 6, U_NONE = 6;
+    localparam integer SW = SLOTS > 1 ? $clog2(SLOTS) : 1;  // slot index bits
     localparam integer EV = 16 / VLANES;           // element steps of a 16-element pass
     localparam integer EWPS = (VLANES + 1) / 2;    // embedding words per step
     localparam integer EBEATS = WEIGHT_M10K ? (EWPS + BANKS * PORTS - 1) / (BANKS * PORTS) : 1;
@@ -58,63 +75,190 @@ module mgpt_core #(
     // divider batches due after each head's latch (D = 16: one batch after the last head)
     localparam [4:0] BATCHES_PER_HEAD = DIVIDERS >= 4 ? 5'd1 : 5'(4 / DIVIDERS);
 
-    assign busy = stage != S_IDLE;
-    assign done = stage == S_DONE;
+    // the unit that runs stage `s` (arch::kStageUnits); U_NONE for the per-slot controller states
+    function automatic [2:0] unit_of(input [4:0] s);
+        case (s)
+            S_LOAD, S_SCALE0, S_SUMSQ_ATTN, S_SCALE_ATTN, S_RESIDUAL_ATTN, S_SCALE_MLP, S_RESIDUAL_MLP:
+                unit_of = U_VECTOR;
+            S_NORM0, S_NORM_ATTN, S_NORM_MLP: unit_of = U_RMS;
+            S_QKV, S_WO, S_FC1, S_FC2, S_LM_HEAD: unit_of = U_TILE;
+            S_KV_WRITE, S_ATTENTION: unit_of = U_ATTENTION;
+            S_ARGMAX: unit_of = U_ARGMAX;
+            S_SAMPLER: unit_of = U_SAMPLER;
+            default: unit_of = U_NONE;
+        endcase
+    endfunction
 
-    // ---- step inputs and datapath registers ----
-    // The vectors are packed, element i of 16 bits at [16*i +: 16] (`EL reads it
-    // signed), and written element by element at constant offsets, each element
-    // under the condition that selects it (the decoder an array's write port
-    // has). A Verilated model then updates each vector through one shadow copy,
-    // where it keeps a set flag per element write site of an unpacked array and
-    // clears and tests every one on every clock; a write at a variable offset
-    // would synthesize to a shifter, a whole-vector blocking copy to wide muxes.
+    // ---- per-slot state ----
+    // Every per-slot register is one packed vector of SLOTS fields, slot s's at
+    // [W*s +: W]. A unit reads its holder's field through a multiplexer (the
+    // `SLOT view below) and writes it under a slot decoder (`SET): for every
+    // slot a write at a constant offset, under the condition that selects the
+    // slot, as the vectors' elements are written (rtl/README.md "Simulation
+    // speed"). With SLOTS = 1 the holders are constant 0 and both vanish.
+    // The vectors are packed, element i of 16 bits at [16*i +: 16] (`EL reads it signed).
     `define EL(vec, i) $signed(vec[16*(i) +: 16])
-    reg [4:0]  tok;
-    reg [3:0]  p;
-    reg        grd;
-    reg [15:0] temp;
-    reg [16*16-1:0] x, res, nrm, q, k, v, attn, y;
-    reg [64*16-1:0] hid;
-    reg [27*16-1:0] logits;
-    reg [16*16-1:0] lane_v;  // the elementwise lanes' results of this cycle (blocking)
-    reg [63:0] sumsq;
-    reg signed [15:0] scale;
-    reg [4:0]  best_idx;
-    reg [32*16-1:0] tree_val;  // argmax tree: survivors of the previous level
-    reg [32*5-1:0]  tree_idx;
-    reg signed [15:0] lv, rv;
-    reg [4:0]  li, ri;
-    reg signed [15:0] best_val;
-    // the logits and five -32768 entries: the argmax tree's first level reads pairs up to index 31
-    wire [32*16-1:0] logits_pad = {{5{16'h8000}}, logits};
+    `define SLOT(vec, W, h) vec[(W)*(h) +: (W)]
+    `define SET(vec, W, h, off, width, val) \
+        begin for (sl = 0; sl < SLOTS; sl = sl + 1) if ((h) == sl) vec[(W)*sl + (off) +: (width)] <= (val); end
+    reg [5*SLOTS-1:0]   stage_r;                 // the slot's current stage (S_IDLE: no step)
+    reg [5*SLOTS-1:0]   tok;
+    reg [4*SLOTS-1:0]   p;
+    reg [SLOTS-1:0]     grd;
+    reg [16*SLOTS-1:0]  temp;
+    reg [32*SLOTS-1:0]  rng_r;
+    reg [5*SLOTS-1:0]   token_r;
+    reg [256*SLOTS-1:0] x, res, nrm, q, k, v, attn, y;
+    reg [1024*SLOTS-1:0] hid;
+    reg [432*SLOTS-1:0] logits;
+    reg [64*SLOTS-1:0]  sumsq;
+    reg [16*SLOTS-1:0]  scale;
+    reg [5*SLOTS-1:0]   best_idx;
+    reg [16*SLOTS-1:0]  best_val;
+    integer sl;
 
-    genvar gi;
+    assign stage = stage_r;
+    assign token_out = token_r;
+    assign rng_out = rng_r;
     assign logits_flat = logits;
+    genvar gi, gu;
+    generate
+        for (gi = 0; gi < SLOTS; gi = gi + 1) begin : slot_status
+            assign busy[gi] = stage_r[5*gi +: 5] != S_IDLE;
+            assign done[gi] = stage_r[5*gi +: 5] == S_DONE;
+        end
+    endgenerate
+    // slots that take a start at this edge (idle or in their DONE cycle)
+    wire [SLOTS-1:0] accepting;
+    generate
+        for (gi = 0; gi < SLOTS; gi = gi + 1) begin : slot_accept
+            assign accepting[gi] = start[gi] && (stage_r[5*gi +: 5] == S_IDLE || stage_r[5*gi +: 5] == S_DONE);
+        end
+    endgenerate
 
-    // ---- sequencing state ----
-    reg [11:0] cnt;        // cycle within the current stage (or phase)
-    reg        eng_wait;   // an engine call is in flight (start already raised)
+    // ---- arbitration (docs/SCHEDULING.md rules 2-5) ----
+    // u_busy[u]: the unit holds a stage that continues this cycle (registered);
+    // u_hold: its slot. A free unit is granted in the same cycle (no handover
+    // cycle) to one of the slots whose registered stage is on it: every stage
+    // end of the previous edge is in stage_r already, so a slot that just
+    // released the unit competes for it again.
+    reg  [UNITS-1:0]    u_busy;
+    wire [SW*UNITS-1:0] u_hold;
+    wire [UNITS-1:0]    u_held;    // the unit serves a slot this cycle
+    wire [SW*UNITS-1:0] u_holder;  // which one
+    reg  [UNITS-1:0]    ended;     // the holder's stage ends at this edge (blocking, main block)
+    // oldest: older[SLOTS*j + s] = slot j's current step started before slot s's
+    // (the same cycle: j < s). A slot taking a start becomes the youngest.
+    reg  [SLOTS*SLOTS-1:0] older;
+    integer oj, os;
+    always @(posedge clk) begin
+        for (oj = 0; oj < SLOTS; oj = oj + 1)
+            for (os = 0; os < SLOTS; os = os + 1)
+                if (rst || SCHED_RR != 0 || SLOTS == 1) older[SLOTS*oj + os] <= oj < os;
+                else if (accepting[os] && accepting[oj]) older[SLOTS*oj + os] <= oj < os;
+                else if (accepting[os]) older[SLOTS*oj + os] <= oj != os;
+                else if (accepting[oj]) older[SLOTS*oj + os] <= 1'b0;
+    end
+    generate
+        for (gu = 0; gu < UNITS; gu = gu + 1) begin : arbiter
+            reg  [SW-1:0] hold_r, last_r;
+            wire [SLOTS-1:0] waiting;  // slots whose stage is on this unit and that it does not serve yet
+            for (gi = 0; gi < SLOTS; gi = gi + 1) begin : slot_waits
+                assign waiting[gi] = unit_of(stage_r[5*gi +: 5]) == gu && !(u_busy[gu] && hold_r == gi);
+            end
+            // the waiting slot the policy picks: round robin, the first after
+            // last_r cyclically; oldest, the one no waiting slot is older than
+            reg [SW-1:0] pick;
+            reg          any, younger;
+            integer a, c, j;
+            always @* begin
+                pick = '0;
+                any = 1'b0;
+                for (a = 1; a <= SLOTS; a = a + 1) begin
+                    c = SCHED_RR != 0 ? (last_r + a) % SLOTS : a - 1;
+                    younger = 1'b0;
+                    if (SCHED_RR == 0)
+                        for (j = 0; j < SLOTS; j = j + 1)
+                            if (waiting[j] && older[SLOTS*j + c]) younger = 1'b1;
+                    if (!any && waiting[c] && !younger) begin
+                        any = 1'b1;
+                        pick = c[SW-1:0];
+                    end
+                end
+            end
+            assign u_hold[SW*gu +: SW] = hold_r;
+            assign u_held[gu] = u_busy[gu] || any;
+            assign u_holder[SW*gu +: SW] = SLOTS == 1 ? '0 : u_busy[gu] ? hold_r : pick;
+            assign unit_slot[5*gu +: 5] = {u_held[gu], 4'(u_holder[SW*gu +: SW])};
+            always @(posedge clk) begin
+                if (rst) begin
+                    hold_r <= '0;
+                    last_r <= SW'(SLOTS - 1);  // as if the last slot was served: slot 0 first
+                end else begin
+                    hold_r <= u_holder[SW*gu +: SW];
+                    if (u_held[gu] && !u_busy[gu]) last_r <= u_holder[SW*gu +: SW];
+                end
+            end
+        end
+    endgenerate
+
+    // each unit's holder and the stage it runs for it (S_IDLE: the unit is free)
+    wire [SW-1:0] v_h = u_holder[SW*U_VECTOR +: SW], r_h = u_holder[SW*U_RMS +: SW],
+                  t_h = u_holder[SW*U_TILE +: SW], a_h = u_holder[SW*U_ATTENTION +: SW],
+                  g_h = u_holder[SW*U_ARGMAX +: SW], m_h = u_holder[SW*U_SAMPLER +: SW];
+    wire [4:0] v_st = u_held[U_VECTOR] ? `SLOT(stage_r, 5, v_h) : S_IDLE;
+    wire [4:0] r_st = u_held[U_RMS] ? `SLOT(stage_r, 5, r_h) : S_IDLE;
+    wire [4:0] t_st = u_held[U_TILE] ? `SLOT(stage_r, 5, t_h) : S_IDLE;
+    wire [4:0] a_st = u_held[U_ATTENTION] ? `SLOT(stage_r, 5, a_h) : S_IDLE;
+    wire [4:0] g_st = u_held[U_ARGMAX] ? `SLOT(stage_r, 5, g_h) : S_IDLE;
+    wire [4:0] m_st = u_held[U_SAMPLER] ? `SLOT(stage_r, 5, m_h) : S_IDLE;
+    // the holders' registers each unit reads
+    wire [4:0]   v_tok = `SLOT(tok, 5, v_h);
+    wire [3:0]   v_p = `SLOT(p, 4, v_h), a_p = `SLOT(p, 4, a_h);
+    wire [255:0] v_x = `SLOT(x, 256, v_h), v_res = `SLOT(res, 256, v_h), v_y = `SLOT(y, 256, v_h);
+    wire [63:0]  v_sumsq = `SLOT(sumsq, 64, v_h), r_sumsq = `SLOT(sumsq, 64, r_h);
+    wire signed [15:0] v_scale = `SLOT(scale, 16, v_h);
+    wire [255:0] t_nrm = `SLOT(nrm, 256, t_h), t_attn = `SLOT(attn, 256, t_h), t_x = `SLOT(x, 256, t_h);
+    wire [1023:0] t_hid = `SLOT(hid, 1024, t_h);
+    wire [255:0] a_q = `SLOT(q, 256, a_h), a_k = `SLOT(k, 256, a_h), a_v = `SLOT(v, 256, a_h);
+    wire [431:0] g_logits = `SLOT(logits, 432, g_h), m_logits = `SLOT(logits, 432, m_h);
+    wire [4:0]   g_best_idx = `SLOT(best_idx, 5, g_h), m_best_idx = `SLOT(best_idx, 5, m_h);
+    wire [15:0]  g_best_val = `SLOT(best_val, 16, g_h), m_best_val = `SLOT(best_val, 16, m_h);
+    wire [31:0]  m_rng = `SLOT(rng_r, 32, m_h);
+    wire [15:0]  m_temp = `SLOT(temp, 16, m_h);
+
+    // ---- unit state (one stage of one slot at a time) ----
+    reg [11:0] v_cnt;      // vector: cycle within the pass
+    reg [11:0] g_cnt;      // argmax: cycle within the scan
+    reg        r_wait, t_wait, a_wait, m_wait;  // an engine call is in flight (start already raised)
     reg [6:0]  row0;       // tile pass: first stacked row
     reg [1:0]  chunk;      // tile pass: column chunk
     reg [2:0]  ah;         // attention: head
     reg [2:0]  aphase;     // attention: phase within the head
     reg [4:0]  at;         // attention: cached position
     reg [4:0]  abatch;     // attention: divider batch
+    reg [16*16-1:0] lane_v;  // the elementwise lanes' results of this cycle (blocking)
+    reg [63:0] s64;
+    reg [32*16-1:0] tree_val;  // argmax tree: survivors of the previous level
+    reg [32*5-1:0]  tree_idx;
+    reg signed [15:0] lv, rv, bv;
+    reg [4:0]  li, ri, bi;
+    // the logits and five -32768 entries: the argmax tree's first level reads pairs up to index 31
+    wire [32*16-1:0] logits_pad = {{5{16'h8000}}, g_logits};
 
     // ---- embedding ROMs (wte, wpe) ----
     wire [EWPS*32-1:0] wte_words, wpe_words;
-    wire        load_issuing = stage == S_LOAD && cnt < EV * EBEATS;
-    wire [19:0] load_step = load_issuing ? {8'd0, cnt} / EBEATS : 20'd0;
-    wire [7:0]  load_beat = load_issuing ? cnt[7:0] % EBEATS[7:0] : 8'd0;
+    wire        load_issuing = v_st == S_LOAD && v_cnt < EV * EBEATS;
+    wire [19:0] load_step = load_issuing ? {8'd0, v_cnt} / EBEATS : 20'd0;
+    wire [7:0]  load_beat = load_issuing ? v_cnt[7:0] % EBEATS[7:0] : 8'd0;
     mgpt_weight_stream #(WEIGHT_M10K, BANKS, PORTS, EWPS, 27 * EV * EWPS, {ROM_DIR, "/wte"}) rom_wte (
-        clk, load_issuing, ({15'd0, tok} * EV + load_step) * EWPS, load_beat, wte_words);
+        clk, load_issuing, ({15'd0, v_tok} * EV + load_step) * EWPS, load_beat, wte_words);
     mgpt_weight_stream #(WEIGHT_M10K, BANKS, PORTS, EWPS, 16 * EV * EWPS, {ROM_DIR, "/wpe"}) rom_wpe (
-        clk, load_issuing, ({16'd0, p} * EV + load_step) * EWPS, load_beat, wpe_words);
+        clk, load_issuing, ({16'd0, v_p} * EV + load_step) * EWPS, load_beat, wpe_words);
     // the element group whose words are on the ROM outputs this cycle
-    wire        load_compute = stage == S_LOAD &&
-                (WEIGHT_M10K == 0 ? 1'b1 : (cnt >= EBEATS && (cnt % EBEATS) == 0));
-    wire [11:0] load_group = WEIGHT_M10K == 0 ? cnt : cnt / EBEATS - 12'd1;
+    wire        load_compute = v_st == S_LOAD &&
+                (WEIGHT_M10K == 0 ? 1'b1 : (v_cnt >= EBEATS && (v_cnt % EBEATS) == 0));
+    wire [11:0] load_group = WEIGHT_M10K == 0 ? v_cnt : v_cnt / EBEATS - 12'd1;
 
     // ---- pipelined vector passes (PIPELINE >= 1, docs/MICROARCH.md "Pipeline") ----
     // V1 registers the operands of an element group (the embedding words, or the
@@ -123,12 +267,13 @@ module mgpt_core #(
     // squares (a balanced tree) to sumsq. Widths are the values' own: a square
     // is below 2^19 and a pass's sum of 16 below 2^23, so 24 bits hold both
     // exactly. Level 0 keeps the single-cycle datapath of the S_LOAD and
-    // elementwise states below.
-    wire vec_pass = stage == S_SCALE0 || stage == S_SUMSQ_ATTN || stage == S_SCALE_ATTN ||
-                    stage == S_RESIDUAL_ATTN || stage == S_SCALE_MLP || stage == S_RESIDUAL_MLP;
-    wire vec_sums = stage == S_LOAD || stage == S_SUMSQ_ATTN || stage == S_RESIDUAL_ATTN;
-    wire vec_scales = stage == S_SCALE0 || stage == S_SCALE_ATTN || stage == S_SCALE_MLP;
-    wire vec_issue = (load_compute && cnt < EV * EBEATS + WLAT) || (vec_pass && cnt < EV);
+    // elementwise states below. A pass drains before it ends, so the next
+    // holder of the vector unit finds the pipeline empty.
+    wire vec_pass = v_st == S_SCALE0 || v_st == S_SUMSQ_ATTN || v_st == S_SCALE_ATTN ||
+                    v_st == S_RESIDUAL_ATTN || v_st == S_SCALE_MLP || v_st == S_RESIDUAL_MLP;
+    wire vec_sums = v_st == S_LOAD || v_st == S_SUMSQ_ATTN || v_st == S_RESIDUAL_ATTN;
+    wire vec_scales = v_st == S_SCALE0 || v_st == S_SCALE_ATTN || v_st == S_SCALE_MLP;
+    wire vec_issue = (load_compute && v_cnt < EV * EBEATS + WLAT) || (vec_pass && v_cnt < EV);
     reg  [16*VLANES-1:0] va, vb;  // V1
     reg  [11:0] vg1;              // V1: the element group of va, vb
     reg         v1, v2, v3;       // V1, V2 (results of a summing pass), V3 valid
@@ -151,31 +296,31 @@ module mgpt_core #(
     generate
         for (gi = 0; gi < VLANES; gi = gi + 1) begin : vector_lane
             wire signed [15:0] a = $signed(va[16*gi +: 16]), b = $signed(vb[16*gi +: 16]);
-            wire signed [31:0] prod = a * scale;
+            wire signed [31:0] prod = a * v_scale;
             wire signed [16:0] sum = {a[15], a} + {b[15], b};
             assign vlane[16*gi +: 16] = vec_scales ? sat16_of32($signed({{12{prod[31]}}, prod[31:12]})) :
-                                        stage == S_SUMSQ_ATTN ? a : sat16_of32($signed({{15{sum[16]}}, sum}));
+                                        v_st == S_SUMSQ_ATTN ? a : sat16_of32($signed({{15{sum[16]}}, sum}));
         end
         if (PIPELINE != 0) begin : vector_pipe
             integer vi, vj;
             reg signed [31:0] vp;
             always @(posedge clk) begin
                 v1 <= vec_issue && !rst;
-                vg1 <= stage == S_LOAD ? load_group : cnt;
+                vg1 <= v_st == S_LOAD ? load_group : v_cnt;
                 v2 <= v1 && vec_sums;
                 v3 <= v2;
                 for (vi = 0; vi < VLANES; vi = vi + 1) begin
-                    vj = cnt * VLANES + vi;
-                    case (stage)
+                    vj = v_cnt * VLANES + vi;
+                    case (v_st)
                         S_LOAD: begin
                             va[16*vi +: 16] <= wte_words[16*vi +: 16];
                             vb[16*vi +: 16] <= wpe_words[16*vi +: 16];
                         end
                         S_RESIDUAL_ATTN, S_RESIDUAL_MLP: begin
-                            va[16*vi +: 16] <= y[16*(vj % 16) +: 16];
-                            vb[16*vi +: 16] <= res[16*(vj % 16) +: 16];
+                            va[16*vi +: 16] <= v_y[16*(vj % 16) +: 16];
+                            vb[16*vi +: 16] <= v_res[16*(vj % 16) +: 16];
                         end
-                        default: va[16*vi +: 16] <= x[16*(vj % 16) +: 16];
+                        default: va[16*vi +: 16] <= v_x[16*(vj % 16) +: 16];
                     endcase
                     vr[16*vi +: 16] <= vlane[16*vi +: 16];
                     vp = $signed(vr[16*vi +: 16]) * $signed(vr[16*vi +: 16]);
@@ -205,11 +350,11 @@ module mgpt_core #(
 
     wire [15:0] rms_scale;
     wire        rms_early;
-    mgpt_rms_engine #(NORM_RADIX) rms (clk, rst, rms_start, sumsq, rms_done, rms_scale, rms_early);
+    mgpt_rms_engine #(NORM_RADIX) rms (clk, rst, rms_start, r_sumsq, rms_done, rms_scale, rms_early);
 
     wire [4:0] smp_token;
     mgpt_sampler #(SAMPLER_PARALLEL, REF_PROFILE) sampler (
-        clk, rst, smp_start, logits_flat, best_idx, best_val, rng_out, temp, smp_done, smp_token);
+        clk, rst, smp_start, m_logits, m_best_idx, m_best_val, m_rng, m_temp, smp_done, smp_token);
 
     // dividers: batch b divides numerators b*DIVIDERS .. b*DIVIDERS+DIVIDERS-1 (index = 4*head + channel)
     reg signed [63:0] numer [0:15];
@@ -224,21 +369,25 @@ module mgpt_core #(
         end
     endgenerate
 
-    // ---- KV cache ----
-    reg [63:0] kmem [0:3][0:15];  // [head][position] = 4 channels
-    reg [63:0] vmem [0:3][0:15];
+    // ---- KV cache: per head one memory of SLOTS x 16 rows, row {slot, position} ----
+    reg [63:0] kmem [0:3][0:16*SLOTS-1];  // [head][{slot, position}] = 4 channels
+    reg [63:0] vmem [0:3][0:16*SLOTS-1];
     reg [63:0] krow, vrow;        // M10K read registers
-    wire [63:0] krow_now = KV_M10K ? krow : kmem[ah[1:0]][at[3:0]];
+    wire [SW+3:0] a_row = SLOTS == 1 ? {{SW{1'b0}}, at[3:0]} : {a_h, at[3:0]};
+    wire [63:0] krow_now = KV_M10K ? krow : kmem[ah[1:0]][a_row];
     // M10K: one read per cycle when issued: row 0 in the latency cycle, row t+1 while position t commits
-    wire        k_issue = stage == S_ATTENTION && (aphase == 0 || (aphase == 1 && sub));
-    wire        v_issue = stage == S_ATTENTION && (aphase == 3 || (aphase == 4 && sub));
+    wire        k_issue = a_st == S_ATTENTION && (aphase == 0 || (aphase == 1 && sub));
+    wire        v_issue = a_st == S_ATTENTION && (aphase == 3 || (aphase == 4 && sub));
     wire [3:0]  k_raddr = aphase == 0 ? 4'd0 : at[3:0] + 4'd1;
     wire [3:0]  v_raddr = aphase == 3 ? 4'd0 : at[3:0] + 4'd1;
+    wire [SW+3:0] k_rrow = SLOTS == 1 ? {{SW{1'b0}}, k_raddr} : {a_h, k_raddr};
+    wire [SW+3:0] v_rrow = SLOTS == 1 ? {{SW{1'b0}}, v_raddr} : {a_h, v_raddr};
+    wire [SW+3:0] a_wrow = SLOTS == 1 ? {{SW{1'b0}}, a_p} : {a_h, a_p};
     always @(posedge clk) begin
-        if (k_issue) krow <= kmem[ah[1:0]][k_raddr];
-        if (v_issue) vrow <= vmem[ah[1:0]][v_raddr];
+        if (k_issue) krow <= kmem[ah[1:0]][k_rrow];
+        if (v_issue) vrow <= vmem[ah[1:0]][v_rrow];
     end
-    wire [63:0] vrow_now = KV_M10K ? vrow : vmem[ah[1:0]][at[3:0]];
+    wire [63:0] vrow_now = KV_M10K ? vrow : vmem[ah[1:0]][a_row];
 
     // ---- attention temporaries ----
     reg signed [15:0] score [0:15];
@@ -284,7 +433,7 @@ module mgpt_core #(
         begin
             if (!sub) begin
                 d = 64'sd0;
-                for (c = 0; c < 4; c = c + 1) d = d + `EL(q, 4*ah + c) * $signed(krow_now[16*c +: 16]);
+                for (c = 0; c < 4; c = c + 1) d = d + `EL(a_q, 4*ah + c) * $signed(krow_now[16*c +: 16]);
                 dot <= d;
                 sub <= 1'b1;
             end else begin
@@ -292,7 +441,7 @@ module mgpt_core #(
                 score[at[3:0]] <= sc;
                 if (sc > smax) smax <= sc;
                 sub <= 1'b0;
-                if (at[3:0] == p) begin
+                if (at[3:0] == a_p) begin
                     at <= 5'd0;
                     aphase <= A_EXP;
                 end else at <= at + 5'd1;
@@ -300,307 +449,338 @@ module mgpt_core #(
         end
     endtask
 
-    // The lanes' results of element group `g` (element e = g * VLANES + lane)
-    // into the vectors the current vector pass writes.
-    task automatic write_group(input [11:0] g, input [16*VLANES-1:0] vals);
-        integer we;
+    // Ends the current stage of unit `u`'s holder `h`: the slot goes to stage
+    // `ns` at this edge and the unit is free for any slot in the next cycle.
+    task automatic finish_stage(input integer u, input [SW-1:0] h, input [4:0] ns);
+        integer fs;
         begin
-            for (we = 0; we < 16; we = we + 1)
-                if (g == we / VLANES)
-                    case (stage)
-                        S_LOAD, S_RESIDUAL_MLP: x[16*we +: 16] <= vals[16*(we % VLANES) +: 16];
-                        S_SCALE0, S_RESIDUAL_ATTN: begin
-                            x[16*we +: 16] <= vals[16*(we % VLANES) +: 16];
-                            res[16*we +: 16] <= vals[16*(we % VLANES) +: 16];
-                        end
-                        S_SCALE_ATTN, S_SCALE_MLP: nrm[16*we +: 16] <= vals[16*(we % VLANES) +: 16];
-                        default: ;  // S_SUMSQ_ATTN
-                    endcase
+            for (fs = 0; fs < SLOTS; fs = fs + 1)
+                if (h == fs) stage_r[5*fs +: 5] <= ns;
+            ended[u] = 1'b1;
         end
     endtask
 
-    integer i, j2, e;
-    reg signed [15:0] t16;
-    reg [63:0] s64;
+    // The lanes' results of element group `g` (element e = g * VLANES + lane)
+    // into the vectors the vector unit's current pass writes (its holder's).
+    task automatic write_group(input [11:0] g, input [16*VLANES-1:0] vals);
+        integer we, ws;
+        begin
+            for (we = 0; we < 16; we = we + 1)
+                for (ws = 0; ws < SLOTS; ws = ws + 1)
+                    if (g == we / VLANES && v_h == ws)
+                        case (v_st)
+                            S_LOAD, S_RESIDUAL_MLP: x[256*ws + 16*we +: 16] <= vals[16*(we % VLANES) +: 16];
+                            S_SCALE0, S_RESIDUAL_ATTN: begin
+                                x[256*ws + 16*we +: 16] <= vals[16*(we % VLANES) +: 16];
+                                res[256*ws + 16*we +: 16] <= vals[16*(we % VLANES) +: 16];
+                            end
+                            S_SCALE_ATTN, S_SCALE_MLP: nrm[256*ws + 16*we +: 16] <= vals[16*(we % VLANES) +: 16];
+                            default: ;  // S_SUMSQ_ATTN
+                        endcase
+        end
+    endtask
 
-    // the stage that follows `s` (the sampler only in sampling mode)
-    function automatic [4:0] next_stage(input [4:0] s, input greedy_mode);
-        if (s == S_FINISH) next_stage = greedy_mode ? S_DONE : S_SAMPLER;
-        else next_stage = s + 5'd1;
-    endfunction
+    integer i, j2, e, s;
+    reg signed [15:0] t16;
+    reg [4:0] st;
 
     always @(posedge clk) begin
         tile_start <= 1'b0;
         rms_start <= 1'b0;
         div_start <= 1'b0;
         smp_start <= 1'b0;
+        ended = '0;
         if (rst) begin
-            stage <= S_IDLE;
-            cnt <= 12'd0;
-            eng_wait <= 1'b0;
+            stage_r <= {SLOTS{S_IDLE}};
+            v_cnt <= 12'd0;
+            g_cnt <= 12'd0;
+            {r_wait, t_wait, a_wait, m_wait} <= 4'd0;
+            row0 <= 7'd0;
+            chunk <= 2'd0;
+            ah <= 3'd0;
+            at <= 5'd0;
+            aphase <= A_KLAT;
+            abatch <= 5'd0;
+            u_busy <= '0;
         end else begin
-            cnt <= cnt + 12'd1;
-            case (stage)
-                S_IDLE: begin
-                    cnt <= 12'd0;
-                    if (start) begin
-                        tok <= token_in;
-                        p <= pos;
-                        grd <= greedy;
-                        temp <= temperature;
-                        rng_out <= greedy ? rng_in : xorshift32(rng_in);
-                        stage <= S_ACCEPT;
-                    end
-                end
-                S_ACCEPT: begin
-                    sumsq <= 64'd0;
-                    cnt <= 12'd0;
-                    stage <= S_LOAD;
-                end
+            // ---- per-slot controller states (never wait) ----
+            for (s = 0; s < SLOTS; s = s + 1) begin
+                st = stage_r[5*s +: 5];
+                if (accepting[s]) begin  // idle, or its DONE cycle: the next step back to back
+                    tok[5*s +: 5] <= token_in[5*s +: 5];
+                    p[4*s +: 4] <= pos[4*s +: 4];
+                    grd[s] <= greedy[s];
+                    temp[16*s +: 16] <= temperature[16*s +: 16];
+                    rng_r[32*s +: 32] <= greedy[s] ? rng_in[32*s +: 32] : xorshift32(rng_in[32*s +: 32]);
+                    stage_r[5*s +: 5] <= S_ACCEPT;
+                end else
+                    case (st)
+                        S_ACCEPT: begin
+                            sumsq[64*s +: 64] <= 64'd0;
+                            stage_r[5*s +: 5] <= S_LOAD;
+                        end
+                        S_FINISH: begin
+                            if (grd[s]) token_r[5*s +: 5] <= best_idx[5*s +: 5];
+                            stage_r[5*s +: 5] <= grd[s] ? S_DONE : S_SAMPLER;
+                        end
+                        S_DONE: stage_r[5*s +: 5] <= S_IDLE;
+                        default: if (st > S_DONE) stage_r[5*s +: 5] <= S_IDLE;
+                    endcase
+            end
+
+            // ---- vector unit: the embedding load and the elementwise passes ----
+            v_cnt <= u_held[U_VECTOR] ? v_cnt + 12'd1 : 12'd0;
+            case (v_st)
                 S_LOAD: begin
                     if (PIPELINE != 0) begin
                         if (v1) write_group(vg1, vlane);  // V2
-                        if (v3) sumsq <= {40'd0, sumsq[23:0] + vsq_sum};
+                        if (v3) `SET(sumsq, 64, v_h, 0, 64, {40'd0, v_sumsq[23:0] + vsq_sum})
                     end else if (load_compute) begin
-                        s64 = sumsq;
+                        s64 = v_sumsq;
                         for (i = 0; i < VLANES; i = i + 1) begin
                             t16 = sat16($signed(wte_words[16*i +: 16]) + $signed(wpe_words[16*i +: 16]));
                             lane_v[16*i +: 16] = t16;
                             s64 = s64 + sq12(t16);
                         end
                         write_group(load_group, lane_v[16*VLANES-1:0]);
-                        sumsq <= s64;
+                        `SET(sumsq, 64, v_h, 0, 64, s64)
                     end
-                    if (cnt == EV * EBEATS + WLAT - 1 + VDRAIN_SUM) begin
-                        cnt <= 12'd0;
-                        stage <= S_NORM0;
-                    end
-                end
-                S_NORM0, S_NORM_ATTN, S_NORM_MLP: begin
-                    if (!eng_wait) begin
-                        rms_start <= 1'b1;
-                        eng_wait <= 1'b1;
-                    end else if (rms_done) begin
-                        eng_wait <= 1'b0;
-                        scale <= rms_scale;
-                        cnt <= 12'd0;
-                        stage <= stage + 5'd1;
+                    if (v_cnt == EV * EBEATS + WLAT - 1 + VDRAIN_SUM) begin
+                        v_cnt <= 12'd0;
+                        finish_stage(U_VECTOR, v_h, S_NORM0);
                     end
                 end
                 S_SCALE0, S_SUMSQ_ATTN, S_SCALE_ATTN, S_RESIDUAL_ATTN, S_SCALE_MLP, S_RESIDUAL_MLP: begin
                   if (PIPELINE != 0) begin
                     if (v1) write_group(vg1, vlane);  // V2; the squares are summed in V4
-                    if (cnt == 0) sumsq <= 64'd0;
-                    else if (v3) sumsq <= {40'd0, sumsq[23:0] + vsq_sum};
+                    if (v_cnt == 0) `SET(sumsq, 64, v_h, 0, 64, 64'd0)
+                    else if (v3) `SET(sumsq, 64, v_h, 0, 64, {40'd0, v_sumsq[23:0] + vsq_sum})
                   end else begin
-                    s64 = (cnt == 0) ? 64'd0 : sumsq;
+                    s64 = (v_cnt == 0) ? 64'd0 : v_sumsq;
                     for (i = 0; i < VLANES; i = i + 1) begin
-                        j2 = cnt * VLANES + i;
-                        case (stage)
-                            S_SCALE0, S_SCALE_ATTN, S_SCALE_MLP: t16 = mulq(`EL(x, j2), scale);
+                        j2 = v_cnt * VLANES + i;
+                        case (v_st)
+                            S_SCALE0, S_SCALE_ATTN, S_SCALE_MLP: t16 = mulq(`EL(v_x, j2), v_scale);
                             S_SUMSQ_ATTN: begin
-                                t16 = `EL(x, j2);
+                                t16 = `EL(v_x, j2);
                                 s64 = s64 + sq12(t16);
                             end
                             S_RESIDUAL_ATTN: begin
-                                t16 = sat16(`EL(y, j2) + `EL(res, j2));
+                                t16 = sat16(`EL(v_y, j2) + `EL(v_res, j2));
                                 s64 = s64 + sq12(t16);
                             end
-                            default: t16 = sat16(`EL(y, j2) + `EL(res, j2));  // S_RESIDUAL_MLP
+                            default: t16 = sat16(`EL(v_y, j2) + `EL(v_res, j2));  // S_RESIDUAL_MLP
                         endcase
                         lane_v[16*i +: 16] = t16;
                     end
-                    write_group(cnt, lane_v[16*VLANES-1:0]);
-                    sumsq <= s64;
+                    write_group(v_cnt, lane_v[16*VLANES-1:0]);
+                    `SET(sumsq, 64, v_h, 0, 64, s64)
                   end
-                    if (cnt == EV - 1 + (vec_sums ? VDRAIN_SUM : VDRAIN)) begin
-                        cnt <= 12'd0;
-                        row0 <= 7'd0;
+                    if (v_cnt == EV - 1 + (vec_sums ? VDRAIN_SUM : VDRAIN)) begin
+                        v_cnt <= 12'd0;
+                        finish_stage(U_VECTOR, v_h, v_st + 5'd1);
+                    end
+                end
+                default: ;
+            endcase
+
+            // ---- RMS unit ----
+            if (r_st == S_NORM0 || r_st == S_NORM_ATTN || r_st == S_NORM_MLP) begin
+                if (!r_wait) begin
+                    rms_start <= 1'b1;
+                    r_wait <= 1'b1;
+                end else if (rms_done) begin
+                    r_wait <= 1'b0;
+                    `SET(scale, 16, r_h, 0, 16, rms_scale)
+                    finish_stage(U_RMS, r_h, r_st + 5'd1);
+                end
+            end
+
+            // ---- tile unit: the projections ----
+            if (t_st == S_QKV || t_st == S_WO || t_st == S_FC1 || t_st == S_FC2 || t_st == S_LM_HEAD) begin
+                if (!t_wait) begin
+                    tile_proj <= t_st == S_QKV ? 3'd0 : t_st == S_WO ? 3'd1 : t_st == S_FC1 ? 3'd2 :
+                                 t_st == S_FC2 ? 3'd3 : 3'd4;
+                    tile_in <= (t_st == S_FC2) ? t_hid : {768'd0, (t_st == S_WO) ? t_attn :
+                                                                (t_st == S_LM_HEAD) ? t_x : t_nrm};
+                    tile_start <= 1'b1;
+                    t_wait <= 1'b1;
+                end else if (tile_done) begin
+                    t_wait <= 1'b0;
+                    if (t_st == S_FC2 && chunk != 2'd3) begin
+                        chunk <= chunk + 2'd1;
+                    end else begin
+                        // write back the rows of this row tile: each element of the
+                        // projection's output whose stacked row is in the pass
+                        case (t_st)
+                            S_QKV: for (e = 0; e < 16; e = e + 1) begin
+                                if (`IN_PASS(e)) `SET(q, 256, t_h, 16*e, 16, `ROW(e))
+                                if (`IN_PASS(16 + e)) `SET(k, 256, t_h, 16*e, 16, `ROW(16 + e))
+                                if (`IN_PASS(32 + e)) `SET(v, 256, t_h, 16*e, 16, `ROW(32 + e))
+                            end
+                            S_WO, S_FC2: for (e = 0; e < 16; e = e + 1)
+                                if (`IN_PASS(e)) `SET(y, 256, t_h, 16*e, 16, `ROW(e))
+                            S_FC1: for (e = 0; e < 64; e = e + 1)
+                                if (`IN_PASS(e)) `SET(hid, 1024, t_h, 16*e, 16, `ROW(e) < 0 ? 16'sd0 : `ROW(e))
+                            default: for (e = 0; e < 27; e = e + 1)
+                                if (`IN_PASS(e)) `SET(logits, 432, t_h, 16*e, 16, `ROW(e))
+                        endcase
                         chunk <= 2'd0;
-                        stage <= stage + 5'd1;
+                        if ({1'b0, row0} + LANES >= {1'b0, proj_rows(tile_proj)}) begin
+                            row0 <= 7'd0;
+                            finish_stage(U_TILE, t_h, t_st + 5'd1);
+                        end else row0 <= row0 + LANES[6:0];
                     end
                 end
-                S_QKV, S_WO, S_FC1, S_FC2, S_LM_HEAD: begin
-                    if (!eng_wait) begin
-                        tile_proj <= stage == S_QKV ? 3'd0 : stage == S_WO ? 3'd1 : stage == S_FC1 ? 3'd2 :
-                                     stage == S_FC2 ? 3'd3 : 3'd4;
-                        tile_in <= (stage == S_FC2) ? hid : {768'd0, (stage == S_WO) ? attn :
-                                                                     (stage == S_LM_HEAD) ? x : nrm};
-                        tile_start <= 1'b1;
-                        eng_wait <= 1'b1;
-                    end else if (tile_done) begin
-                        eng_wait <= 1'b0;
-                        if (stage == S_FC2 && chunk != 2'd3) begin
-                            chunk <= chunk + 2'd1;
-                        end else begin
-                            // write back the rows of this row tile: each element of the
-                            // projection's output whose stacked row is in the pass
-                            case (stage)
-                                S_QKV: for (e = 0; e < 16; e = e + 1) begin
-                                    if (`IN_PASS(e)) q[16*e +: 16] <= `ROW(e);
-                                    if (`IN_PASS(16 + e)) k[16*e +: 16] <= `ROW(16 + e);
-                                    if (`IN_PASS(32 + e)) v[16*e +: 16] <= `ROW(32 + e);
-                                end
-                                S_WO, S_FC2: for (e = 0; e < 16; e = e + 1)
-                                    if (`IN_PASS(e)) y[16*e +: 16] <= `ROW(e);
-                                S_FC1: for (e = 0; e < 64; e = e + 1)
-                                    if (`IN_PASS(e)) hid[16*e +: 16] <= `ROW(e) < 0 ? 16'sd0 : `ROW(e);
-                                default: for (e = 0; e < 27; e = e + 1)
-                                    if (`IN_PASS(e)) logits[16*e +: 16] <= `ROW(e);
-                            endcase
-                            chunk <= 2'd0;
-                            if ({1'b0, row0} + LANES >= {1'b0, proj_rows(tile_proj)}) begin
-                                cnt <= 12'd0;
-                                row0 <= 7'd0;
-                                stage <= stage + 5'd1;
-                                best_idx <= 5'd0;
-                                best_val <= -16'sd32768;
-                                ah <= 3'd0;
-                                at <= 5'd0;
-                                aphase <= 3'd0;
-                                abatch <= 5'd0;
-                            end else row0 <= row0 + LANES[6:0];
-                        end
-                    end
+            end
+
+            // ---- attention unit: the KV write and the attention ----
+            if (a_st == S_KV_WRITE) begin
+                for (i = 0; i < 4; i = i + 1) begin  // head i: channels 4i .. 4i+3
+                    kmem[i][a_wrow] <= a_k[64*i +: 64];
+                    vmem[i][a_wrow] <= a_v[64*i +: 64];
                 end
-                S_KV_WRITE: begin
-                    for (i = 0; i < 4; i = i + 1) begin  // head i: channels 4i .. 4i+3
-                        kmem[i][p] <= k[64*i +: 64];
-                        vmem[i][p] <= v[64*i +: 64];
+                finish_stage(U_ATTENTION, a_h, S_ATTENTION);
+            end else if (a_st == S_ATTENTION) begin
+                // Per head: [K latency] q.k + commit per position; exp weight + sum per
+                // position; [V latency] fetch + accumulate per position; operand latch;
+                // then the divider batches that are due (all 16 after the last head if D = 16).
+                case (aphase)
+                    A_KLAT: begin
+                        den <= 32'd0;
+                        smax <= -16'sd32768;
+                        for (i = 0; i < 4; i = i + 1) aacc[i] <= 64'sd0;
+                        at <= 5'd0;
+                        sub <= 1'b0;
+                        aphase <= A_SCORE;
+                        if (KV_M10K == 0) score_cycle();  // no latency: this is the first q.k cycle
                     end
-                    cnt <= 12'd0;
-                    stage <= S_ATTENTION;
-                end
-                S_ATTENTION: begin
-                    // Per head: [K latency] q.k + commit per position; exp weight + sum per
-                    // position; [V latency] fetch + accumulate per position; operand latch;
-                    // then the divider batches that are due (all 16 after the last head if D = 16).
-                    case (aphase)
-                        A_KLAT: begin
-                            den <= 32'd0;
-                            smax <= -16'sd32768;
-                            for (i = 0; i < 4; i = i + 1) aacc[i] <= 64'sd0;
+                    A_SCORE: score_cycle();
+                    A_EXP: begin
+                        aw[at[3:0]] <= attn_exp(score[at[3:0]] - smax, REF_PROFILE != 0);
+                        den <= den + attn_exp(score[at[3:0]] - smax, REF_PROFILE != 0);
+                        if (at[3:0] == a_p) begin
                             at <= 5'd0;
                             sub <= 1'b0;
-                            aphase <= A_SCORE;
-                            if (KV_M10K == 0) score_cycle();  // no latency: this is the first q.k cycle
+                            aphase <= KV_M10K ? A_VLAT : A_ACC;
+                        end else at <= at + 5'd1;
+                    end
+                    A_VLAT: aphase <= A_ACC;
+                    A_ACC: begin
+                        if (!sub) begin
+                            wt_r <= aw[at[3:0]];
+                            vrow_r <= vrow_now;
+                            sub <= 1'b1;
+                        end else begin
+                            for (i = 0; i < 4; i = i + 1)
+                                aacc[i] <= aacc[i] + $signed({1'b0, wt_r}) * $signed(vrow_r[16*i +: 16]);
+                            sub <= 1'b0;
+                            if (at[3:0] == a_p) aphase <= A_LATCH;
+                            else at <= at + 5'd1;
                         end
-                        A_SCORE: score_cycle();
-                        A_EXP: begin
-                            aw[at[3:0]] <= attn_exp(score[at[3:0]] - smax, REF_PROFILE != 0);
-                            den <= den + attn_exp(score[at[3:0]] - smax, REF_PROFILE != 0);
-                            if (at[3:0] == p) begin
-                                at <= 5'd0;
-                                sub <= 1'b0;
-                                aphase <= KV_M10K ? A_VLAT : A_ACC;
-                            end else at <= at + 5'd1;
-                        end
-                        A_VLAT: aphase <= A_ACC;
-                        A_ACC: begin
-                            if (!sub) begin
-                                wt_r <= aw[at[3:0]];
-                                vrow_r <= vrow_now;
-                                sub <= 1'b1;
-                            end else begin
-                                for (i = 0; i < 4; i = i + 1)
-                                    aacc[i] <= aacc[i] + $signed({1'b0, wt_r}) * $signed(vrow_r[16*i +: 16]);
-                                sub <= 1'b0;
-                                if (at[3:0] == p) aphase <= A_LATCH;
-                                else at <= at + 5'd1;
-                            end
-                        end
-                        A_LATCH: begin
-                            for (i = 0; i < 4; i = i + 1) numer[4*ah + i] <= aacc[i];
-                            denom[ah[1:0]] <= den;
-                            at <= 5'd0;
-                            if (DIVIDERS == 16 && ah != 3'd3) begin
-                                ah <= ah + 3'd1;
-                                aphase <= A_KLAT;
-                            end else aphase <= A_DIV;
-                        end
-                        default: begin  // A_DIV: one engine call per batch
-                            if (!eng_wait) begin
-                                div_start <= 1'b1;
-                                eng_wait <= 1'b1;
-                            end else if (div_done[0]) begin
-                                eng_wait <= 1'b0;
-                                // element e = abatch * DIVIDERS + divider
-                                for (e = 0; e < 16; e = e + 1)
-                                    if (abatch == e / DIVIDERS) attn[16*e +: 16] <= div_q[16*(e % DIVIDERS) +: 16];
-                                abatch <= abatch + 5'd1;
-                                if ((abatch + 5'd1) % BATCHES_PER_HEAD == 0) begin
-                                    // this head's batches are done
-                                    if (ah == 3'd3) begin
-                                        cnt <= 12'd0;
-                                        row0 <= 7'd0;
-                                        chunk <= 2'd0;
-                                        stage <= S_WO;
-                                    end else begin
-                                        ah <= ah + 3'd1;
-                                        aphase <= A_KLAT;
-                                    end
+                    end
+                    A_LATCH: begin
+                        for (i = 0; i < 4; i = i + 1) numer[4*ah + i] <= aacc[i];
+                        denom[ah[1:0]] <= den;
+                        at <= 5'd0;
+                        if (DIVIDERS == 16 && ah != 3'd3) begin
+                            ah <= ah + 3'd1;
+                            aphase <= A_KLAT;
+                        end else aphase <= A_DIV;
+                    end
+                    default: begin  // A_DIV: one engine call per batch
+                        if (!a_wait) begin
+                            div_start <= 1'b1;
+                            a_wait <= 1'b1;
+                        end else if (div_done[0]) begin
+                            a_wait <= 1'b0;
+                            // element e = abatch * DIVIDERS + divider
+                            for (e = 0; e < 16; e = e + 1)
+                                if (abatch == e / DIVIDERS)
+                                    `SET(attn, 256, a_h, 16*e, 16, div_q[16*(e % DIVIDERS) +: 16])
+                            abatch <= abatch + 5'd1;
+                            if ((abatch + 5'd1) % BATCHES_PER_HEAD == 0) begin
+                                // this head's batches are done
+                                if (ah == 3'd3) begin
+                                    ah <= 3'd0;
+                                    aphase <= A_KLAT;
+                                    abatch <= 5'd0;
+                                    finish_stage(U_ATTENTION, a_h, S_WO);
+                                end else begin
+                                    ah <= ah + 3'd1;
+                                    aphase <= A_KLAT;
                                 end
                             end
                         end
-                    endcase
-                end
-                S_ARGMAX: begin
-                    if (ARGMAX_TREE == 0) begin
-                        if (`EL(logits, cnt[4:0]) > best_val) begin
-                            best_val <= `EL(logits, cnt[4:0]);
-                            best_idx <= cnt[4:0];
+                    end
+                endcase
+            end
+
+            // ---- argmax unit ----
+            g_cnt <= u_held[U_ARGMAX] ? g_cnt + 12'd1 : 12'd0;
+            if (g_st == S_ARGMAX) begin
+                if (ARGMAX_TREE == 0) begin
+                    // the running maximum starts at (-32768, 0) in the scan's first cycle
+                    bv = g_cnt == 0 ? -16'sd32768 : $signed(g_best_val);
+                    bi = g_cnt == 0 ? 5'd0 : g_best_idx;
+                    if (`EL(g_logits, g_cnt[4:0]) > bv) begin
+                        bv = `EL(g_logits, g_cnt[4:0]);
+                        bi = g_cnt[4:0];
+                    end
+                    `SET(best_val, 16, g_h, 0, 16, bv)
+                    `SET(best_idx, 5, g_h, 0, 5, bi)
+                    if (g_cnt == 26) begin
+                        g_cnt <= 12'd0;
+                        finish_stage(U_ARGMAX, g_h, S_FINISH);
+                    end
+                end else begin  // tree: one level of pairwise compares per cycle, 27 -> 14 -> 7 -> 4 -> 2 -> 1
+                    for (i = 0; i < 16; i = i + 1) begin
+                        if (g_cnt == 0) begin
+                            lv = `EL(logits_pad, 2 * i);
+                            li = 2 * i;
+                            rv = `EL(logits_pad, 2 * i + 1);
+                            ri = 2 * i + 1;
+                        end else begin
+                            lv = `EL(tree_val, 2 * i);
+                            li = tree_idx[5 * (2 * i) +: 5];
+                            rv = `EL(tree_val, 2 * i + 1);
+                            ri = tree_idx[5 * (2 * i + 1) +: 5];
                         end
-                        if (cnt == 26) begin
-                            cnt <= 12'd0;
-                            stage <= S_FINISH;
-                        end
-                    end else begin  // tree: one level of pairwise compares per cycle, 27 -> 14 -> 7 -> 4 -> 2 -> 1
-                        for (i = 0; i < 16; i = i + 1) begin
-                            if (cnt == 0) begin
-                                lv = `EL(logits_pad, 2 * i);
-                                li = 2 * i;
-                                rv = `EL(logits_pad, 2 * i + 1);
-                                ri = 2 * i + 1;
-                            end else begin
-                                lv = `EL(tree_val, 2 * i);
-                                li = tree_idx[5 * (2 * i) +: 5];
-                                rv = `EL(tree_val, 2 * i + 1);
-                                ri = tree_idx[5 * (2 * i + 1) +: 5];
-                            end
-                            // the right one wins only if strictly greater: the lowest index of the maximum
-                            tree_val[16*i +: 16] <= rv > lv ? rv : lv;
-                            tree_idx[5*i +: 5] <= rv > lv ? ri : li;
-                        end
-                        if (cnt == 4) begin
-                            best_val <= `EL(tree_val, 1) > `EL(tree_val, 0) ? `EL(tree_val, 1) : `EL(tree_val, 0);
-                            best_idx <= `EL(tree_val, 1) > `EL(tree_val, 0) ? tree_idx[5 +: 5] : tree_idx[0 +: 5];
-                            cnt <= 12'd0;
-                            stage <= S_FINISH;
-                        end
+                        // the right one wins only if strictly greater: the lowest index of the maximum
+                        tree_val[16*i +: 16] <= rv > lv ? rv : lv;
+                        tree_idx[5*i +: 5] <= rv > lv ? ri : li;
+                    end
+                    if (g_cnt == 4) begin
+                        `SET(best_val, 16, g_h, 0, 16,
+                             `EL(tree_val, 1) > `EL(tree_val, 0) ? `EL(tree_val, 1) : `EL(tree_val, 0))
+                        `SET(best_idx, 5, g_h, 0, 5,
+                             `EL(tree_val, 1) > `EL(tree_val, 0) ? tree_idx[5 +: 5] : tree_idx[0 +: 5])
+                        g_cnt <= 12'd0;
+                        finish_stage(U_ARGMAX, g_h, S_FINISH);
                     end
                 end
-                S_FINISH: begin
-                    if (grd) token_out <= best_idx;
-                    cnt <= 12'd0;
-                    stage <= next_stage(S_FINISH, grd);
+            end
+
+            // ---- sampler unit ----
+            if (m_st == S_SAMPLER) begin
+                if (!m_wait) begin
+                    smp_start <= 1'b1;
+                    m_wait <= 1'b1;
+                end else if (smp_done) begin
+                    m_wait <= 1'b0;
+                    `SET(token_r, 5, m_h, 0, 5, smp_token)
+                    finish_stage(U_SAMPLER, m_h, S_DONE);
                 end
-                S_SAMPLER: begin
-                    if (!eng_wait) begin
-                        smp_start <= 1'b1;
-                        eng_wait <= 1'b1;
-                    end else if (smp_done) begin
-                        eng_wait <= 1'b0;
-                        token_out <= smp_token;
-                        stage <= S_DONE;
-                    end
-                end
-                S_DONE: stage <= S_IDLE;
-                default: stage <= S_IDLE;
-            endcase
+            end
+
+            // a unit whose holder's stage goes on keeps it; the others are free next cycle
+            u_busy <= u_held & ~ended;
         end
     end
 
     `undef EL
+    `undef SLOT
+    `undef SET
     `undef IN_PASS
     `undef ROW
 

@@ -31,6 +31,8 @@ module de1soc_top #(
     parameter integer ARGMAX_TREE = 0,
     parameter integer PIPELINE = 0,
     parameter integer REF_PROFILE = 0,
+    parameter integer SLOTS = 1,        // the board drives one slot (arch::require_rtl refuses more)
+    parameter integer SCHED_RR = 0,
     parameter ROM_DIR = "rom",
     parameter integer PLL_M = 45,
     parameter integer PLL_N = 2,
@@ -123,6 +125,7 @@ module de1soc_top #(
     wire [31:0] core_rng, core_rng_out;
     wire [15:0] core_temperature;
     wire [27*16-1:0] core_logits;
+    wire [6*5-1:0]   core_unit_slot;  // which slot each unit serves: for checking the bare core only
     mgpt_sequencer sequencer (
         .clk(clk), .rst(rst), .enable(enable),
         .start(start), .clear(clear), .seed_write(seed_write), .seed_value(seed_value),
@@ -138,11 +141,12 @@ module de1soc_top #(
         .LANES(LANES), .COLS(COLS), .WEIGHT_M10K(WEIGHT_M10K), .BANKS(BANKS), .PORTS(PORTS),
         .KV_M10K(KV_M10K), .VLANES(VLANES), .NORM_RADIX(NORM_RADIX), .DIVIDERS(DIVIDERS),
         .DIV_RADIX(DIV_RADIX), .SAMPLER_PARALLEL(SAMPLER_PARALLEL), .ARGMAX_TREE(ARGMAX_TREE),
-        .PIPELINE(PIPELINE), .REF_PROFILE(REF_PROFILE), .ROM_DIR(ROM_DIR)
+        .PIPELINE(PIPELINE), .REF_PROFILE(REF_PROFILE), .SLOTS(SLOTS), .SCHED_RR(SCHED_RR), .ROM_DIR(ROM_DIR)
     ) core (
         .clk(clk), .rst(rst), .start(core_start), .token_in(core_token), .pos(core_pos), .rng_in(core_rng),
         .greedy(core_greedy), .temperature(core_temperature), .busy(core_busy), .done(core_done),
-        .stage(core_stage), .token_out(core_token_out), .rng_out(core_rng_out), .logits_flat(core_logits));
+        .stage(core_stage), .token_out(core_token_out), .rng_out(core_rng_out), .logits_flat(core_logits),
+        .unit_slot(core_unit_slot));
 
     // ---- board status ----
     wire [6*7-1:0] hex_flat;
@@ -152,5 +156,5 @@ module de1soc_top #(
     assign {HEX5, HEX4, HEX3, HEX2, HEX1, HEX0} = hex_flat;
 
     // SW9..SW2 are free; the stage and logits serve the co-simulation of the bare core only
-    wire unused_ok = &{1'b0, SW[9:2], core_stage, core_logits, avm_address[1:0]};
+    wire unused_ok = &{1'b0, SW[9:2], core_stage, core_logits, core_unit_slot, avm_address[1:0]};
 endmodule

@@ -123,12 +123,12 @@ core_top() {
 module mgpt_synth_top (input wire clk, input wire rst, input wire start, input wire [4:0] token_in,
     input wire [3:0] pos, input wire [31:0] rng_in, input wire greedy, input wire [15:0] temperature,
     output wire busy, output wire done, output wire [4:0] stage, output wire [4:0] token_out,
-    output wire [31:0] rng_out, output wire [27*16-1:0] logits_flat);
+    output wire [31:0] rng_out, output wire [27*16-1:0] logits_flat, output wire [6*5-1:0] unit_slot);
   mgpt_core #(.LANES($L), .COLS($C), .WEIGHT_M10K(${P[WEIGHT_M10K]}), .BANKS(${P[BANKS]}), .PORTS(${P[PORTS]}),
       .KV_M10K(${P[KV_M10K]}), .VLANES(${P[VLANES]}), .NORM_RADIX(${P[NORM_RADIX]}), .DIVIDERS(${P[DIVIDERS]}),
       .DIV_RADIX(${P[DIV_RADIX]}), .SAMPLER_PARALLEL(${P[SAMPLER_PARALLEL]}), .ARGMAX_TREE(${P[ARGMAX_TREE]}),
       .REF_PROFILE(${P[REF_PROFILE]}), .PIPELINE(${P[PIPELINE]}), .ROM_DIR("$roms")) u (clk, rst, start, token_in, pos, rng_in, greedy,
-      temperature, busy, done, stage, token_out, rng_out, logits_flat);
+      temperature, busy, done, stage, token_out, rng_out, logits_flat, unit_slot);
 endmodule
 EOF
 }
