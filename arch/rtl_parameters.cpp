@@ -19,6 +19,12 @@ void require_rtl(const DesignPoint& d, const std::string& what) {
                                 "cores = 1); simulate and explore model more");
 }
 
+void require_one_core(const DesignPoint& d, const std::string& what) {
+    if (d.cores == 1) return;
+    throw std::invalid_argument((what.empty() ? "" : what + ": ") + "cores = " + std::to_string(d.cores) +
+                                ": rtl/mgpt_core.sv is one core (legal: cores = 1; its slots: any sequences)");
+}
+
 std::string rtl_config_id(const DesignPoint& d) {
     std::string id;
     for (const auto& [name, value] : rtl_parameters(d)) id += (id.empty() ? "" : "_") + std::to_string(value);

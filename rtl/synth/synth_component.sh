@@ -113,6 +113,8 @@ for k in LANES COLS WEIGHT_M10K BANKS PORTS KV_M10K VLANES NORM_RADIX DIVIDERS D
   [ -n "${P[$k]:-}" ] || die "parameter $k missing from $roms/verilator_params.vc"
 done
 L=${P[LANES]}; C=${P[COLS]}
+# the slots (parameters of newer ROM folders; one slot, oldest, where absent)
+S=${P[SLOTS]:-1}; RR=${P[SCHED_RR]:-0}
 
 # ---- a top-level wrapper with the parameters as literals ----
 # (yosys 0.23's `hierarchy -chparam` cannot take the string ROM_DIR and trips an
@@ -120,14 +122,16 @@ L=${P[LANES]}; C=${P[COLS]}
 top=$out/${component}_top.sv
 core_top() {
   cat <<EOF
-module mgpt_synth_top (input wire clk, input wire rst, input wire start, input wire [4:0] token_in,
-    input wire [3:0] pos, input wire [31:0] rng_in, input wire greedy, input wire [15:0] temperature,
-    output wire busy, output wire done, output wire [4:0] stage, output wire [4:0] token_out,
-    output wire [31:0] rng_out, output wire [27*16-1:0] logits_flat, output wire [6*5-1:0] unit_slot);
+module mgpt_synth_top (input wire clk, input wire rst, input wire [$S-1:0] start, input wire [5*$S-1:0] token_in,
+    input wire [4*$S-1:0] pos, input wire [32*$S-1:0] rng_in, input wire [$S-1:0] greedy,
+    input wire [16*$S-1:0] temperature, output wire [$S-1:0] busy, output wire [$S-1:0] done,
+    output wire [5*$S-1:0] stage, output wire [5*$S-1:0] token_out, output wire [32*$S-1:0] rng_out,
+    output wire [27*16*$S-1:0] logits_flat, output wire [6*5-1:0] unit_slot);
   mgpt_core #(.LANES($L), .COLS($C), .WEIGHT_M10K(${P[WEIGHT_M10K]}), .BANKS(${P[BANKS]}), .PORTS(${P[PORTS]}),
       .KV_M10K(${P[KV_M10K]}), .VLANES(${P[VLANES]}), .NORM_RADIX(${P[NORM_RADIX]}), .DIVIDERS(${P[DIVIDERS]}),
       .DIV_RADIX(${P[DIV_RADIX]}), .SAMPLER_PARALLEL(${P[SAMPLER_PARALLEL]}), .ARGMAX_TREE(${P[ARGMAX_TREE]}),
-      .REF_PROFILE(${P[REF_PROFILE]}), .PIPELINE(${P[PIPELINE]}), .ROM_DIR("$roms")) u (clk, rst, start, token_in, pos, rng_in, greedy,
+      .REF_PROFILE(${P[REF_PROFILE]}), .PIPELINE(${P[PIPELINE]}), .SLOTS($S), .SCHED_RR($RR),
+      .ROM_DIR("$roms")) u (clk, rst, start, token_in, pos, rng_in, greedy,
       temperature, busy, done, stage, token_out, rng_out, logits_flat, unit_slot);
 endmodule
 EOF

@@ -49,13 +49,18 @@ for k in 0 3 16 x; do
 done
 
 # The RTL flows build one slot on one core so far: refused before any work, naming the keys
-for cmd in cosim roms fpga; do
+for cmd in cosim fpga; do
   out=--out; [ $cmd = cosim ] && out=--steps-csv
   expect 2 "^microgpt-dse $cmd: sequences = 2, cores = 1: the RTL core has one slot and one core so far \(legal for RTL: sequences = 1, cores = 1\)" -- \
     "$bin" $cmd --set sequences=2 $out "$tmp/$cmd.out"
   [ -e "$tmp/$cmd.out" ] && bad "$cmd wrote $tmp/$cmd.out" || ok
 done
-expect 2 "^microgpt-dse roms: sequences = 1, cores = 4: " -- "$bin" roms --set cores=4 --out "$tmp/r4"
+# roms writes the core's parameters and ROM files: any slots, one core
+expect 2 "^microgpt-dse roms: cores = 4: rtl/mgpt_core.sv is one core \(legal: cores = 1" -- "$bin" roms --set cores=4 --out "$tmp/r4"
+[ -e "$tmp/r4" ] && bad "roms --set cores=4 wrote $tmp/r4" || ok
+expect 0 "wrote the ROM files" -- "$bin" roms --set sequences=4 --set schedule=round_robin --out "$tmp/r_s4"
+grep -qx -- "-GSLOTS=4" "$tmp/r_s4/verilator_params.vc" && grep -qx -- "-GSCHED_RR=1" "$tmp/r_s4/verilator_params.vc" && ok ||
+  bad "roms --set sequences=4: verilator_params.vc lacks -GSLOTS=4 -GSCHED_RR=1"
 
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
