@@ -62,7 +62,8 @@ const std::vector<FamilyTerms>& measured_families() {
         {"rms_engine", {"base_ns", "step_select_ns"}},
         {"divider", {"base_ns", "step_select_ns"}},
         {"sampler", {"sequential_ns", "parallel_ns"}},
-        {"core", {"base_ns", "vector_lane_ns", "logic_rom_load_ns", "pipelined_base_ns", "pipelined_kv_registers_ns"}}};
+        {"core", {"base_ns", "vector_lane_ns", "logic_rom_load_ns", "pipelined_base_ns", "pipelined_kv_registers_ns",
+                  "slot_select_level_ns"}}};
     return f;
 }
 
@@ -122,8 +123,9 @@ std::vector<PathModel> path_models(const arch::DesignPoint& d, const Calibration
             tile_fixed_ns = wm ? stream_ns : 0.0;
         }
     }
-    // Several slots (counted, slot_resources.hpp): the S:1 select of the
-    // slot's operand in front of every datapath that reads per-slot state.
+    // Several slots (slot_resources.hpp): the S:1 select of the holder's
+    // operand in front of every datapath that reads per-slot state, counted
+    // where the path is (the tile's inputs, the counted core paths).
     const double slot_ns = slot_select_levels(d) * t.lut;
     p.push_back(measured("tile", tile_fixed_ns + slot_ns, tile_terms));
     if (wm) p.push_back(stream);
@@ -156,13 +158,19 @@ std::vector<PathModel> path_models(const arch::DesignPoint& d, const Calibration
     // -> 64-bit add), and with the KV cache in registers the K row's select
     // in front of the q.k multiply.
     const bool kv_m10k = d.kv_memory == arch::KvMemory::m10k;
+    // With S slots a unit's operands come through the S:1 select of its
+    // holder's fields: its LUT levels in front of the measured path, fitted
+    // to the multi-slot core's runs.
+    const double slot_levels = slot_select_levels(d);
     if (level == 0)
-        p.push_back(measured("core", slot_ns, {{"base_ns", 1},
+        p.push_back(measured("core", 0, {{"base_ns", 1},
                                          {"vector_lane_ns", static_cast<double>(d.vector_lanes - 1)},
-                                         {"logic_rom_load_ns", wm ? 0.0 : 1.0}}));
+                                         {"logic_rom_load_ns", wm ? 0.0 : 1.0},
+                                         {"slot_select_level_ns", slot_levels}}));
     else
-        p.push_back(measured("core", slot_ns,
-                             {{"pipelined_base_ns", 1}, {"pipelined_kv_registers_ns", kv_m10k ? 0.0 : 1.0}}));
+        p.push_back(measured("core", 0,
+                             {{"pipelined_base_ns", 1}, {"pipelined_kv_registers_ns", kv_m10k ? 0.0 : 1.0},
+                              {"slot_select_level_ns", slot_levels}}));
 
     // Not synthesized on their own: counted from the cell library (paths inside
     // the core that the measured core family above may cover).

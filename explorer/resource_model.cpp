@@ -156,8 +156,6 @@ double m10k_route_alms(const arch::DesignPoint& d) {
     return 32.0 * step_words(d) * mux_alms(d.weight_banks * d.bram_ports + 1);
 }
 
-double kv_register_units(const arch::DesignPoint& d) { return d.kv_memory == arch::KvMemory::registers ? 1.0 : 0.0; }
-
 using UnitFn = double (*)(const arch::DesignPoint&);
 struct Term {
     ResourceComponent info;
@@ -251,7 +249,7 @@ const std::vector<Term>& terms() {
         // terms so that neither needs a negative difference.
         {{"kv_registers", "core", "KV cache in registers: its read muxes beyond the M10K variant's (one)",
           {M::alms, M::registers, M::mlabs}},
-         kv_register_units},
+         [](const arch::DesignPoint& d) { return d.kv_memory == arch::KvMemory::registers ? 1.0 : 0.0; }},
         {{"kv_m10k", "core", "KV cache in M10K (8 banks x 2 blocks, counted)", {M::m10k}},
          [](const arch::DesignPoint& d) { return d.kv_memory == arch::KvMemory::m10k ? 1.0 : 0.0; }},
         {{"writeback_lane", "core", "MAC lanes' write-back into the activation rows (per lane)", {M::alms, M::registers}},
@@ -306,6 +304,21 @@ const std::vector<Term>& terms() {
         {{"argmax_tree", "core", "argmax comparator tree instead of one comparator (difference)",
           {M::alms, M::registers}},
          [](const arch::DesignPoint& d) { return d.argmax == arch::ArgmaxKind::tree ? 1.0 : 0.0; }},
+        // Several slots (rtl/mgpt_core.sv with SLOTS > 1; slot_resources.hpp counts the units).
+        {{"slot_state", "core", "per-slot register bits beyond the first slot's: (S - 1) x 3,673", {M::alms, M::registers}},
+         slot_state_units},
+        {{"slot_read_select", "core", "the units' S:1 selects of their holder's fields: 4,469 bits x mux_alms(S)",
+          {M::alms}},
+         slot_read_units},
+        {{"slot_kv_registers", "core", "KV cache in registers: (S - 1) x 8,192 more bits and the wider row select",
+          {M::alms, M::registers}},
+         slot_kv_register_units},
+        {{"slot_arbiter_oldest", "core", "schedule = oldest: the S x S age matrix and each unit's grant (S^2)",
+          {M::alms, M::registers}},
+         slot_arbiter_oldest_units},
+        {{"slot_arbiter_round_robin", "core", "schedule = round_robin: each unit's last served slot and pick (S)",
+          {M::alms, M::registers}},
+         slot_arbiter_round_robin_units},
         {{"core_fixed", "core",
           "controller, activation registers, attention datapath, host interface, KV cache in registers, "
           "sequential argmax (one)",
@@ -344,19 +357,15 @@ double estimate_group(const arch::DesignPoint& d, const Calibration& c, Metric m
 Resources estimate_resources(const arch::DesignPoint& d, const Calibration& c, Scale scale) {
     const auto u = component_units(d);
     double sum[kMetricCount] = {};
-    double weight_blocks = 0, kv_register_alms = 0;  // one core's: what cores share, what slots widen
+    double weight_blocks = 0;  // one core's: what two cores share
     for (size_t i = 0; i < terms().size(); ++i)
         for (int m = 0; m < kMetricCount; ++m)
             if (u[i] != 0) {
                 const double v = u[i] * c.get(terms()[i].info.name, kMetricNames[m]);
                 sum[m] += v;
                 if (terms()[i].units == m10k_weight_blocks && m == static_cast<int>(Metric::m10k)) weight_blocks += v;
-                if (terms()[i].units == kv_register_units && m == static_cast<int>(Metric::alms)) kv_register_alms += v;
             }
-    // Slots and cores (counted, slot_resources.hpp): one core with its slots, K times.
-    const SlotAdditions slots = slot_additions(d, kv_register_alms);
-    sum[0] += slots.alms;
-    sum[1] += slots.registers;
+    // Cores (counted, slot_resources.hpp): K copies of one core with its slots.
     const int m10k = static_cast<int>(Metric::m10k);
     for (int m = 0; m < kMetricCount; ++m) sum[m] *= d.cores;
     sum[m10k] += core_weight_blocks(d, weight_blocks) - d.cores * weight_blocks;

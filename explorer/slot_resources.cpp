@@ -1,41 +1,27 @@
 #include "slot_resources.hpp"
 
-#include <cmath>
-
 #include "resource_model.hpp"
 
 namespace mgpt::explorer {
 
-namespace {
+double slot_state_units(const arch::DesignPoint& d) {
+    return d.sequences > 1 ? (d.sequences - 1) * double(kSlotStateBits) : 0.0;
+}
 
-constexpr int kKvRows = 64;  // a K or V row select: 16 positions x 4 heads
+double slot_read_units(const arch::DesignPoint& d) {
+    return d.sequences > 1 ? kUnitReadBits * mux_alms(d.sequences) : 0.0;
+}
 
-int slot_bits(int s) { return mux_levels(s) > 0 ? static_cast<int>(std::ceil(std::log2(s))) : 0; }
+double slot_kv_register_units(const arch::DesignPoint& d) {
+    return d.sequences > 1 && d.kv_memory == arch::KvMemory::registers ? (d.sequences - 1) * double(kSlotKvBits) : 0.0;
+}
 
-}  // namespace
+double slot_arbiter_oldest_units(const arch::DesignPoint& d) {
+    return d.sequences > 1 && d.schedule == arch::Policy::oldest ? double(d.sequences) * d.sequences : 0.0;
+}
 
-SlotAdditions slot_additions(const arch::DesignPoint& d, double kv_register_read_alms) {
-    SlotAdditions a;
-    const int s = d.sequences;
-    if (s <= 1) return a;
-    // state: S copies, one of them the core's own; the units read theirs through S:1 selects
-    a.registers += (s - 1) * double(kSlotStateBits);
-    a.alms += kUnitReadBits * mux_alms(s);
-    if (d.kv_memory == arch::KvMemory::registers) {
-        a.registers += (s - 1) * double(kSlotKvBits);
-        // the row select widens from 64:1 to (64 S):1: scale the single slot's read muxes
-        a.alms += kv_register_read_alms * (mux_alms(kKvRows * s) / mux_alms(kKvRows) - 1.0);
-    }
-    // arbiters: per unit a busy bit and the held slot, and its pick of S waiting slots
-    a.registers += kArbitratedUnits * double(1 + slot_bits(s));
-    if (d.schedule == arch::Policy::oldest) {
-        a.registers += double(s) * s;                          // the age matrix
-        a.alms += kArbitratedUnits * s * mux_alms(s);          // per slot: no other waiting slot older
-    } else {
-        a.registers += kArbitratedUnits * double(slot_bits(s));  // the slot served last
-        a.alms += kArbitratedUnits * 2.0 * s;                    // rotate and encode
-    }
-    return a;
+double slot_arbiter_round_robin_units(const arch::DesignPoint& d) {
+    return d.sequences > 1 && d.schedule == arch::Policy::round_robin ? double(d.sequences) : 0.0;
 }
 
 double core_weight_blocks(const arch::DesignPoint& d, double one_core_blocks) {

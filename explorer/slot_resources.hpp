@@ -1,8 +1,8 @@
 // What several slots per core and several cores add to a design point's
-// resources and paths (keys sequences, cores; docs/SEQUENCES.md). COUNTED
-// from the structure of rtl/mgpt_core.sv with SLOTS > 1 (docs/MICROARCH.md
-// "Slots"), not fitted to yosys yet; the rows say so in their resource and
-// Fmax sources. Per core of S slots:
+// resources and paths (keys sequences, cores; docs/SEQUENCES.md): the
+// structure of rtl/mgpt_core.sv with SLOTS > 1 (docs/MICROARCH.md "Slots"),
+// counted here as the units of terms whose coefficients are fitted to yosys
+// runs of the multi-slot core (explorer/calibration.csv). Per core of S slots:
 //  - every per-slot field in registers, S copies (kSlotStateBits each),
 //    written under a slot decoder;
 //  - each unit reads its holder's fields through an S:1 select
@@ -15,7 +15,8 @@
 //    `round_robin` per unit the slot served last and a rotating priority pick;
 // and K cores replicate all of it, except M10K weight blocks, which two cores
 // share through the two ports of a true dual-port block when the design uses
-// one port per bank (bram_ports = 1).
+// one port per bank (bram_ports = 1). Cores are counted, not synthesized (the
+// RTL has one core): rows with several cores say so in their sources.
 #pragma once
 #include "arch/design_point.hpp"
 
@@ -35,18 +36,25 @@ constexpr int kSlotKvBits = 2 * 16 * 16 * 16;
 // Shared units with an arbiter (arch::kSharedUnitCount).
 constexpr int kArbitratedUnits = 6;
 
-// yosys-equivalent (packed) ALMs and flip-flops that S slots add to one core
-// beyond its single slot (0 for S = 1).
-struct SlotAdditions {
-    double alms = 0, registers = 0;
-};
-SlotAdditions slot_additions(const arch::DesignPoint& d, double kv_register_read_alms);
+// The structural units of the resource model's slot terms (resource_model.cpp;
+// their coefficients are fitted to yosys runs of the multi-slot core), all 0
+// with one slot:
+// per-slot register bits beyond the first slot's, (S - 1) x kSlotStateBits;
+double slot_state_units(const arch::DesignPoint& d);
+// the units' S:1 read selects, kUnitReadBits x mux_alms(S);
+double slot_read_units(const arch::DesignPoint& d);
+// the KV cache in registers: (S - 1) x kSlotKvBits more bits behind a wider row select;
+double slot_kv_register_units(const arch::DesignPoint& d);
+// the `oldest` arbiters: the S x S age matrix and each unit's grant over it (S^2);
+double slot_arbiter_oldest_units(const arch::DesignPoint& d);
+// the `round_robin` arbiters: each unit's rotating pick of S requests (S).
+double slot_arbiter_round_robin_units(const arch::DesignPoint& d);
 
 // M10K weight blocks of K cores, given one core's: shared in pairs through the
 // two ports where the design uses one (bram_ports = 1), else one set per core.
 double core_weight_blocks(const arch::DesignPoint& d, double one_core_blocks);
 
-// LUT levels the slot select adds in front of a per-slot operand (0 for S = 1).
+// LUT levels of the S:1 select in front of a per-slot operand (0 for S = 1).
 int slot_select_levels(const arch::DesignPoint& d);
 
 }  // namespace mgpt::explorer

@@ -34,8 +34,9 @@ TEST_CASE("slot resources: one slot is the fitted model, more slots and cores ne
     for (const auto& d : {base, m10k, dual}) {
         CAPTURE(arch::to_short_string(d));
         const Resources one = estimate_resources(d, c, Scale::yosys);
-        // the yosys-fitted group sums are the single slot's
-        CHECK(estimate_group(with(d, 4, 2), c, Metric::alms, "total") == Approx(estimate_group(d, c, Metric::alms, "total")));
+        // the yosys group sums (what a synthesized core is fitted to) are one core's, with its slots
+        CHECK(estimate_group(with(d, 4, 2), c, Metric::alms, "total") == Approx(estimate_group(with(d, 4, 1), c, Metric::alms, "total")));
+        CHECK(estimate_group(with(d, 4, 1), c, Metric::registers, "core") > estimate_group(d, c, Metric::registers, "core"));
         for (const auto policy : {arch::Policy::oldest, arch::Policy::round_robin}) {
             long last_alms = 0, last_regs = 0;
             for (int s : {1, 2, 4, 8, 16}) {
@@ -61,14 +62,25 @@ TEST_CASE("slot resources: one slot is the fitted model, more slots and cores ne
         }
         CHECK(estimate_resources(with(d, 1, 1), c, Scale::yosys).alms == one.alms);
     }
-    // The registers 16 slots add, counted by hand from docs/MICROARCH.md
-    // "Slots": 15 more copies of the 3,673 per-slot bits (and, with the cache
-    // in registers, of the 8,192 KV bits), per unit a busy bit and a 4-bit
-    // held slot, and for `oldest` the 16 x 16 age matrix.
+    // The structural units, counted by hand from docs/MICROARCH.md "Slots":
+    // 15 more copies of the 3,673 per-slot bits (and, with the cache in
+    // registers, of the 8,192 KV bits), 4,469 bits behind 16:1 selects (5 ALMs
+    // a bit as yosys packs a 16:1 mux), the 16 x 16 age matrix.
+    const arch::DesignPoint s16 = with(base, 16, 1);
+    CHECK(slot_state_units(s16) == 15 * 3673);
+    CHECK(slot_kv_register_units(s16) == 15 * 8192);
+    CHECK(slot_read_units(s16) == 4469 * 5);
+    CHECK(slot_arbiter_oldest_units(s16) == 256);
+    CHECK(slot_arbiter_round_robin_units(s16) == 0);
+    CHECK(slot_arbiter_round_robin_units(with(base, 16, 1, arch::Policy::round_robin)) == 16);
+    for (auto f : {slot_state_units, slot_read_units, slot_kv_register_units, slot_arbiter_oldest_units,
+                   slot_arbiter_round_robin_units})
+        CHECK(f(with(base, 1, 4)) == 0);
+    // and the registers they add are those units times the calibrated coefficients
     const long r1 = estimate_resources(base, c, Scale::yosys).registers;
-    const long r16 = estimate_resources(with(base, 16, 1), c, Scale::yosys).registers;
-    CHECK(kSlotStateBits == 3673);
-    CHECK(r16 - r1 == Approx(15 * (3673 + 8192) + 6 * 5 + 16 * 16).margin(1));
+    const long r16 = estimate_resources(s16, c, Scale::yosys).registers;
+    CHECK(r16 - r1 == Approx(15 * 3673 * c.get("slot_state", "registers") + 15 * 8192 * c.get("slot_kv_registers", "registers") +
+                             256 * c.get("slot_arbiter_oldest", "registers")).margin(1));
 }
 
 TEST_CASE("slot paths: the slot select and the arbiter lengthen the paths, one slot changes nothing",
