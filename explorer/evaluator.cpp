@@ -168,15 +168,15 @@ void Evaluator::resources_and_fmax(PointRow& r, double& critical_ns) const {
     r.dsp = res.dsp;
     r.m10k = res.m10k;
     r.mlabs = res.mlabs;
-    // Slots and cores are counted, not fitted (slot_resources.hpp): the row says so.
-    const bool counted_slots = r.design.sequences * r.design.cores > 1;
-    r.resource_source = resource_source_ + (counted_slots ? kSlotsCountedSuffix : "");
+    // Several cores are counted, not synthesized (slot_resources.hpp): the row says so.
+    const bool counted_cores = r.design.cores > 1;
+    r.resource_source = resource_source_ + (counted_cores ? kCoresCountedSuffix : "");
 
     const FmaxEstimate f = estimate_fmax(r.design, calibration_);
     r.fmax_mhz = f.fmax_mhz;
     critical_ns = f.critical_ns;
     r.critical_path = f.critical;
-    r.fmax_source = fmax_source_ + (counted_slots ? kSlotsCountedSuffix : "");
+    r.fmax_source = fmax_source_ + (counted_cores ? kCoresCountedSuffix : "");
     // The measured structural paths of this point's components, where they exist.
     r.structural_ns = 0;
     r.structural_path = r.structural_measured = "none";

@@ -21,10 +21,11 @@ namespace mgpt::explorer {
 // cycles_source of the analytic engine: the closed-form model, proven equal to the TLM.
 constexpr const char* kAnalyticSource = "tlm-proven-analytic";
 constexpr const char* kTlmSource = "tlm";
-// Appended to the resource and Fmax sources of a point with several slots or
-// cores: their additions are counted from the assumed structure, not fitted
-// to yosys (the RTL core has one slot so far; slot_resources.hpp).
-constexpr const char* kSlotsCountedSuffix = "+slots-counted-uncalibrated";
+// Appended to the resource and Fmax sources of a point with several cores:
+// the RTL is one core, so K cores are counted as K copies of it (M10K weight
+// blocks shared in pairs; slot_resources.hpp), never synthesized. (Several
+// slots are fitted terms of the models: rtl/mgpt_core.sv has them.)
+constexpr const char* kCoresCountedSuffix = "+cores-counted";
 
 struct PlannedPoint {
     long index = 0;

@@ -119,9 +119,9 @@ void write_title(std::ostream& o, const Sweep& sweep, const RunInfo& run, const 
          "with several slots (`sequences`) or cores the cycles are the makespan, the cycle the workload's last step "
          "ends in the exact slot schedule (docs/SCHEDULING.md). Per-token latency: a step's end minus the cycle its "
          "slot was ready for it (waits for shared units included), at the point's clock; the busiest unit is the "
-         "shared unit busy the largest share of the makespan. Points with several slots or cores add resources and "
-         "paths counted from the structure they need, not fitted (`" << kSlotsCountedSuffix
-      << "` in their sources; explorer/slot_resources.hpp): the RTL core has one slot so far.\n\n";
+         "shared unit busy the largest share of the makespan. Several slots are terms of the resource and Fmax "
+         "models fitted to yosys runs of the multi-slot core; several cores are counted as copies of one core "
+         "(`" << kCoresCountedSuffix << "` in their sources; explorer/slot_resources.hpp): the RTL has one core.\n\n";
 }
 
 std::string temperature_text(const WorkloadSpec& w) {
