@@ -159,7 +159,8 @@ double m10k_route_alms(const arch::DesignPoint& d) {
 using UnitFn = double (*)(const arch::DesignPoint&);
 struct Term {
     ResourceComponent info;
-    UnitFn units;
+    UnitFn units;                    // as yosys builds the RTL (what the coefficients are fitted to)
+    UnitFn quartus_units = nullptr;  // where a Quartus fit builds it otherwise (default: `units`)
 };
 
 // Every unit is a structural count, and every coefficient is fitted non-negative
@@ -310,7 +311,16 @@ const std::vector<Term>& terms() {
         {{"slot_read_select", "core", "the units' S:1 selects of their holder's fields: 4,469 bits x mux_alms(S)",
           {M::alms}},
          slot_read_units},
-        {{"slot_kv_registers", "core", "KV cache in registers: (S - 1) x 8,192 more bits and the wider row select",
+        {{"slot_kv_storage", "core",
+          "the KV cache's rows of the other slots as yosys builds them: (S - 1) x 8,192 flip-flops (Quartus: "
+          "kv_memory = registers only, M10K rows otherwise)",
+          {M::alms, M::registers}},
+         slot_kv_storage_units, slot_kv_storage_quartus_units},
+        {{"slot_kv_read", "core",
+          "the KV cache's eight 64-bit row reads widened from 16:1 to (16 S):1 (Quartus: kv_memory = registers only)",
+          {M::alms}},
+         slot_kv_read_units, slot_kv_read_quartus_units},
+        {{"slot_kv_registers", "core", "kv_memory = registers beyond yosys' M10K variant: (S - 1) x 8,192 bits",
           {M::alms, M::registers}},
          slot_kv_register_units},
         {{"slot_arbiter_oldest", "core", "schedule = oldest: the S x S age matrix and each unit's grant (S^2)",
@@ -355,7 +365,10 @@ double estimate_group(const arch::DesignPoint& d, const Calibration& c, Metric m
 }
 
 Resources estimate_resources(const arch::DesignPoint& d, const Calibration& c, Scale scale) {
-    const auto u = component_units(d);
+    std::vector<double> u = component_units(d);
+    if (scale == Scale::quartus)
+        for (size_t i = 0; i < terms().size(); ++i)
+            if (terms()[i].quartus_units) u[i] = terms()[i].quartus_units(d);
     double sum[kMetricCount] = {};
     double weight_blocks = 0;  // one core's: what two cores share
     for (size_t i = 0; i < terms().size(); ++i)

@@ -1,5 +1,6 @@
 #include "slot_resources.hpp"
 
+#include "model/topology.hpp"
 #include "resource_model.hpp"
 
 namespace mgpt::explorer {
@@ -10,6 +11,22 @@ double slot_state_units(const arch::DesignPoint& d) {
 
 double slot_read_units(const arch::DesignPoint& d) {
     return d.sequences > 1 ? kUnitReadBits * mux_alms(d.sequences) : 0.0;
+}
+
+double slot_kv_storage_units(const arch::DesignPoint& d) {
+    return d.sequences > 1 ? (d.sequences - 1) * double(kSlotKvBits) : 0.0;
+}
+
+double slot_kv_storage_quartus_units(const arch::DesignPoint& d) {
+    return d.kv_memory == arch::KvMemory::registers ? slot_kv_storage_units(d) : 0.0;
+}
+
+double slot_kv_read_units(const arch::DesignPoint& d) {
+    return d.sequences > 1 ? kKvReadBits * (mux_alms(kContext * d.sequences) - mux_alms(kContext)) : 0.0;
+}
+
+double slot_kv_read_quartus_units(const arch::DesignPoint& d) {
+    return d.kv_memory == arch::KvMemory::registers ? slot_kv_read_units(d) : 0.0;
 }
 
 double slot_kv_register_units(const arch::DesignPoint& d) {

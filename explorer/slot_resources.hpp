@@ -33,6 +33,8 @@ constexpr int kSlotStateBits = 5 + 26 + 37 + 8 * 256 + 1024 + 432 + 101;
 constexpr int kUnitReadBits = 857 + 64 + 1792 + 772 + 453 + 501 + 6 * 5;
 // KV cache bits per slot: K and V, 16 positions x 16 dimensions x 16 bits.
 constexpr int kSlotKvBits = 2 * 16 * 16 * 16;
+// The KV cache's row reads: K and V of 4 heads, 64 bits each (docs/MICROARCH.md "Slots").
+constexpr int kKvReadBits = 8 * 64;
 // Shared units with an arbiter (arch::kSharedUnitCount).
 constexpr int kArbitratedUnits = 6;
 
@@ -43,7 +45,16 @@ constexpr int kArbitratedUnits = 6;
 double slot_state_units(const arch::DesignPoint& d);
 // the units' S:1 read selects, kUnitReadBits x mux_alms(S);
 double slot_read_units(const arch::DesignPoint& d);
-// the KV cache in registers: (S - 1) x kSlotKvBits more bits behind a wider row select;
+// the KV cache's S x 16 rows as yosys builds them for either kv_memory
+// (flip-flops: it maps no memory to M10K): (S - 1) x kSlotKvBits more bits,
+// and its eight 64-bit row reads widened from 16:1 to (16 S):1 selects. A
+// Quartus fit keeps them for kv_memory = registers only (M10K rows otherwise):
+// the *_quartus variants.
+double slot_kv_storage_units(const arch::DesignPoint& d);
+double slot_kv_storage_quartus_units(const arch::DesignPoint& d);
+double slot_kv_read_units(const arch::DesignPoint& d);
+double slot_kv_read_quartus_units(const arch::DesignPoint& d);
+// kv_memory = registers beyond what yosys builds for the M10K variant: (S - 1) x kSlotKvBits;
 double slot_kv_register_units(const arch::DesignPoint& d);
 // the `oldest` arbiters: the S x S age matrix and each unit's grant over it (S^2);
 double slot_arbiter_oldest_units(const arch::DesignPoint& d);
