@@ -18,7 +18,8 @@ std::string resource_source_label(const Calibration& c) {
     bool yosys = false, other = false;
     for (const auto& comp : resource_components())
         for (const auto& r : c.rows())
-            if (r.component == comp.name && r.metric != "m10k") {
+            // structural counts (a flip-flop per register bit, a mux's packed ALMs) are neither
+            if (r.component == comp.name && r.metric != "m10k" && r.source.rfind("count", 0) != 0) {
                 const bool y = r.source.find("yosys") != std::string::npos;
                 yosys |= y;
                 other |= !y;
