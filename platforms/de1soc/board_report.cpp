@@ -48,9 +48,9 @@ TlmPrediction read_tlm_steps(const std::string& path) {
     int name = 0, token = 0;
     uint64_t cycles = 0, start = 0, end = 0;
     while (in.read_row(name, token, cycles, start, end)) {
-        // with several slots the rows come in completion order: names may interleave
-        if (name < 0 || name > static_cast<int>(p.cycles.size()) + 1000000)
-            throw std::runtime_error(path + ": name " + std::to_string(name) + " out of range");
+        // with several slots the rows come in completion order: names interleave
+        if (name < 0 || name >= 1000000)  // the workload's --count limit
+            throw std::runtime_error(path + ": name " + std::to_string(name) + " out of range (legal: 0..999999)");
         if (end < start) throw std::runtime_error(path + ": name " + std::to_string(name) + ": a step ends before it starts");
         if (name >= static_cast<int>(p.cycles.size())) {
             p.tokens.resize(name + 1);
