@@ -11,7 +11,9 @@
 #include "cli/usage.hpp"
 #include "commands.hpp"
 #include "common/text_format.hpp"
+#include "arch/rtl_parameters.hpp"
 #include "cosim/rtl_build_cache.hpp"
+#include "platforms/de1soc/board_host.hpp"
 #include "platforms/de1soc/board_simulation.hpp"
 #include "platforms/de1soc/model_estimate.hpp"
 #include "platforms/de1soc/prediction.hpp"
@@ -48,8 +50,15 @@ int cmd_fpga(const Args& args) {
                                "[--temperature T] [--greedy] [--yosys] [--simulate]",
                        args, desc, vm))
         return 0;
-    const arch::DesignPoint d = cli::read_rtl_design_options(vm);
+    // the board drives every slot of one core (docs/FPGA.md): any sequences, one core
+    const arch::DesignPoint d = cli::read_design_options(vm);
+    try {
+        arch::require_one_core(d, "");
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
+    }
     const cli::SamplingOptions o = cli::read_sampling_options(vm, false);
+    de1soc::host_settings(d, o);  // refuses a workload one run cannot hold
     // the runner carries the model's names and cycles for the workload: keep it a readable script
     if (o.count > 10000)
         throw UsageError("--count " + std::to_string(o.count) + " is out of range for fpga (legal: 1..10000)");

@@ -6,7 +6,7 @@
 # Any finding ends the test that made it (halt_on_error, -fno-sanitize-recover).
 #
 # Not run here: the rtl label (Verilator's C++ co-simulated, not our code under
-# test) and cli:cosim_on_demand, cli:fpga_simulate, which Verilate and build a
+# test) and cli:cosim_on_demand, cli:fpga_simulate(_slots), which Verilate and build a
 # driver into a fresh cache (about a minute each, the same Verilated C++ the
 # normal run already checks). cli:explore_cli still builds one driver on
 # demand here and runs it: the driver's own code linked with the sanitizers.
@@ -41,4 +41,4 @@ cd "$build"
 # reports may follow", google/sanitizers#189) and then report stale stack
 # poison. The normal run covers both.
 ctest --output-on-failure -j"$(nproc)" --timeout 900 -L "unit|systemc|explorer|cli" \
-  -E "^(cli:(cosim_on_demand|fpga_simulate|bad_input)|explorer:TLM rows are held to the closed form's cycles on resume)$"
+  -E "^(cli:(cosim_on_demand|fpga_simulate|fpga_simulate_slots|bad_input)|explorer:TLM rows are held to the closed form's cycles on resume)$"

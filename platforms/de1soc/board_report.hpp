@@ -1,8 +1,11 @@
 // Checks a board-level co-simulation run: per name, the tokens read from the
-// register window against the golden model, and the CYCLES register against
-// the TLM's cycle total (from `microgpt-dse simulate --steps-csv`, when given)
-// and the closed-form cycle model; the register-protocol checks of the host;
-// the LEDs and seven-segment displays; CLOCK_HZ and DESIGN_TAG. Returns true when everything matched.
+// register window against the golden model (golden::generate_slots), and its
+// RESULT_CYCLES against its latency in the TLM (from `microgpt-dse simulate
+// --steps-csv`, when given) and in the model (prediction.hpp: the slot
+// schedule over the closed-form cycles); the run's CYCLES (makespan) against
+// the TLM's and the model's; every slot's RNG state after the run; the
+// register-protocol checks of the host; the LEDs and seven-segment displays;
+// CLOCK_HZ and DESIGN_TAG. Returns true when everything matched.
 #pragma once
 #include <cstdint>
 #include <ostream>
@@ -15,11 +18,15 @@
 
 namespace mgpt::de1soc {
 
-// The TLM's per-name tokens and cycle totals, read from a per-step CSV
-// (columns name, token_out, cycles, as cosim/steps_csv.hpp writes them).
+// The TLM's per-name tokens, cycle totals (stage cycles, waits excluded) and
+// latencies (sum of end - start over the name's steps, waits included), and the
+// run's makespan (the last end), read from a per-step CSV (columns name,
+// token_out, cycles, start, end, as cosim/steps_csv.hpp writes them).
 struct TlmPrediction {
     std::vector<std::vector<int>> tokens;
     std::vector<uint64_t> cycles;
+    std::vector<uint64_t> latency;
+    uint64_t makespan = 0;
 };
 TlmPrediction read_tlm_steps(const std::string& path);
 

@@ -55,11 +55,7 @@ int run(int argc, char** argv) {
     cosim::check_built_configuration(d, "microgpt-dse fpga --simulate");
     const cli::SamplingOptions o = cli::read_sampling_options(vm, false);
     const QWeights w = load_rom_dir(o.weights_dir);
-    de1soc::HostSettings hs;
-    hs.count = o.count;
-    hs.seed = o.seed;
-    hs.greedy = o.gen.greedy;
-    hs.temperature = o.gen.temperature;
+    de1soc::HostSettings hs = de1soc::host_settings(d, o);
     hs.poll_cycles = vm["poll-cycles"].as<int>();
     hs.write_while_busy = !vm["no-busy-writes"].as<bool>();
     if (hs.poll_cycles < 1) throw cli::UsageError("--poll-cycles must be at least 1");

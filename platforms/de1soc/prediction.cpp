@@ -2,8 +2,9 @@
 
 #include <cstdio>
 
-#include "arch/cycle_model.hpp"
-#include "model/golden_step.hpp"
+#include "arch/slot_schedule.hpp"
+#include "arch/slot_workload.hpp"
+#include "model/golden_slots.hpp"
 
 namespace mgpt::de1soc {
 
@@ -11,23 +12,39 @@ double WorkloadPrediction::tokens_per_second() const {
     return cycles ? static_cast<double>(tokens) * pll.f_out_mhz * 1e6 / static_cast<double>(cycles) : 0.0;
 }
 
-WorkloadPrediction predict_workload(const arch::DesignPoint& d, const QWeights& w, const cli::SamplingOptions& o) {
+WorkloadPrediction predict_workload(const arch::DesignPoint& d, const QWeights& w, const golden::GenerationConfig& g,
+                                    uint32_t seed, int count) {
     WorkloadPrediction p;
     p.pll = arch::solve_pll(d.pll_mhz);
-    golden::GenerationConfig gen = o.gen;
+    p.slots = d.sequences;
+    golden::GenerationConfig gen = g;
     gen.numerics = d.numerics;
-    uint32_t rng = o.seed;
-    for (int n = 0; n < o.count; ++n) {
-        const golden::Generation g = golden::generate(w, gen, rng);
-        NamePrediction np{golden::tokens_to_name(g.tokens), static_cast<int>(g.tokens.size()), 0};
-        for (size_t i = 0; i < g.steps.size(); ++i)
-            np.cycles += arch::analytic_step_cycles(d, {g.steps[i].pos, gen.greedy, g.results[i].rms_early_exit}).total();
-        p.tokens += np.tokens;
-        p.cycles += np.cycles;
-        p.steps += g.steps.size();
-        p.names.push_back(np);
+    const int slots = d.sequences;
+    p.final_rng.resize(slots);
+    for (int s = 0; s < slots; ++s) p.final_rng[s] = golden::slot_seed(seed, s);
+    // name i in slot i mod S; each slot's steps in order, for the slot schedule
+    arch::SlotShapes shapes(slots);
+    std::vector<std::vector<size_t>> steps_of(count);  // name -> indices of its steps in its slot's list
+    for (int n = 0; n < count; ++n) {
+        const int s = n % slots;
+        const golden::Generation gn = golden::generate(w, gen, p.final_rng[s]);
+        for (size_t i = 0; i < gn.steps.size(); ++i) {
+            steps_of[n].push_back(shapes[s].size());
+            shapes[s].push_back({gn.steps[i].pos, gen.greedy, gn.results[i].rms_early_exit});
+        }
+        p.names.push_back({golden::tokens_to_name(gn.tokens), gn.tokens, static_cast<int>(gn.tokens.size()), s, 0});
+        p.tokens += gn.tokens.size();
+        p.steps += gn.steps.size();
     }
+    const arch::Schedule sched = arch::schedule(arch::slot_step_cycles(d, shapes), d.schedule);
+    for (int n = 0; n < count; ++n)
+        for (size_t i : steps_of[n]) p.names[n].cycles += sched.steps[n % slots][i].latency();
+    p.cycles = sched.makespan;
     return p;
+}
+
+WorkloadPrediction predict_workload(const arch::DesignPoint& d, const QWeights& w, const cli::SamplingOptions& o) {
+    return predict_workload(d, w, o.gen, o.seed, o.count);
 }
 
 std::string pll_text(const arch::PllSetting& p) {

@@ -11,6 +11,7 @@
 #include "common/foreign_folder.hpp"
 #include "common/source_tree.hpp"
 #include "cosim/rtl_sources.hpp"
+#include "model/golden_slots.hpp"
 #include "design_tag.hpp"
 #include "quartus_template.hpp"
 #include "regmap.hpp"
@@ -92,7 +93,10 @@ TemplateValues values_for(const arch::DesignPoint& d, const FpgaProject& p, cons
              {"REG_ID", rm::kId}, {"REG_VERSION", rm::kVersion}, {"REG_CONTROL", rm::kControl},
              {"REG_CONFIG", rm::kConfig}, {"REG_SEED", rm::kSeed}, {"REG_STATUS", rm::kStatus}, {"REG_BOS", rm::kBos},
              {"REG_CYCLES", rm::kCycles}, {"REG_CLOCK_HZ", rm::kClockHz}, {"REG_DESIGN_TAG", rm::kDesignTag},
-             {"REG_TOKENS", rm::kTokens}, {"REG_UNMAPPED", rm::kWindowBytes - 4}}) {
+             {"REG_SLOTS", rm::kSlots}, {"REG_COUNT", rm::kCount}, {"REG_SLOT_SEL", rm::kSlotSel},
+             {"REG_SLOT_SEED", rm::kSlotSeed}, {"REG_RESULT_SEL", rm::kResultSel}, {"REG_RESULT", rm::kResult},
+             {"REG_TOKENS", rm::kTokens}, {"REG_RESULT_CYCLES", rm::kResultCycles},
+             {"REG_UNMAPPED", rm::kWindowBytes - 4}}) {
         char buf[16];
         std::snprintf(buf, sizeof buf, "0x%02X", offset);
         v[key] = buf;
@@ -108,6 +112,15 @@ TemplateValues values_for(const arch::DesignPoint& d, const FpgaProject& p, cons
         names += (names.empty() ? "" : " ") + std::string("{") + n.name + "}";
         cycles += (cycles.empty() ? "" : " ") + std::to_string(n.cycles);
     }
+    v["SLOTS"] = std::to_string(d.sequences);
+    v["RESULT_NAMES"] = std::to_string(rm::kResultNames);
+    std::string seeds, final_seeds;
+    for (int g = 0; g < d.sequences; ++g) {
+        seeds += (g ? " " : "") + std::to_string(golden::slot_seed(o.seed, g));
+        final_seeds += (g ? " " : "") + std::to_string(pred.final_rng.at(g));
+    }
+    v["SLOT_SEEDS"] = seeds;
+    v["FINAL_SEEDS"] = final_seeds;
     v["EXPECTED_NAMES"] = names;
     v["EXPECTED_CYCLES"] = cycles;
     v["EXPECTED_TOKENS"] = std::to_string(pred.tokens);

@@ -31,10 +31,17 @@ void prediction_section(const arch::DesignPoint& d, const cli::SamplingOptions& 
     os << "## Throughput prediction [model: closed-form cycle model over the golden model's steps]\n\n"
        << "Workload (the board runner's default): " << o.count << " names from seed " << o.seed << ", "
        << (o.gen.greedy ? std::string("greedy") : std::string("temperature ") + t)
-       << ", the RNG carried from name to name; cycles include every name's final BOS step.\n\n"
-       << "| name | tokens | core cycles |\n|---|---|---|\n";
-    for (const auto& n : pred.names) os << "| " << n.name << " | " << n.tokens << " | " << n.cycles << " |\n";
-    os << "\nTotal: " << pred.tokens << " tokens, " << pred.steps << " steps, " << pred.cycles << " cycles ("
+       << ", the RNG carried from name to name; cycles include every name's final BOS step.\n\n";
+    if (pred.slots > 1)
+        os << "Slots: " << pred.slots << " (" << arch::policy_name(d.schedule) << "): name i runs in slot i mod "
+           << pred.slots << ", slot s from golden::slot_seed(seed, s); a name's cycles are its latency (its slot busy "
+           << "on it, waits for shared units included) [model: slot schedule, arch::SlotScheduler], the total the "
+           << "run's makespan.\n\n";
+    os << "| name | slot | tokens | core cycles |\n|---|---|---|---|\n";
+    for (const auto& n : pred.names)
+        os << "| " << n.name << " | " << n.slot << " | " << n.tokens << " | " << n.cycles << " |\n";
+    os << "\nTotal: " << pred.tokens << " tokens, " << pred.steps << " steps, " << pred.cycles << " cycles"
+       << (pred.slots > 1 ? " (makespan)" : "") << " ("
        << fixed_decimals(pred.steps ? static_cast<double>(pred.cycles) / pred.steps : 0, 1) << " per step) = **"
        << fixed_decimals(pred.tokens_per_second(), 0) << " tokens/s** at " << fixed_decimals(pred.pll.f_out_mhz, 4)
        << " MHz.\n\n";

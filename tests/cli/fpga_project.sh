@@ -53,6 +53,10 @@ regmap_matches() {
     byte=$(grep -E "^set $name " "$dir/run_on_board.tcl" | awk '{print $3}')
     [ -n "$byte" ] && [ $((byte)) -eq $((0x$word * 4)) ] || { echo "  $name: RTL word 0x$word, runner $byte"; bad=1; }
   done < <(grep -E "^localparam \[7:0\] REG_" "$src/rtl/de1soc/mgpt_regmap.svh" | sed -E "s/.*(REG_[A-Z_]+) *= *8'h([0-9A-Fa-f]+).*/\1 \2/")
+  # the results table's size: the RTL's, the runner's (from regmap.hpp)
+  word=$(grep -E "^localparam integer RESULT_NAMES" "$src/rtl/de1soc/mgpt_regmap.svh" | sed -E 's/.*= *([0-9]+);.*/\1/')
+  byte=$(grep -E "^set RESULT_NAMES " "$dir/run_on_board.tcl" | awk '{print $3}')
+  [ -n "$word" ] && [ "$word" = "$byte" ] || { echo "  RESULT_NAMES: RTL $word, runner $byte"; bad=1; }
   [ "$bad" -eq 0 ]
 }
 
@@ -93,15 +97,20 @@ tcl_complete() {
 # logic (the RTL's side is the co-simulation's job, fpga_simulate.sh).
 cat > "$tmp/mock_system_console.tcl" <<'MOCK'
 # A stand-in for System Console's master service over a register model that
-# follows docs/FPGA.md; generations finish at once with the names the runner
-# expects from the model (expected_names / expected_cycles of the runner).
+# follows docs/FPGA.md (map 2.0); a run finishes at once with the names the
+# runner expects from the model (expected_names / expected_cycles of the
+# runner, name i in slot i mod SLOTS) and leaves the model's RNG states.
 set mock_config [expr {16 | (0x0080 << 16)}]
-set mock_seed 1
+set mock_seeds [lrepeat 16 1]
 set mock_err 0
 set mock_done 0
-set mock_name ""
-set mock_cycles 0
+set mock_names {}
+set mock_cycles {}
+set mock_makespan 0
 set mock_count 0
+set mock_count_reg 1
+set mock_slot_sel 0
+set mock_result_sel 0
 proc refresh_connections {} {}
 # a DE1-SoC-like list: an HPS master service first (its exact path is an assumption),
 # then the FPGA's JTAG master named by its SLD node (110:132), not by its instance
@@ -114,41 +123,56 @@ proc claim_service {type path lib} {
 }
 proc close_service {type m} {}
 proc mock_read {a} {
-    global mock_config mock_seed mock_err mock_done mock_name mock_cycles
+    global mock_config mock_seeds mock_err mock_done mock_names mock_cycles mock_makespan mock_count_reg mock_slot_sel mock_result_sel
+    set name [lindex $mock_names $mock_result_sel]
     switch -- $a {
         0 { return 0x4D475054 }
-        4 { return 0x00010000 }
+        4 { return 0x00020000 }
         8 { return 0 }
         12 { return $mock_config }
-        16 { return $mock_seed }
-        20 { return [expr {0x31 | ($mock_done << 2) | (($mock_err != 0) << 3) | ([string length $mock_name] << 8) | ($mock_err << 24)}] }
+        16 { return [lindex $mock_seeds 0] }
+        20 { return [expr {0x31 | ($mock_done << 2) | (($mock_err != 0) << 3) | ([string length $name] << 8) | ($mock_err << 24)}] }
         24 { return 26 }
-        28 { return $mock_cycles }
+        28 { return $mock_makespan }
         32 { return 56250000 }
         36 { return $::DESIGN_TAG }
+        40 { return [expr {(32 << 8) | $::SLOTS}] }
+        44 { return $mock_count_reg }
+        48 { return $mock_slot_sel }
+        52 { return [lindex $mock_seeds $mock_slot_sel] }
+        56 { return $mock_result_sel }
+        60 { return [expr {[string length $name] | ($mock_result_sel << 8) | (($mock_result_sel % $::SLOTS) << 16) | (($mock_result_sel < [llength $mock_names]) << 24)}] }
+        128 { return [lindex $mock_cycles $mock_result_sel] }
     }
     if {$a >= 0x40 && $a < 0x80} {
         set i [expr {($a - 0x40) / 4}]
-        if {$i < [string length $mock_name]} { return [expr {[scan [string index $mock_name $i] %c] - 97}] }
+        if {$i < [string length $name]} { return [expr {[scan [string index $name $i] %c] - 97}] }
         return 26
     }
     set mock_err [expr {$mock_err | 1}]
     return 0xDEADBEEF
 }
 proc mock_write {a v} {
-    global mock_config mock_seed mock_err mock_done mock_name mock_cycles mock_count
+    global mock_config mock_seeds mock_err mock_done mock_names mock_cycles mock_makespan mock_count mock_count_reg mock_slot_sel mock_result_sel
     switch -- $a {
         8 {
-            if {$v & 2} { set mock_err 0; set mock_done 0; set mock_name ""; set mock_cycles 0 }
+            if {$v & 2} { set mock_err 0; set mock_done 0; set mock_names {}; set mock_cycles {}; set mock_makespan 0 }
             if {$v & 1} {
-                set mock_name [lindex $::expected_names $mock_count]
-                set mock_cycles [lindex $::expected_cycles $mock_count]
+                set last [expr {$mock_count + $mock_count_reg - 1}]
+                set mock_names [lrange $::expected_names $mock_count $last]
+                set mock_cycles [lrange $::expected_cycles $mock_count $last]
+                set mock_makespan [tcl::mathop::+ {*}$mock_cycles]
                 set mock_done 1
-                incr mock_count
+                set mock_count [expr {$last + 1}]
+                if {$mock_count >= [llength $::expected_names]} { set mock_seeds $::expected_final_seeds }
             }
         }
         12 { if {($v & 0x1F) == 0 || ($v & 0x1F) > 16} { set mock_err [expr {$mock_err | 4}] } else { set mock_config $v } }
-        16 { set mock_seed $v }
+        16 { lset mock_seeds 0 $v }
+        44 { if {$v == 0 || $v > 32} { set mock_err [expr {$mock_err | 4}] } else { set mock_count_reg $v } }
+        48 { if {$v >= $::SLOTS} { set mock_err [expr {$mock_err | 4}] } else { set mock_slot_sel $v } }
+        52 { lset mock_seeds $mock_slot_sel $v }
+        56 { if {$v >= 32} { set mock_err [expr {$mock_err | 4}] } else { set mock_result_sel $v } }
         default { set mock_err [expr {$mock_err | 1}] }
     }
 }
@@ -214,6 +238,26 @@ check_project "$tmp/m10k"
 ok grep -q 'nearest reachable to the requested 61.7000 MHz' "$tmp/m10k/report.md"
 ok grep -qx 'set_parameter -name WEIGHT_M10K 1' "$tmp/m10k/de1soc_mgpt.qsf"
 ok test "$(ls "$tmp/m10k/rom" | grep -c '_b0[0-3].hex')" -eq 36
+
+# two slots (docs/FPGA.md, register map 2.0): the runner runs the workload in one run, each slot from its
+# golden::slot_seed (computed by the runner's own xorshift32 jump and checked against the baked seeds)
+"$bin" fpga --design "$src/configs/designs/baseline.cfg" --set sequences=2 --count 5 --seed 9 --out "$tmp/s2" \
+  >"$tmp/out3" 2>"$tmp/err3"
+ok test $? -eq 0
+check_project "$tmp/s2"
+ok grep -qx 'set_parameter -name SLOTS 2' "$tmp/s2/de1soc_mgpt.qsf"
+ok grep -qx 'set SLOTS 2' "$tmp/s2/run_on_board.tcl"
+ok grep -q "\[ok\] slot seeds computed here equal microgpt-dse's" "$tmp/runner.out"
+ok grep -q "\[ok\] every slot's RNG state after the run is the model's" "$tmp/runner.out"
+ok grep -q '^Slots: 2 (oldest): name i runs in slot i mod 2' "$tmp/s2/report.md"
+# one run must hold the workload; several cores are not the board's
+"$bin" fpga --design "$src/configs/designs/baseline.cfg" --set sequences=2 --count 33 --out "$tmp/s2x" >/dev/null 2>"$tmp/e11"
+ok test $? -eq 2
+ok grep -q -- "--count 33 is out of range for sequences = 2 on the board (legal: 1..32" "$tmp/e11"
+ok test ! -e "$tmp/s2x"
+"$bin" fpga --design "$src/configs/designs/baseline.cfg" --set cores=2 --count 2 --out "$tmp/k2" >/dev/null 2>"$tmp/e12"
+ok test $? -eq 2
+ok grep -q "cores = 2: rtl/mgpt_core.sv is one core" "$tmp/e12"
 
 # --out: a new or empty folder, or fpga's own earlier output; a folder of the user's only with --force
 base_cfg="$src/configs/designs/baseline.cfg"
