@@ -48,7 +48,7 @@ int cmd_fpga(const Args& args) {
                                "[--temperature T] [--greedy] [--yosys] [--simulate]",
                        args, desc, vm))
         return 0;
-    const arch::DesignPoint d = cli::read_rtl_design_options(vm);
+    const arch::DesignPoint d = cli::read_rtl_design_options(vm, arch::RtlFlow::board);
     const cli::SamplingOptions o = cli::read_sampling_options(vm, false);
     // the runner carries the model's names and cycles for the workload: keep it a readable script
     if (o.count > 10000)

@@ -11,12 +11,16 @@ std::vector<std::pair<std::string, int>> rtl_parameters(const DesignPoint& d) {
     return p;
 }
 
-void require_rtl(const DesignPoint& d, const std::string& what) {
-    if (d.sequences == 1 && d.cores == 1) return;
-    throw std::invalid_argument((what.empty() ? "" : what + ": ") + "sequences = " + std::to_string(d.sequences) + ", cores = " +
-                                std::to_string(d.cores) +
-                                ": the RTL core has one slot and one core so far (legal for RTL: sequences = 1, "
-                                "cores = 1); simulate and explore model more");
+void require_rtl(const DesignPoint& d, const std::string& what, RtlFlow flow) {
+    const std::string prefix = (what.empty() ? "" : what + ": ") + "sequences = " + std::to_string(d.sequences) +
+                               ", cores = " + std::to_string(d.cores) + ": ";
+    if (flow == RtlFlow::core && d.cores != 1)
+        throw std::invalid_argument(prefix + "the RTL has one core so far (legal for cosim: cores = 1, any "
+                                             "sequences); simulate and explore model more");
+    if (flow == RtlFlow::board && (d.sequences != 1 || d.cores != 1))
+        throw std::invalid_argument(prefix + "the board flow has one slot and one core so far (legal for roms and "
+                                             "fpga: sequences = 1, cores = 1); cosim runs several slots, simulate "
+                                             "and explore model more");
 }
 
 std::string rtl_config_id(const DesignPoint& d) {

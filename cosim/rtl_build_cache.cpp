@@ -148,7 +148,7 @@ std::string default_rtl_cache() {
 
 std::string build_verilated_driver(const DriverSpec& spec, const arch::DesignPoint& d, const QWeights& w,
                                    const std::string& cache, int jobs) {
-    arch::require_rtl(d, spec.command);
+    arch::require_rtl(d, spec.command, spec.flow);
     const std::string config = main_build_dir() + "/mgpt-config.cmake";
     if (!fs::exists(config))
         throw std::runtime_error("cannot build the RTL co-simulation: " + config +
@@ -216,6 +216,7 @@ std::string build_cosim_driver(const arch::DesignPoint& d, const QWeights& w, co
     spec.systemc = false;  // clocked by the bridge's RtlCore, not by a SystemC clock (cosim_driver.cpp)
     spec.main_source = "cosim/cosim_driver.cpp";
     spec.library = "mgpt::cosim";
+    spec.flow = arch::RtlFlow::core;  // several slots (cosim_driver.cpp), one core
     return build_verilated_driver(spec, d, w, cache, jobs);
 }
 
