@@ -48,14 +48,17 @@ for k in 0 3 16 x; do
     "$bin" generate --count 2 --cores "$k"
 done
 
-# The RTL flows build one slot on one core so far: refused before any work, naming the keys
-for cmd in cosim roms fpga; do
-  out=--out; [ $cmd = cosim ] && out=--steps-csv
-  expect 2 "^microgpt-dse $cmd: sequences = 2, cores = 1: the RTL core has one slot and one core so far \(legal for RTL: sequences = 1, cores = 1\)" -- \
-    "$bin" $cmd --set sequences=2 $out "$tmp/$cmd.out"
+# The board flow (roms, fpga) runs one slot on one core so far, cosim several
+# slots on one core: the rest is refused before any work, naming the keys
+for cmd in roms fpga; do
+  expect 2 "^microgpt-dse $cmd: sequences = 2, cores = 1: the board flow has one slot and one core so far \(legal for roms and fpga: sequences = 1, cores = 1\); cosim runs several slots" -- \
+    "$bin" $cmd --set sequences=2 --out "$tmp/$cmd.out"
   [ -e "$tmp/$cmd.out" ] && bad "$cmd wrote $tmp/$cmd.out" || ok
 done
 expect 2 "^microgpt-dse roms: sequences = 1, cores = 4: " -- "$bin" roms --set cores=4 --out "$tmp/r4"
+expect 2 "^microgpt-dse cosim: sequences = 2, cores = 2: the RTL has one core so far \(legal for cosim: cores = 1, any sequences\)" -- \
+  "$bin" cosim --set sequences=2 --set cores=2 --steps-csv "$tmp/cosim.out"
+[ -e "$tmp/cosim.out" ] && bad "cosim wrote $tmp/cosim.out" || ok
 
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
