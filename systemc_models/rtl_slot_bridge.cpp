@@ -26,6 +26,7 @@ void RtlSlotBridge::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_tim
         ctx.result.logits = r.result.logits;
         ctx.cycles = r.cycles;
         ctx.waits = r.waits;
+        ctx.start_cycle = r.start;  // the RTL's accept cycle (the host records it)
         ctx.end_cycle = r.end;
     }
     trans.set_response_status(tlm::TLM_OK_RESPONSE);

@@ -3,8 +3,8 @@
 // RtlSlotClock, in place of the TLM core behind the host's slot threads.
 // A step command of slot s starts slot s in the RTL (its accept is the
 // command's start cycle, checked) and returns in the slot's DONE cycle with
-// the RTL's token, RNG state, logits, per-stage cycles and waits, and end
-// cycle, at the time the TLM core would return it (rtl_slot_clock.hpp: the
+// the RTL's token, RNG state, logits, per-stage cycles and waits, and start
+// (accept) and end cycle, at the time the TLM core would return it (rtl_slot_clock.hpp: the
 // host's next command, in a later delta, is the start the DONE cycle samples).
 // A clear command needs no pin activity: a slot only reads the cache rows its
 // current name wrote.

@@ -26,6 +26,7 @@ void RtlSlotClock::start(int slot, const golden::StepRequest& req) {
         return fail("slot " + std::to_string(slot) + " was started at cycle " + std::to_string(edges_) +
                     " while running a step (it samples start only while idle or in its DONE cycle)");
     core_.set_start(slot, req);
+    s.posted = true;
     if (!pending_) posted_.notify();
     pending_ = true;
 }
@@ -60,6 +61,10 @@ void RtlSlotClock::edge() {
         Slot& s = slots_[static_cast<size_t>(i)];
         s.in_done = false;
         const uint32_t st = core_.stage(i);
+        if (s.posted && st != static_cast<uint32_t>(arch::Stage::accept))
+            return fail("slot " + std::to_string(i) + " did not take the start posted for cycle " +
+                        std::to_string(cycle) + " (stage code " + std::to_string(st) + ")");
+        s.posted = false;
         if (st == kIdle) {
             if (s.in_step) return fail("slot " + std::to_string(i) + " went idle at cycle " + std::to_string(cycle) +
                                        " without a DONE cycle");

@@ -75,7 +75,8 @@ public:
     const RtlSlotStep& finished(int slot) const { return slots_.at(static_cast<size_t>(slot)).finished; }
     // Per unit (arch::Unit, shared units only): the cycles `unit_slot` showed it held.
     const std::array<uint64_t, arch::kUnitCount>& unit_busy() const { return unit_busy_; }
-    // "" or why the run was stopped (a start the core would ignore, a hung step).
+    // "" or why the run was stopped (a start the core would ignore or did not
+    // take, a hung step, a step without DONE).
     const std::string& error() const { return error_; }
     // Wall-clock seconds spent in the core's clock() calls.
     double core_seconds() const { return core_seconds_; }
@@ -83,6 +84,7 @@ public:
 private:
     struct Slot {
         bool in_step = false, in_done = false;
+        bool posted = false;  // started for the next edge
         RtlSlotStep current, finished;
         sc_core::sc_event done;
     };
