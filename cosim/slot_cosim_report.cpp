@@ -101,7 +101,7 @@ bool report_slot_cosim(const tlm_model::CosimRun& run, const QWeights& w, const 
            << " token steps/s; RTL (Verilator) " << fixed_decimals(n / run.rtl_seconds, 0) << " token steps/s, "
            << fixed_decimals(run.rtl_clocks / run.rtl_seconds / 1e6, 3) << " M clocks/s";
         if (compare && run.tlm_seconds > 0)
-            os << "; TLM (the rest of the run: TLM, hosts, kernel, the RTL clock's waits) "
+            os << "; TLM (the rest of the run: TLM, hosts, kernel, the RTL clock's activations) "
                << fixed_decimals(n / run.tlm_seconds, 0)
                << " token steps/s, TLM/RTL = " << fixed_decimals(run.rtl_seconds / run.tlm_seconds, 1) << "x";
         os << "\n";

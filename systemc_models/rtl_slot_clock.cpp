@@ -11,7 +11,7 @@ constexpr uint32_t kIdle = 31;  // the stage output of an idle slot
 RtlSlotClock::RtlSlotClock(sc_core::sc_module_name name, RtlSlotCore& core, const ClockDomain& clock)
     : sc_module(name), core_(core), clock_(clock), slots_(static_cast<size_t>(core.slots())) {
     SC_HAS_PROCESS(RtlSlotClock);
-    SC_THREAD(run);
+    SC_METHOD(tick);
     core_.reset();  // now: a host may post its first starts before the thread first runs
 }
 
@@ -33,16 +33,17 @@ void RtlSlotClock::start(int slot, const golden::StepRequest& req) {
 
 // The clock runs from the first start of the job until no slot is busy and
 // nothing is posted: the steps of a job run back to back, so it never idles
-// in between (idle, it waits for the next start).
-void RtlSlotClock::run() {
-    for (;;) {
-        if (!pending_ && !busy_) {
-            sc_core::wait(posted_);
-            t0_ = sc_core::sc_time_stamp() - clock_.cycles(edges_);  // the job's cycle 0 is one period on
-        }
-        sc_core::wait(t0_ + clock_.cycles(edges_ + 1) - sc_core::sc_time_stamp());
-        edge();
-    }
+// in between (idle, it waits for the next start). A method, not a thread:
+// one activation per cycle without a context switch.
+void RtlSlotClock::tick() {
+    if (edge_due_) edge();
+    if (!error_.empty()) return;  // stopped
+    if (!edge_due_) t0_ = sc_core::sc_time_stamp() - clock_.cycles(edges_);  // the job's cycle 0 is one period on
+    edge_due_ = pending_ || busy_;
+    if (edge_due_)
+        next_trigger(t0_ + clock_.cycles(edges_ + 1) - sc_core::sc_time_stamp());
+    else
+        next_trigger(posted_);
 }
 
 void RtlSlotClock::edge() {

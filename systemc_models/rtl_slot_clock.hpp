@@ -1,5 +1,5 @@
 // Clocks a multi-slot RTL core (rtl/mgpt_core.sv, SLOTS = S; docs/MICROARCH.md
-// "Slots") at the PLL period inside the SystemC kernel, and turns what its
+// "Slots") at the PLL period inside the SystemC kernel (an SC_METHOD), and turns what its
 // pins show each cycle into finished token steps: per slot the step's start
 // and end cycle, the cycles it ran each stage and waited for each stage's
 // unit, and in its DONE cycle its token, RNG state and logits; per shared
@@ -7,7 +7,7 @@
 //
 // Time and delta cycles (docs/SCHEDULING.md "Co-simulation"): cycle c of the
 // job is evaluated at t0 + (c + 1) periods, the time at which the TLM ends a
-// step whose last cycle is c: the clock thread then applies the rising edge
+// step whose last cycle is c: the clock method then applies the rising edge
 // that begins cycle c (sampling every start posted since the previous edge)
 // and reads the cycle's outputs. A slot in its DONE cycle is answered there
 // (done_event); whatever its host posts at that same time, in later delta
@@ -88,7 +88,7 @@ private:
         RtlSlotStep current, finished;
         sc_core::sc_event done;
     };
-    void run();
+    void tick();
     void edge();
     void fail(const std::string& why);
 
@@ -100,6 +100,7 @@ private:
     sc_core::sc_time t0_;
     uint64_t edges_ = 0;
     bool pending_ = false, busy_ = false;
+    bool edge_due_ = false;  // the method's next activation is an edge's time
     std::string error_;
     double core_seconds_ = 0;
 };
