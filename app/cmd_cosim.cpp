@@ -27,7 +27,8 @@ int cmd_cosim(const Args& args) {
     desc.add_options()
         ("mode", po::value<std::string>()->default_value("compare"),
          "compare: TLM core and RTL core side by side; refine: RTL core in place of the TLM core")
-        ("steps-csv", po::value<std::string>(), "write name,pos,token_in,token_out,tlm_cycles,rtl_cycles per step")
+        ("steps-csv", po::value<std::string>(), "write name,pos,token_in,token_out,tlm_cycles,rtl_cycles,rtl_token_out,match per step "
+         "(several slots: then slot,core,tlm_start,tlm_end,rtl_start,rtl_end)")
         ("trace", po::value<std::string>(), "write a VCD of the RTL side to exactly FILE")
         ("summary", po::bool_switch(), "print the summary only (verdict, throughput, TLM vs RTL speed)")
         ("cache", po::value<std::string>()->default_value(cache_default),

@@ -12,17 +12,10 @@ std::vector<std::pair<std::string, int>> rtl_parameters(const DesignPoint& d) {
 }
 
 void require_rtl(const DesignPoint& d, const std::string& what) {
-    if (d.sequences == 1 && d.cores == 1) return;
-    throw std::invalid_argument((what.empty() ? "" : what + ": ") + "sequences = " + std::to_string(d.sequences) + ", cores = " +
-                                std::to_string(d.cores) +
-                                ": the RTL core has one slot and one core so far (legal for RTL: sequences = 1, "
-                                "cores = 1); simulate and explore model more");
-}
-
-void require_one_core(const DesignPoint& d, const std::string& what) {
     if (d.cores == 1) return;
     throw std::invalid_argument((what.empty() ? "" : what + ": ") + "cores = " + std::to_string(d.cores) +
-                                ": rtl/mgpt_core.sv is one core (legal: cores = 1; its slots: any sequences)");
+                                ": the RTL has one core so far (legal: cores = 1, any sequences); simulate and "
+                                "explore model more");
 }
 
 std::string rtl_config_id(const DesignPoint& d) {

@@ -4,11 +4,13 @@
 // eval() calls and nothing else, as in Verilator's examples/make_tracing_c.
 // One template for every user so that they drive the pins identically: the
 // co-simulation's RTL core (cosim/verilated_rtl_core.hpp, behind the SystemC
-// bridge) and the plain harness of bench/bench_throughput.cpp.
+// bridge, and its multi-slot cosim/verilated_slot_core.hpp) and the plain
+// harness of bench/bench_throughput.cpp.
 #pragma once
 #include <cstdint>
 
 #include "arch/stages.hpp"
+#include "cosim/port_fields.hpp"
 #include "model/golden_step.hpp"
 
 namespace mgpt::cosim {
@@ -29,7 +31,7 @@ public:
     // Two cycles of reset, then one idle cycle (before the first step).
     void reset() {
         m_.rst = 1;
-        m_.start = 0;
+        m_.start = 0;  // every slot's
         clock();
         clock();
         m_.rst = 0;
@@ -38,33 +40,35 @@ public:
 
     // One token step: `start` with the request's inputs on one rising edge,
     // then one clock per busy cycle, each counted to the stage the core shows;
-    // the results are read in the DONE cycle.
+    // the results are read in the DONE cycle. Slot 0's fields of the ports
+    // (cosim/port_fields.hpp), the whole ports of a one-slot core.
     void step(const golden::StepRequest& req, golden::StepResult& out, arch::StepCycles& cycles) {
-        m_.token_in = static_cast<uint32_t>(req.token);
-        m_.pos = static_cast<uint32_t>(req.pos);
-        m_.rng_in = req.rng_in;
-        m_.greedy = req.greedy;
-        m_.temperature = req.temperature;
-        m_.start = 1;
+        set_field(m_.token_in, 0, 5, static_cast<uint32_t>(req.token));
+        set_field(m_.pos, 0, 4, static_cast<uint32_t>(req.pos));
+        set_field(m_.rng_in, 0, 32, req.rng_in);
+        set_field(m_.greedy, 0, 1, req.greedy ? 1u : 0u);
+        set_field(m_.temperature, 0, 16, req.temperature);
+        set_field(m_.start, 0, 1, 1u);
         clock();  // this rising edge samples start
-        m_.start = 0;
-        while (m_.busy) {
-            const uint32_t s = m_.stage;
+        set_field(m_.start, 0, 1, 0u);
+        while (get_field(m_.busy, 0, 1)) {
+            const uint32_t s = get_field(m_.stage, 0, 5);
             if (s < static_cast<uint32_t>(arch::kStageCount)) cycles.cycles[s] += 1;
-            if (m_.done) {
-                out.next = static_cast<int>(m_.token_out);
-                out.rng_out = m_.rng_out;
-                for (int v = 0; v < kVocab; ++v)  // logits_flat: 16 bits per logit, 32-bit words
-                    out.logits[static_cast<size_t>(v)] =
-                        static_cast<int16_t>(m_.logits_flat[v / 2] >> (16 * (v % 2)));
-            }
+            if (get_field(m_.done, 0, 1)) read_result(0, out);
             clock();
         }
     }
 
-    uint64_t clocks() const { return clocks_; }
+    // Slot `slot`'s results as its DONE cycle shows them: token, RNG state, logits.
+    void read_result(int slot, golden::StepResult& out) const {
+        out.next = static_cast<int>(get_field(m_.token_out, 5 * slot, 5));
+        out.rng_out = get_field(m_.rng_out, 32 * slot, 32);
+        for (int v = 0; v < kVocab; ++v)  // logits_flat: 16 bits per logit, 27 per slot
+            out.logits[static_cast<size_t>(v)] =
+                static_cast<int16_t>(get_field(m_.logits_flat, 16 * (kVocab * slot + v), 16));
+    }
 
-private:
+    // One clock: a rising and a falling edge (traced).
     void clock() {
         m_.clk = 1;
         m_.eval();
@@ -75,6 +79,9 @@ private:
         if (trace_) trace_->dump(clocks_ * period_ps_);
     }
 
+    uint64_t clocks() const { return clocks_; }
+
+private:
     Model& m_;
     Trace* trace_;
     uint64_t half_ps_, period_ps_;

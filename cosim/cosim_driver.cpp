@@ -5,6 +5,8 @@
 // model is Verilated as plain C++ and clocked by the bridge's RtlCore
 // (cosim/verilated_rtl_core.hpp) from inside the same SystemC kernel as the
 // TLM platform; it runs the workload and checks RTL against TLM and golden model.
+// A point with several slots (sequences > 1, one core) runs the multi-slot
+// core through cosim/verilated_slot_core.hpp and systemc_models/cosim_slots_platform.hpp.
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -21,11 +23,14 @@
 #include "common/output_file.hpp"
 #include "cosim/cosim_report.hpp"
 #include "cosim/driver_config.hpp"
+#include "cosim/slot_cosim_report.hpp"
 #include "cosim/vcd_trace_file.hpp"
 #include "cosim/verilated_rtl_core.hpp"
+#include "cosim/verilated_slot_core.hpp"
 #include "model/weights.hpp"
 #include "systemc_models/clock_domain.hpp"
 #include "systemc_models/cosim_platform.hpp"
+#include "systemc_models/cosim_slots_platform.hpp"
 
 namespace po = boost::program_options;
 using namespace mgpt;
@@ -45,7 +50,7 @@ int run(int argc, char** argv) {
     po::variables_map vm;
     const cli::Args args(argv + 1, argv + argc);
     if (!cli::parse_or_help("cosim", "(driver) see microgpt-dse cosim --help", args, desc, vm)) return 0;
-    const arch::DesignPoint d = cli::read_design_options(vm);
+    const arch::DesignPoint d = cli::read_rtl_design_options(vm);
     cosim::check_built_configuration(d, "microgpt-dse cosim");
     const cli::SamplingOptions o = cli::read_sampling_options(vm, false);
     const std::string mode_s = vm["mode"].as<std::string>();
@@ -74,12 +79,23 @@ int run(int argc, char** argv) {
     }
     // The trace's time line is the RTL's own: its clock runs only while a step does.
     const auto period_ps = static_cast<uint64_t>(tlm_model::ClockDomain(d.pll_mhz).period.to_seconds() * 1e12 + 0.5);
-    cosim::VerilatedRtlCore<Vmgpt_core, VerilatedVcdC> core(rtl, vcd.get(), period_ps);
     const tlm_model::Job job{d, {o.count, o.seed, o.gen}};
-    const auto run = tlm_model::simulate_cosim(w, job, mode, core);
-    rtl.final();
-    if (vcd) cosim::finish_vcd_trace(*vcd, *trace_file);
-    const bool ok = cosim::report_cosim(run, w, job, mode, csv, trace, vm["summary"].as<bool>(), std::cout);
+    const bool summary = vm["summary"].as<bool>();
+    bool ok = false;
+    if (d.sequences == 1) {
+        cosim::VerilatedRtlCore<Vmgpt_core, VerilatedVcdC> core(rtl, vcd.get(), period_ps);
+        const auto run = tlm_model::simulate_cosim(w, job, mode, core);
+        rtl.final();
+        if (vcd) cosim::finish_vcd_trace(*vcd, *trace_file);
+        ok = cosim::report_cosim(run, w, job, mode, csv, trace, summary, std::cout);
+    } else {
+        // several slots, one core (checked: the driver's SLOTS is d.sequences)
+        cosim::VerilatedSlotCore<Vmgpt_core, VerilatedVcdC> core(rtl, d.sequences, vcd.get(), period_ps);
+        const auto run = tlm_model::simulate_cosim_slots(w, job, mode, core);
+        rtl.final();
+        if (vcd) cosim::finish_vcd_trace(*vcd, *trace_file);
+        ok = cosim::report_slot_cosim(run, w, job, mode, csv, trace, summary, std::cout);
+    }
     return ok ? 0 : 3;
 }
 

@@ -148,10 +148,7 @@ std::string default_rtl_cache() {
 
 std::string build_verilated_driver(const DriverSpec& spec, const arch::DesignPoint& d, const QWeights& w,
                                    const std::string& cache, int jobs) {
-    if (spec.any_slots)
-        arch::require_one_core(d, spec.command);
-    else
-        arch::require_rtl(d, spec.command);
+    arch::require_rtl(d, spec.command);
     const std::string config = main_build_dir() + "/mgpt-config.cmake";
     if (!fs::exists(config))
         throw std::runtime_error("cannot build the RTL co-simulation: " + config +

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "arch/design_point.hpp"
+#include "arch/rtl_parameters.hpp"
 #include "model/weights.hpp"
 
 namespace mgpt::cosim {
@@ -32,7 +33,6 @@ struct DriverSpec {
     std::vector<std::string> rtl_sources;     // besides the core's (rtl/core_sources.txt)
     std::vector<std::string> include_dirs;    // besides rtl/
     std::vector<std::pair<std::string, std::string>> extra_parameters;  // more -G flags, part of the cache key
-    bool any_slots = false;  // the driver runs any `sequences` of one core (arch::require_one_core, not require_rtl)
 };
 
 // $MGPT_RTL_CACHE, else rtl_cache/ in the build folder of the running microgpt-dse.

@@ -24,9 +24,9 @@ struct HostInitiator::Named {
 
 HostInitiator::HostInitiator(sc_core::sc_module_name name, const QWeights& weights, KvOf kv,
                              const std::vector<Job>& jobs, std::function<void(const Job&)> before_job,
-                             std::vector<RunResult>& results, TraceSignals* trace)
+                             std::vector<RunResult>& results, TraceSignals* trace, std::function<void()> finished)
     : sc_module(name), core("core"), weights_(weights), kv_(std::move(kv)), jobs_(jobs),
-      before_job_(std::move(before_job)), results_(results), trace_(trace) {
+      before_job_(std::move(before_job)), results_(results), trace_(trace), finished_(std::move(finished)) {
     SC_HAS_PROCESS(HostInitiator);
     SC_THREAD(run);
 }
@@ -142,7 +142,10 @@ void HostInitiator::run() {
         run_job(job, results_.back());
         qk_.sync();
     }
-    sc_core::sc_stop();
+    if (finished_)
+        finished_();
+    else
+        sc_core::sc_stop();
 }
 
 }  // namespace mgpt::tlm_model

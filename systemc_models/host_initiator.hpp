@@ -32,9 +32,11 @@ public:
 
     // `before_job` switches the platform to the job's design point. `trace`
     // non-null (trace mode, several slots): the host shows which slots still run.
+    // `finished` is called once every job has run; empty: sc_stop() (a
+    // co-simulation with two hosts stops when both are done).
     HostInitiator(sc_core::sc_module_name name, const QWeights& weights, KvOf kv, const std::vector<Job>& jobs,
                   std::function<void(const Job&)> before_job, std::vector<RunResult>& results,
-                  TraceSignals* trace = nullptr);
+                  TraceSignals* trace = nullptr, std::function<void()> finished = {});
 
 private:
     struct Slot;   // one slot's thread state
@@ -51,6 +53,7 @@ private:
     std::function<void(const Job&)> before_job_;
     std::vector<RunResult>& results_;
     TraceSignals* trace_;
+    std::function<void()> finished_;
     tlm_utils::tlm_quantumkeeper qk_;
     int running_ = 0;          // slot threads of the current job still running
     sc_core::sc_event done_;   // the last one finished

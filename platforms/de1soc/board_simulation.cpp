@@ -30,7 +30,6 @@ cosim::DriverSpec board_driver(const FpgaProject& p) {
     s.rtl_sources = board_rtl_sources();
     s.include_dirs = {"rtl/de1soc"};
     s.extra_parameters = board_parameters(p.pll, p.design_tag);
-    s.any_slots = true;  // the sequencer drives every slot (docs/FPGA.md)
     return s;
 }
 

@@ -12,10 +12,13 @@
 #include <vector>
 
 #include "arch/stage_units.hpp"
-#include "port_fields.hpp"
+#include "cosim/port_fields.hpp"
 #include "slot_reference.hpp"
 
 namespace mgpt::rtl_slots {
+
+using cosim::get_field;
+using cosim::set_field;
 
 struct SlotRun {
     std::vector<StageRun> runs;                // every stage run, RTL cycles from the first ACCEPT

@@ -1,13 +1,15 @@
 // Bit fields of a Verilated model's ports, whatever C++ type Verilator gave
 // the port (CData/SData/IData/QData up to 64 bits, VlWide<N> above): a
-// multi-slot core packs slot s's field of W bits at [W*s +: W] of each port.
+// multi-slot core packs slot s's field of W bits at [W*s +: W] of each port
+// (one slot: the whole port). Shared by every harness that drives the core's
+// pins (cosim/core_clock.hpp, cosim/verilated_slot_core.hpp, tests/rtl_slots).
 #pragma once
 #include <cstdint>
 #include <type_traits>
 
 #include "verilated.h"
 
-namespace mgpt::rtl_slots {
+namespace mgpt::cosim {
 
 template <class T, std::enable_if_t<std::is_integral<T>::value, int> = 0>
 uint32_t get_field(const T& port, int lsb, int width) {
@@ -36,4 +38,4 @@ void set_field(VlWide<N>& port, int lsb, int width, uint32_t value) {
     }
 }
 
-}  // namespace mgpt::rtl_slots
+}  // namespace mgpt::cosim

@@ -1,0 +1,124 @@
+#include "slot_cosim_report.hpp"
+
+#include <sstream>
+
+#include "arch/schedule_policy.hpp"
+#include "common/text_format.hpp"
+#include "common/text_table.hpp"
+#include "model/weights.hpp"
+#include "slot_comparison.hpp"
+
+namespace mgpt::cosim {
+
+namespace {
+
+std::string tokens_per_second(const tlm_model::RunResult& r) { return fixed_decimals(r.tokens_per_second(), 0); }
+
+std::string share(uint64_t part, uint64_t whole) {
+    return whole ? fixed_decimals(100.0 * static_cast<double>(part) / static_cast<double>(whole), 1) + "%" : "-";
+}
+
+}  // namespace
+
+bool report_slot_cosim(const tlm_model::CosimRun& run, const QWeights& w, const tlm_model::Job& job,
+                       tlm_model::CosimMode mode, const std::string& csv_path, const std::string& trace_path,
+                       bool summary_only, std::ostream& os) {
+    const bool compare = mode == tlm_model::CosimMode::compare;
+    const tlm_model::RunResult expected = expected_slot_run(w, job);
+    // The reference of the RTL's timing: the TLM run itself, or its closed form.
+    const std::string ref_name = compare ? "TLM" : "TLM closed form";
+    const tlm_model::RunResult& ref = compare ? run.host : expected;
+    const tlm_model::RunResult& rtl = run.rtl_host;
+
+    std::vector<std::string> diffs;
+    if (!run.rtl_error.empty()) diffs.push_back("the RTL's clock stopped the run: " + run.rtl_error);
+    auto add = [&](const std::vector<std::string>& more) { diffs.insert(diffs.end(), more.begin(), more.end()); };
+    add(compare_slot_steps(rtl.steps, "RTL", ref.steps, ref_name, SlotFields::all));
+    if (compare) add(compare_slot_steps(ref.steps, "TLM", expected.steps, "golden", SlotFields::values));
+    add(compare_slot_steps(rtl.steps, "RTL", expected.steps, "golden", SlotFields::values));
+    if (!ref.unit_loads.empty()) add(compare_unit_busy(run.rtl_unit_busy, "RTL", ref.unit_loads.front(), ref_name));
+    if (rtl.makespan != ref.makespan)
+        diffs.push_back("makespan: RTL " + std::to_string(rtl.makespan) + " cycles, " + ref_name + " " +
+                        std::to_string(ref.makespan));
+    if (rtl.names != expected.names) diffs.push_back("the RTL's names differ from the golden model's");
+
+    TextTable t({"name", "pos", "slot", "token_in", "token golden", "token TLM", "token RTL", "start " + ref_name,
+                 "start RTL", "end " + ref_name, "end RTL", "cycles " + ref_name, "cycles RTL", "match"});
+    std::ostringstream csv;
+    csv << "name,pos,token_in,token_out,tlm_cycles,rtl_cycles,rtl_token_out,match,slot,core,tlm_start,tlm_end,"
+           "rtl_start,rtl_end\n";
+    for (size_t i = 0; i < rtl.steps.size(); ++i) {
+        const tlm_model::StepRecord& r = rtl.steps[i];
+        const tlm_model::StepRecord* p = i < ref.steps.size() ? &ref.steps[i] : nullptr;
+        const tlm_model::StepRecord* g = i < expected.steps.size() ? &expected.steps[i] : nullptr;
+        const std::vector<tlm_model::StepRecord> one_rtl{r};
+        bool ok = p && g && compare_slot_steps(one_rtl, "RTL", {*p}, ref_name, SlotFields::all).empty() &&
+                  compare_slot_steps(one_rtl, "RTL", {*g}, "golden", SlotFields::values).empty();
+        auto cell = [&](const tlm_model::StepRecord* x, uint64_t tlm_model::StepRecord::*f) {
+            return x ? std::to_string(x->*f) : std::string("-");
+        };
+        t.add({std::to_string(r.name), std::to_string(r.pos), std::to_string(r.slot), std::to_string(r.token_in),
+               g ? std::to_string(g->token_out) : "-", compare && p ? std::to_string(p->token_out) : "-",
+               std::to_string(r.token_out), cell(p, &tlm_model::StepRecord::start), std::to_string(r.start),
+               cell(p, &tlm_model::StepRecord::end), std::to_string(r.end),
+               p ? std::to_string(p->cycles.total()) : "-", std::to_string(r.cycles.total()), ok ? "yes" : "NO"});
+        csv << r.name << "," << r.pos << "," << r.token_in << "," << (g ? g->token_out : -1) << ","
+            << (p ? p->cycles.total() : 0) << "," << r.cycles.total() << "," << r.token_out << "," << (ok ? 1 : 0)
+            << "," << r.slot << "," << r.core << "," << cell(p, &tlm_model::StepRecord::start) << ","
+            << cell(p, &tlm_model::StepRecord::end) << "," << r.start << "," << r.end << "\n";
+    }
+    if (!csv_path.empty()) write_file_atomically(csv_path, csv.str());
+
+    const arch::DesignPoint& d = job.design;
+    os << "design: " << d.name << " (" << arch::to_short_string(d) << ")\n"
+       << "mode: "
+       << (compare ? "compare (TLM platform and RTL core side by side, each with its host)"
+                   : "refine (RTL core in the TLM platform)")
+       << "; " << job.workload.count << " names, seed " << job.workload.seed << "\n";
+    if (!summary_only) {
+        os << "\n";
+        t.print(os);
+    }
+    const double f = run.host.pll.f_out_mhz;
+    os << "\nslots: " << d.sequences << " on 1 core, schedule " << arch::policy_name(d.schedule) << "; makespan: "
+       << ref_name << " " << ref.makespan << " cycles, RTL " << rtl.makespan << " cycles\n";
+    os << ref_name << ": " << ref.generated_tokens << " tokens in " << ref.makespan
+       << " cycles: " << tokens_per_second(ref) << " tokens/s at " << fixed_decimals(f, 4) << " MHz [" << ref_name
+       << " cycles, PLL model clock]\n";
+    os << "RTL simulation: " << rtl.generated_tokens << " tokens in " << rtl.makespan << " cycles: "
+       << tokens_per_second(rtl) << " tokens/s at " << fixed_decimals(f, 4) << " MHz [RTL cycles, PLL model clock]\n";
+    os << "unit busy cycles (share of the makespan), " << ref_name << " | RTL:";
+    for (int u = 0; u < arch::kSharedUnitCount; ++u) {
+        const uint64_t a = ref.unit_loads.empty() ? 0 : ref.unit_loads.front()[static_cast<size_t>(u)].busy;
+        const uint64_t b = run.rtl_unit_busy[static_cast<size_t>(u)];
+        os << (u ? ";" : "") << " " << arch::kUnitNames[u] << " " << a << " (" << share(a, ref.makespan) << ") | " << b
+           << " (" << share(b, rtl.makespan) << ")";
+    }
+    os << "\n";
+    if (run.run_seconds > 0 && run.rtl_seconds > 0) {
+        const double n = static_cast<double>(run.steps.size());
+        os << "speed [wall clock, this run, one core]: co-simulation " << fixed_decimals(n / run.run_seconds, 0)
+           << " token steps/s; RTL (Verilator) " << fixed_decimals(n / run.rtl_seconds, 0) << " token steps/s, "
+           << fixed_decimals(run.rtl_clocks / run.rtl_seconds / 1e6, 3) << " M clocks/s";
+        if (compare && run.tlm_seconds > 0)
+            os << "; TLM (the rest of the run: TLM, hosts, kernel, the RTL clock's activations) "
+               << fixed_decimals(n / run.tlm_seconds, 0)
+               << " token steps/s, TLM/RTL = " << fixed_decimals(run.rtl_seconds / run.tlm_seconds, 1) << "x";
+        os << "\n";
+    }
+    if (!trace_path.empty()) os << "RTL trace: " << trace_path << "\n";
+    if (diffs.empty()) {
+        os << "PASS: " << rtl.steps.size() << " steps of " << d.sequences
+           << " slots: tokens, logits and RNG states equal in RTL" << (compare ? ", TLM" : "")
+           << " and golden model; every step's slot, start and end and stage cycles, every unit's busy cycles "
+              "and the makespan of the RTL equal the "
+           << (compare ? "TLM's" : "TLM closed form's (proven equal to the TLM)") << "\n";
+        return true;
+    }
+    os << "FAIL: first difference at " << diffs.front();
+    if (diffs.size() > 1) os << " (and " << diffs.size() - 1 << " more found)";
+    os << "\n";
+    return false;
+}
+
+}  // namespace mgpt::cosim

@@ -1,0 +1,32 @@
+// The refine mode's bridge with several slots: the core protocol's target
+// (step_protocol.hpp) in front of a multi-slot RTL core clocked by an
+// RtlSlotClock, in place of the TLM core behind the host's slot threads.
+// A step command of slot s starts slot s in the RTL (its accept is the
+// command's start cycle, checked) and returns in the slot's DONE cycle with
+// the RTL's token, RNG state, logits, per-stage cycles and waits, and start
+// (accept) and end cycle, at the time the TLM core would return it (rtl_slot_clock.hpp: the
+// host's next command, in a later delta, is the start the DONE cycle samples).
+// A clear command needs no pin activity: a slot only reads the cache rows its
+// current name wrote.
+#pragma once
+#include <systemc>
+#include <tlm>
+#include <tlm_utils/simple_target_socket.h>
+
+#include "rtl_slot_clock.hpp"
+#include "step_protocol.hpp"
+
+namespace mgpt::tlm_model {
+
+class RtlSlotBridge : public sc_core::sc_module {
+public:
+    tlm_utils::simple_target_socket<RtlSlotBridge, 32, CoreProtocol> socket;
+
+    RtlSlotBridge(sc_core::sc_module_name name, RtlSlotClock& clock);
+
+private:
+    void b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
+    RtlSlotClock& clock_;
+};
+
+}  // namespace mgpt::tlm_model

@@ -1,0 +1,116 @@
+// The checks of a co-simulation with several slots (cosim/slot_comparison.hpp):
+// the refine mode's reference (golden values, closed-form cycles, exact slot
+// schedule) equals a TLM-only run step for step, and an RTL answer edited in
+// one field (a stage's cycles, a start cycle, a logit, a unit's busy cycles,
+// a missing step) is caught, named by slot, the slot's step, the field and
+// both values; an unedited one passes.
+#include <catch2/catch.hpp>
+
+#include "cosim/slot_comparison.hpp"
+#include "sc_test_helpers.hpp"
+
+using namespace mgpt;
+
+namespace {
+
+tlm_model::Job slot_job(int slots, arch::Policy policy) {
+    tlm_model::Job job{test::baseline(), {6, 11, {false, 0x0080, Numerics::saturating}}};
+    job.design.sequences = slots;
+    job.design.schedule = policy;
+    return job;
+}
+
+// The index of slot `slot`'s step `k` in workload order.
+size_t step_of(const std::vector<tlm_model::StepRecord>& steps, int slot, int k) {
+    for (size_t i = 0; i < steps.size(); ++i)
+        if (steps[i].slot == slot && k-- == 0) return i;
+    FAIL("no step " << k << " of slot " << slot);
+    return 0;
+}
+
+}  // namespace
+
+TEST_CASE("cosim slots: the refine mode's reference equals a TLM-only run", "[cosim][slots]") {
+    const QWeights w = load_rom_dir(test::shipped_weights_dir());
+    const tlm_model::Job job = slot_job(4, arch::Policy::round_robin);
+    const tlm_model::RunResult want = cosim::expected_slot_run(w, job);
+    const tlm_model::RunResult tlm = tlm_model::simulate_tlm(w, {job}).at(0);
+    CHECK(cosim::compare_slot_steps(tlm.steps, "TLM", want.steps, "closed form", cosim::SlotFields::all).empty());
+    CHECK(cosim::compare_unit_busy(
+              [&] {
+                  std::array<uint64_t, arch::kUnitCount> busy{};
+                  for (int u = 0; u < arch::kUnitCount; ++u) busy[u] = tlm.unit_loads.at(0)[u].busy;
+                  return busy;
+              }(),
+              "TLM", want.unit_loads.at(0), "closed form")
+              .empty());
+    CHECK(tlm.names == want.names);
+    CHECK(tlm.makespan == want.makespan);
+    CHECK(tlm.generated_tokens == want.generated_tokens);
+    REQUIRE(tlm.steps.size() == want.steps.size());
+    for (size_t i = 0; i < tlm.steps.size(); ++i) CHECK(tlm.steps[i].core == want.steps[i].core);
+}
+
+TEST_CASE("cosim slots: an RTL answer edited in one field is named by slot, step, field and both values",
+          "[cosim][slots]") {
+    const QWeights w = load_rom_dir(test::shipped_weights_dir());
+    const tlm_model::Job job = slot_job(2, arch::Policy::oldest);
+    const tlm_model::RunResult want = cosim::expected_slot_run(w, job);
+    const auto compare = [&](const std::vector<tlm_model::StepRecord>& got) {
+        return cosim::compare_slot_steps(got, "RTL", want.steps, "TLM", cosim::SlotFields::all);
+    };
+    REQUIRE(compare(want.steps).empty());
+    const size_t i = step_of(want.steps, 1, 2);
+    const tlm_model::StepRecord& r = want.steps[i];
+    const std::string where =
+        "slot 1 step 2 (name " + std::to_string(r.name) + ", pos " + std::to_string(r.pos) + "): ";
+
+    auto got = want.steps;
+    const int attention = static_cast<int>(arch::Stage::attention);
+    got[i].cycles.cycles[attention] += 1;
+    const std::string tlm_cycles = std::to_string(r.cycles.cycles[attention]);
+    CHECK(compare(got) == std::vector<std::string>{where + "stage attention: RTL " +
+                                                   std::to_string(r.cycles.cycles[attention] + 1) + " cycles, TLM " +
+                                                   tlm_cycles});
+
+    got = want.steps;
+    got[i].start += 1;
+    CHECK(compare(got) == std::vector<std::string>{where + "start cycle: RTL " + std::to_string(r.start + 1) +
+                                                   ", TLM " + std::to_string(r.start)});
+
+    got = want.steps;
+    got[i].end -= 1;
+    got[i].token_out = (r.token_out + 1) % kVocab;
+    CHECK(compare(got) == std::vector<std::string>{
+                              where + "token: RTL " + std::to_string(got[i].token_out) + ", TLM " +
+                                  std::to_string(r.token_out),
+                              where + "end cycle: RTL " + std::to_string(r.end - 1) + ", TLM " + std::to_string(r.end)});
+
+    got = want.steps;
+    got[i].logits[5] += 1;
+    got[i].rng_out ^= 1;
+    const auto values = cosim::compare_slot_steps(got, "RTL", want.steps, "golden", cosim::SlotFields::values);
+    CHECK(values == std::vector<std::string>{
+                        where + "RNG state: RTL " + std::to_string(r.rng_out ^ 1) + ", golden " +
+                            std::to_string(r.rng_out),
+                        where + "logit 5: RTL " + std::to_string(r.logits[5] + 1) + ", golden " +
+                            std::to_string(r.logits[5])});
+
+    got = want.steps;
+    got[i].slot = 0;  // a step run in the wrong slot
+    CHECK(compare(got) == std::vector<std::string>{where + "slot: RTL 0, TLM 1"});
+
+    got = want.steps;
+    got.pop_back();
+    CHECK(compare(got) == std::vector<std::string>{"RTL ran " + std::to_string(want.steps.size() - 1) + " steps, TLM " +
+                                                   std::to_string(want.steps.size())});
+
+    std::array<uint64_t, arch::kUnitCount> busy{};
+    for (int u = 0; u < arch::kUnitCount; ++u) busy[u] = want.unit_loads.at(0)[u].busy;
+    CHECK(cosim::compare_unit_busy(busy, "RTL", want.unit_loads.at(0), "TLM").empty());
+    busy[static_cast<int>(arch::Unit::tile)] += 3;
+    CHECK(cosim::compare_unit_busy(busy, "RTL", want.unit_loads.at(0), "TLM") ==
+          std::vector<std::string>{"unit tile: RTL " + std::to_string(busy[static_cast<int>(arch::Unit::tile)]) +
+                                   " busy cycles, TLM " +
+                                   std::to_string(want.unit_loads.at(0)[static_cast<int>(arch::Unit::tile)].busy)});
+}
