@@ -267,43 +267,35 @@ void write_best(std::ostream& o, const RunDigest& g, const PointRow* base, const
     o << tt.str() << "\n";
 }
 
-// The tokens/s-vs-ALMs front (at most 30 rows, spread over it).
-void write_front(std::ostream& o, const RunDigest& g, const PointRow* base) {
-    o << "## Pareto front: tokens/s against ALMs (feasible points)\n\n";
-    const std::vector<const PointRow*> f = g.alm_front().rows();
+// A front's table: at most 30 rows, spread over the whole front; "N points on
+// the front (...):" and the table.
+std::string front_table(const std::vector<const PointRow*>& f, const PointRow* base) {
     auto header = kPointHeader;
     header.push_back("design");
     Table t(header);
     const size_t shown = std::min<size_t>(30, f.size());
     for (size_t i = 0; i < shown; ++i) {
-        // spread the shown rows over the whole front
         const auto* r = f[f.size() <= 30 ? i : i * (f.size() - 1) / (shown - 1)];
         auto c = point_cells(*r, base);
         c.push_back("`" + diff_keys(r->design, base ? base->design : r->design) + "`");
         t.add(c);
     }
-    o << f.size() << " points on the front" << (f.size() > 30 ? " (30 shown, spread over it)" : "") << ":\n\n"
-      << t.str() << "\n![tokens/s against ALMs and DSP blocks](pareto.svg)\n\n";
+    return std::to_string(f.size()) + " points on the front" + (f.size() > 30 ? " (30 shown, spread over it)" : "") +
+           ":\n\n" + t.str() + "\n";
 }
 
-// The tokens/s-vs-latency front (at most 30 rows, spread over it).
+// The tokens/s-vs-ALMs front.
+void write_front(std::ostream& o, const RunDigest& g, const PointRow* base) {
+    o << "## Pareto front: tokens/s against ALMs (feasible points)\n\n"
+      << front_table(g.alm_front().rows(), base) << "![tokens/s against ALMs and DSP blocks](pareto.svg)\n\n";
+}
+
+// The tokens/s-vs-latency front.
 void write_latency_front(std::ostream& o, const RunDigest& g, const PointRow* base) {
-    o << "## Pareto front: tokens/s against per-token latency (feasible points)\n\n";
-    const std::vector<const PointRow*> f = g.latency_front().rows();
-    auto header = kPointHeader;
-    header.push_back("design");
-    Table t(header);
-    const size_t shown = std::min<size_t>(30, f.size());
-    for (size_t i = 0; i < shown; ++i) {
-        const auto* r = f[f.size() <= 30 ? i : i * (f.size() - 1) / (shown - 1)];
-        auto c = point_cells(*r, base);
-        c.push_back("`" + diff_keys(r->design, base ? base->design : r->design) + "`");
-        t.add(c);
-    }
-    o << "Several names in flight raise tokens/s and each token's latency (it waits for the units other slots "
+    o << "## Pareto front: tokens/s against per-token latency (feasible points)\n\n"
+      << "Several names in flight raise tokens/s and each token's latency (it waits for the units other slots "
          "hold); this front is the best tokens/s at each mean latency. "
-      << f.size() << " points on the front" << (f.size() > 30 ? " (30 shown, spread over it)" : "") << ":\n\n"
-      << t.str() << "\n";
+      << front_table(g.latency_front().rows(), base);
 }
 
 // The best feasible point reachable with each value of each key the sweep varies.
