@@ -34,6 +34,8 @@ for dir in "$@"; do
     done
   fi
   if [ "$kv" = 1 ]; then
-    echo "$name,kv_cache,8,1,16,64,2,16,$((8 * 16 * 64))"
+    slots=$(sed -n 's/^-GSLOTS=//p' "$vc"); slots=${slots:-1}
+    rows=$((16 * slots)); per=$((2 * ((rows + 255) / 256)))
+    echo "$name,kv_cache,8,1,$rows,64,$per,$((8 * per)),$((8 * rows * 64))"
   fi
 done
