@@ -43,12 +43,7 @@ public:
     // the results are read in the DONE cycle. Slot 0's fields of the ports
     // (cosim/port_fields.hpp), the whole ports of a one-slot core.
     void step(const golden::StepRequest& req, golden::StepResult& out, arch::StepCycles& cycles) {
-        set_field(m_.token_in, 0, 5, static_cast<uint32_t>(req.token));
-        set_field(m_.pos, 0, 4, static_cast<uint32_t>(req.pos));
-        set_field(m_.rng_in, 0, 32, req.rng_in);
-        set_field(m_.greedy, 0, 1, req.greedy ? 1u : 0u);
-        set_field(m_.temperature, 0, 16, req.temperature);
-        set_field(m_.start, 0, 1, 1u);
+        post_start(m_, 0, req);
         clock();  // this rising edge samples start
         set_field(m_.start, 0, 1, 0u);
         while (get_field(m_.busy, 0, 1)) {

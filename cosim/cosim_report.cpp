@@ -103,17 +103,8 @@ bool report_cosim(const tlm_model::CosimRun& run, const QWeights& w, const tlm_m
     os << "\nRTL simulation: " << rtl_total << " cycles for " << tokens << " tokens: "
        << fixed_decimals(rtl_total ? tokens * f * 1e6 / rtl_total : 0, 0) << " tokens/s at " << fixed_decimals(f, 4)
        << " MHz [RTL cycles, PLL model clock]\n";
-    if (run.run_seconds > 0 && run.rtl_seconds > 0) {
-        // one line, the same words in both modes (bench/bench_throughput.cpp reads it)
-        const double n = static_cast<double>(run.steps.size());
-        os << "speed [wall clock, this run, one core]: co-simulation " << fixed_decimals(n / run.run_seconds, 0)
-           << " token steps/s; RTL (Verilator) " << fixed_decimals(n / run.rtl_seconds, 0) << " token steps/s, "
-           << fixed_decimals(run.rtl_clocks / run.rtl_seconds / 1e6, 3) << " M clocks/s";
-        if (compare && run.tlm_seconds > 0)
-            os << "; TLM " << fixed_decimals(n / run.tlm_seconds, 0) << " token steps/s, TLM/RTL = "
-               << fixed_decimals(run.rtl_seconds / run.tlm_seconds, 1) << "x";
-        os << "\n";
-    }
+    write_speed_line(os, run.steps.size(), run.run_seconds, run.rtl_seconds, run.tlm_seconds, run.rtl_clocks, compare,
+                     "TLM");
     if (!trace_path.empty()) os << "RTL trace: " << trace_path << "\n";
     if (first_mismatch.empty()) {
         os << "PASS: " << run.steps.size() << " steps: tokens, logits and RNG states equal in RTL"
@@ -123,6 +114,19 @@ bool report_cosim(const tlm_model::CosimRun& run, const QWeights& w, const tlm_m
     }
     os << "FAIL: first difference at " << first_mismatch << "\n";
     return false;
+}
+
+void write_speed_line(std::ostream& os, size_t steps, double run_seconds, double rtl_seconds, double tlm_seconds,
+                      uint64_t rtl_clocks, bool compare, const std::string& tlm_label) {
+    if (run_seconds <= 0 || rtl_seconds <= 0) return;
+    const double n = static_cast<double>(steps);
+    os << "speed [wall clock, this run, one core]: co-simulation " << fixed_decimals(n / run_seconds, 0)
+       << " token steps/s; RTL (Verilator) " << fixed_decimals(n / rtl_seconds, 0) << " token steps/s, "
+       << fixed_decimals(rtl_clocks / rtl_seconds / 1e6, 3) << " M clocks/s";
+    if (compare && tlm_seconds > 0)
+        os << "; " << tlm_label << " " << fixed_decimals(n / tlm_seconds, 0) << " token steps/s, TLM/RTL = "
+           << fixed_decimals(rtl_seconds / tlm_seconds, 1) << "x";
+    os << "\n";
 }
 
 }  // namespace mgpt::cosim

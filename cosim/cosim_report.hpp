@@ -13,4 +13,11 @@ bool report_cosim(const tlm_model::CosimRun& run, const QWeights& w, const tlm_m
                   tlm_model::CosimMode mode, const std::string& csv_path, const std::string& trace_path,
                   bool summary_only, std::ostream& os);
 
+// The one speed line of a co-simulation run, the same words in every mode
+// (bench/bench_throughput.cpp reads it): co-simulation, RTL and, comparing,
+// the TLM's token steps/s, `tlm_label` naming what the TLM figure times.
+// Nothing when the run was not timed.
+void write_speed_line(std::ostream& os, size_t steps, double run_seconds, double rtl_seconds, double tlm_seconds,
+                      uint64_t rtl_clocks, bool compare, const std::string& tlm_label);
+
 }  // namespace mgpt::cosim

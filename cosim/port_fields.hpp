@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "model/golden_step.hpp"
 #include "verilated.h"
 
 namespace mgpt::cosim {
@@ -36,6 +37,18 @@ void set_field(VlWide<N>& port, int lsb, int width, uint32_t value) {
         const uint32_t bit = 1u << ((lsb + b) % 32);
         w = ((value >> b) & 1u) ? (w | bit) : (w & ~bit);
     }
+}
+
+// Slot s's step inputs on the core's ports and its start raised: the next
+// rising edge samples them (while the slot is idle or in its DONE cycle).
+template <class Model>
+void post_start(Model& m, int s, const golden::StepRequest& req) {
+    set_field(m.token_in, 5 * s, 5, static_cast<uint32_t>(req.token));
+    set_field(m.pos, 4 * s, 4, static_cast<uint32_t>(req.pos));
+    set_field(m.rng_in, 32 * s, 32, req.rng_in);
+    set_field(m.greedy, s, 1, req.greedy ? 1u : 0u);
+    set_field(m.temperature, 16 * s, 16, req.temperature);
+    set_field(m.start, s, 1, 1u);
 }
 
 }  // namespace mgpt::cosim

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "arch/schedule_policy.hpp"
+#include "cosim_report.hpp"
 #include "common/text_format.hpp"
 #include "common/text_table.hpp"
 #include "model/weights.hpp"
@@ -95,17 +96,8 @@ bool report_slot_cosim(const tlm_model::CosimRun& run, const QWeights& w, const 
            << " (" << share(b, rtl.makespan) << ")";
     }
     os << "\n";
-    if (run.run_seconds > 0 && run.rtl_seconds > 0) {
-        const double n = static_cast<double>(run.steps.size());
-        os << "speed [wall clock, this run, one core]: co-simulation " << fixed_decimals(n / run.run_seconds, 0)
-           << " token steps/s; RTL (Verilator) " << fixed_decimals(n / run.rtl_seconds, 0) << " token steps/s, "
-           << fixed_decimals(run.rtl_clocks / run.rtl_seconds / 1e6, 3) << " M clocks/s";
-        if (compare && run.tlm_seconds > 0)
-            os << "; TLM (the rest of the run: TLM, hosts, kernel, the RTL clock's activations) "
-               << fixed_decimals(n / run.tlm_seconds, 0)
-               << " token steps/s, TLM/RTL = " << fixed_decimals(run.rtl_seconds / run.tlm_seconds, 1) << "x";
-        os << "\n";
-    }
+    write_speed_line(os, run.steps.size(), run.run_seconds, run.rtl_seconds, run.tlm_seconds, run.rtl_clocks, compare,
+                     "TLM (the rest of the run: TLM, hosts, kernel, the RTL clock's activations)");
     if (!trace_path.empty()) os << "RTL trace: " << trace_path << "\n";
     if (diffs.empty()) {
         os << "PASS: " << rtl.steps.size() << " steps of " << d.sequences

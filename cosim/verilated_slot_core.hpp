@@ -18,12 +18,7 @@ public:
     int slots() const override { return slots_; }
     void reset() override { clock_.reset(); }
     void set_start(int s, const golden::StepRequest& req) override {
-        set_field(m_.token_in, 5 * s, 5, static_cast<uint32_t>(req.token));
-        set_field(m_.pos, 4 * s, 4, static_cast<uint32_t>(req.pos));
-        set_field(m_.rng_in, 32 * s, 32, req.rng_in);
-        set_field(m_.greedy, s, 1, req.greedy ? 1u : 0u);
-        set_field(m_.temperature, 16 * s, 16, req.temperature);
-        set_field(m_.start, s, 1, 1u);
+        post_start(m_, s, req);
     }
     void clock() override {
         clock_.clock();

@@ -110,13 +110,7 @@ private:
     }
 
     void issue(const SlotReference& ref, int s, size_t k) {
-        const golden::StepRequest& r = ref.requests[s][k];
-        set_field(m_.token_in, 5 * s, 5, static_cast<uint32_t>(r.token));
-        set_field(m_.pos, 4 * s, 4, static_cast<uint32_t>(r.pos));
-        set_field(m_.rng_in, 32 * s, 32, r.rng_in);
-        set_field(m_.greedy, s, 1, r.greedy ? 1u : 0u);
-        set_field(m_.temperature, 16 * s, 16, r.temperature);
-        set_field(m_.start, s, 1, 1u);
+        cosim::post_start(m_, s, ref.requests[s][k]);
     }
     void clear_starts() {
         for (int s = 0; s < slots_; ++s) set_field(m_.start, s, 1, 0u);
