@@ -19,7 +19,10 @@ cmake -S . -B "$build" -DMGPT_SANITIZE=ON \
 cmake --build "$build" -j"$(nproc)" --target microgpt-dse unit_tests systemc_tests explorer_tests
 # a run without the sanitizers would pass too: make sure they are in
 for exe in microgpt-dse tests/unit_tests tests/systemc_tests tests/explorer_tests; do
-  ldd "$build/$exe" | grep -q libasan || { echo "test_sanitizers.sh: $build/$exe is not built with ASan" >&2; exit 1; }
+  # ldd's whole output first: `ldd | grep -q` fails under pipefail when grep
+  # exits at the first match and ldd, still writing, dies of SIGPIPE
+  libs=$(ldd "$build/$exe")
+  grep -q libasan <<<"$libs" || { echo "test_sanitizers.sh: $build/$exe is not built with ASan" >&2; exit 1; }
 done
 
 # detect_stack_use_after_return=0 (GCC's default, stated because it must stay
