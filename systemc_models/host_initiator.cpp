@@ -22,6 +22,8 @@ struct HostInitiator::Named {
     std::vector<StepRecord> steps;
 };
 
+HostInitiator::~HostInitiator() = default;
+
 HostInitiator::HostInitiator(sc_core::sc_module_name name, const QWeights& weights, KvOf kv,
                              const std::vector<Job>& jobs, std::function<void(const Job&)> before_job,
                              std::vector<RunResult>& results, TraceSignals* trace, std::function<void()> finished)
@@ -89,7 +91,8 @@ void HostInitiator::run_slot(const Job& job, Slot& slot, std::vector<Named>& nam
 void HostInitiator::run_job(const Job& job, RunResult& out) {
     out.design = job.design;
     const int S = job.design.sequences, K = job.design.cores;
-    std::vector<std::unique_ptr<Slot>> slots;
+    std::vector<std::unique_ptr<Slot>>& slots = slots_;
+    slots.clear();
     for (int g = 0; g < S * K; ++g) {
         slots.emplace_back(new Slot);
         Slot& s = *slots.back();
@@ -102,7 +105,8 @@ void HostInitiator::run_job(const Job& job, RunResult& out) {
         s.ctx.kv = &kv_(s.core, s.local);
         s.ctx.slot = s.local;
     }
-    std::vector<Named> names(static_cast<size_t>(std::max(job.workload.count, 0)));
+    std::vector<Named>& names = names_;
+    names.assign(static_cast<size_t>(std::max(job.workload.count, 0)), Named{});
     if (S * K == 1) {
         run_slot(job, *slots.front(), names);
     } else {

@@ -37,6 +37,7 @@ public:
     HostInitiator(sc_core::sc_module_name name, const QWeights& weights, KvOf kv, const std::vector<Job>& jobs,
                   std::function<void(const Job&)> before_job, std::vector<RunResult>& results,
                   TraceSignals* trace = nullptr, std::function<void()> finished = {});
+    ~HostInitiator() override;
 
 private:
     struct Slot;   // one slot's thread state
@@ -57,6 +58,11 @@ private:
     tlm_utils::tlm_quantumkeeper qk_;
     int running_ = 0;          // slot threads of the current job still running
     sc_core::sc_event done_;   // the last one finished
+    // The current job's slots and names: members, not locals of the host's
+    // thread, so that a run the kernel stops mid-job (a co-simulation
+    // mismatch) leaves nothing on an abandoned SC_THREAD stack.
+    std::vector<std::unique_ptr<Slot>> slots_;
+    std::vector<Named> names_;
 };
 
 }  // namespace mgpt::tlm_model
