@@ -10,6 +10,18 @@
 
 namespace mgpt::explorer {
 
+namespace {
+
+arch::StepShape shape_of(const golden::Generation& g, size_t s) {
+    arch::StepShape shape;
+    shape.pos = g.steps[s].pos;
+    shape.greedy = g.steps[s].greedy;
+    shape.rms_early_exit = g.results[s].rms_early_exit;
+    return shape;
+}
+
+}  // namespace
+
 WorkloadProfile profile_workload(const QWeights& w, const WorkloadSpec& spec, Numerics numerics) {
     WorkloadProfile p;
     p.numerics = numerics;
@@ -20,8 +32,9 @@ WorkloadProfile profile_workload(const QWeights& w, const WorkloadSpec& spec, Nu
         const golden::Generation g = golden::generate(w, gen, rng);
         p.generated_tokens += g.tokens.size();
         for (size_t s = 0; s < g.steps.size(); ++s) {
-            const auto& e = g.results[s].rms_early_exit;
-            ++counts[{g.steps[s].pos, g.steps[s].greedy, e[0], e[1], e[2]}];
+            const arch::StepShape shape = shape_of(g, s);
+            const auto& e = shape.rms_early_exit;
+            ++counts[{shape.pos, shape.greedy, e[0], e[1], e[2]}];
             ++p.steps;
         }
     }
@@ -35,17 +48,6 @@ WorkloadProfile profile_workload(const QWeights& w, const WorkloadSpec& spec, Nu
     return p;
 }
 
-namespace {
-
-arch::StepShape shape_of(const golden::Generation& g, size_t s) {
-    arch::StepShape shape;
-    shape.pos = g.steps[s].pos;
-    shape.greedy = g.steps[s].greedy;
-    shape.rms_early_exit = g.results[s].rms_early_exit;
-    return shape;
-}
-
-}  // namespace
 
 SlotProfile profile_slots(const QWeights& w, const WorkloadSpec& spec, Numerics numerics, int slots) {
     if (slots < 1 || slots > golden::kMaxSlots)
