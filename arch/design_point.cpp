@@ -9,6 +9,7 @@
 #include <boost/program_options.hpp>
 
 #include "common/input_file.hpp"
+#include "common/option_error.hpp"
 #include "common/printable.hpp"
 
 namespace po = boost::program_options;
@@ -149,7 +150,7 @@ DesignPoint load_design(const std::string& path, const std::vector<std::string>&
         throw std::runtime_error(line_of(e.get_option_name()) + ": key '" + printable(e.get_option_name()) +
                                  "' is given more than once");
     } catch (const po::error& e) {
-        throw std::runtime_error(path + ": malformed design file: " + printable(e.what(), 0) +
+        throw std::runtime_error(path + ": malformed design file: " + option_error_message(e) +
                                  " (expected 'key = value' lines)");
     }
     DesignPoint d;

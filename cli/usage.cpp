@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "common/option_error.hpp"
 #include "common/printable.hpp"
 
 namespace po = boost::program_options;
@@ -47,7 +48,7 @@ int run_guarded(const std::string& program, const std::function<int()>& body) {
         std::cerr << program << ": " << e.what() << "\n";
         return 2;
     } catch (const po::error& e) {
-        std::cerr << program << ": " << e.what() << " (see --help)\n";
+        std::cerr << program << ": " << option_error_message(e) << " (see --help)\n";
         return 2;
     } catch (const std::exception& e) {
         std::cerr << program << ": error: " << e.what() << "\n";

@@ -11,6 +11,7 @@
 #include <boost/program_options.hpp>
 
 #include "common/input_file.hpp"
+#include "common/option_error.hpp"
 #include "common/source_tree.hpp"
 #include "model/parse_values.hpp"
 #include "text_util.hpp"
@@ -320,7 +321,7 @@ Sweep load_sweep(const std::string& path) {
         throw std::runtime_error(loc.at(e.get_option_name()) + ": key '" + e.get_option_name() +
                                  "' is given more than once");
     } catch (const po::error& e) {
-        throw std::runtime_error(path + ": malformed sweep file: " + e.what() +
+        throw std::runtime_error(path + ": malformed sweep file: " + option_error_message(e) +
                                  " (expected 'key = value' lines and [workload] / [device] sections)");
     }
     const Values in(vm);

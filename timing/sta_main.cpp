@@ -8,6 +8,7 @@
 #include <boost/program_options.hpp>
 
 #include "cell_library.hpp"
+#include "common/option_error.hpp"
 #include "longest_path.hpp"
 #include "netlist.hpp"
 
@@ -161,7 +162,7 @@ int main(int argc, char** argv) {
     try {
         return run(argc, argv);
     } catch (const po::error& e) {
-        std::cerr << "mgpt-sta: " << e.what() << " (see --help)\n";
+        std::cerr << "mgpt-sta: " << mgpt::option_error_message(e) << " (see --help)\n";
         return 2;
     } catch (const std::invalid_argument& e) {
         std::cerr << "mgpt-sta: " << e.what() << "\n";

@@ -15,6 +15,8 @@ expect 2 "count.*1\.\.1000000" -- "$bin" generate --count 0
 expect 2 "seed" -- "$bin" generate --seed 12x
 expect 2 "numerics 'exact'.*reference, saturating" -- "$bin" generate --numerics exact
 expect 2 "unrecognised option" -- "$bin" generate --bogus
+# boost's own wording loops forever on an argument holding its placeholders
+expect 2 "unrecognised option '--x%canonical_option%'" -- timeout 20 "$bin" generate --x%canonical_option%
 expect 1 "/nonexistent/wte_q12.hex: cannot open" -- "$bin" generate --weights /nonexistent
 
 # generate prints exactly one name per line, nothing else
@@ -29,6 +31,9 @@ expect 1 "bad.cfg:2: key 'lanes': value '3' is not legal \(legal: 1, 2, 4, 8, 16
 printf 'weight_memory = m10k\n' >"$tmp/combo.cfg"
 expect 1 "m10k needs weight_banks" -- "$bin" simulate --design "$tmp/combo.cfg" --count 1
 expect 1 "cannot open design file" -- "$bin" simulate --design "$tmp/none.cfg" --count 1
+printf 'lanes = 16\nx %%invalid_line%% y\n' >"$tmp/placeholder.cfg"
+expect 1 "placeholder.cfg:2: not a 'key = value' line: 'x %invalid_line% y'" -- timeout 20 "$bin" simulate --design "$tmp/placeholder.cfg" --count 1
+expect 1 "placeholder.cfg: malformed sweep file: .*invalid line 'x %invalid_line% y'" -- timeout 20 "$bin" explore --sweep "$tmp/placeholder.cfg" --out "$tmp/ph_out"
 expect 2 "--set: key 'pll_mhz': value '900'.*1.171875 .. 550" -- "$bin" simulate --set pll_mhz=900 --count 1
 expect 2 "--set: key 'sampler': value 'fast'.*sequential, parallel" -- "$bin" simulate --set sampler=fast --count 1
 
