@@ -6,10 +6,11 @@
 
 namespace mgpt::explorer {
 
-DesignSpace::DesignSpace(const Sweep& sweep, const std::string& without_key) : base_(sweep.baseline) {
+DesignSpace::DesignSpace(const Sweep& sweep, const std::vector<std::string>& without_keys) : base_(sweep.baseline) {
     for (const auto& a : sweep.axes) {
         const arch::DesignKey* key = arch::find_design_key(a.key);
-        if (key->applies_when || a.key == without_key) continue;  // part of its controller's dimension, or folded
+        const bool left_out = std::find(without_keys.begin(), without_keys.end(), a.key) != without_keys.end();
+        if (key->applies_when || left_out) continue;  // part of its controller's dimension, or folded
         Dim dim{key, a.values, arch::dependent_keys(a.key), {}, {}};
         for (const auto* dep : dim.dependents) dim.dependent_values.push_back(sweep.axis(dep->key).values);
         for (const auto& v : dim.values)

@@ -20,7 +20,10 @@ class DesignSpace {
 public:
     // `without_key` (optional): a key left out of the grid (every point keeps
     // the baseline's value): the exhaustive strategy's space of micro-architectures.
-    explicit DesignSpace(const Sweep& sweep, const std::string& without_key = "");
+    explicit DesignSpace(const Sweep& sweep, const std::string& without_key = "")
+        : DesignSpace(sweep, std::vector<std::string>{without_key}) {}
+    // Several keys left out (the pruned exhaustive plan's base micro-architectures: explorer/slot_variants.hpp).
+    DesignSpace(const Sweep& sweep, const std::vector<std::string>& without_keys);
 
     // Number of grid points (saturates at UINT64_MAX).
     uint64_t size() const { return size_; }

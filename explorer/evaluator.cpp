@@ -13,6 +13,7 @@ Evaluator::Evaluator(const Sweep& sweep, const QWeights& weights, Calibration ca
                      StructuralIndex structural)
     : sweep_(sweep),
       calibration_(std::move(calibration)),
+      resource_coefficients_(calibration_),
       structural_(std::move(structural)),
       resource_source_(resource_source_label(calibration_)),
       fmax_source_(fmax_source_label(calibration_)),
@@ -162,7 +163,7 @@ void Evaluator::at_clock(PointRow& r, double critical_ns) const {
 }
 
 void Evaluator::resources_and_fmax(PointRow& r, double& critical_ns) const {
-    const Resources res = estimate_resources(r.design, calibration_);
+    const Resources res = estimate_resources(r.design, resource_coefficients_);
     r.alms = res.alms;
     r.registers = res.registers;
     r.dsp = res.dsp;
@@ -193,19 +194,28 @@ void Evaluator::resources_and_fmax(PointRow& r, double& critical_ns) const {
     }
     if (!measured.empty()) r.structural_measured = measured;
 
+    const std::string over = limits_exceeded(res);
+    r.fits = over.empty();
+    r.over_limits = over.empty() ? "none" : over;
+}
+
+std::string Evaluator::limits_exceeded(const Resources& res) const {
     // An MLAB occupies a LAB of 10 ALMs.
     const auto& d = sweep_.device;
     std::string over;
     auto check = [&](const char* name, double used, double limit, double cap) {
         if (used > limit * cap + 1e-9) over += std::string(over.empty() ? "" : "+") + name;
     };
-    check("alms", static_cast<double>(r.alms + 10 * r.mlabs), d.alms, d.max_alm_utilisation);
-    check("registers", static_cast<double>(r.registers), d.registers, d.max_register_utilisation);
-    check("dsp", static_cast<double>(r.dsp), d.dsp, d.max_dsp_utilisation);
-    check("m10k", static_cast<double>(r.m10k), d.m10k, d.max_m10k_utilisation);
-    check("mlabs", static_cast<double>(r.mlabs), d.mlabs, d.max_mlab_utilisation);
-    r.fits = over.empty();
-    r.over_limits = over.empty() ? "none" : over;
+    check("alms", static_cast<double>(res.alms + 10 * res.mlabs), d.alms, d.max_alm_utilisation);
+    check("registers", static_cast<double>(res.registers), d.registers, d.max_register_utilisation);
+    check("dsp", static_cast<double>(res.dsp), d.dsp, d.max_dsp_utilisation);
+    check("m10k", static_cast<double>(res.m10k), d.m10k, d.max_m10k_utilisation);
+    check("mlabs", static_cast<double>(res.mlabs), d.mlabs, d.max_mlab_utilisation);
+    return over;
+}
+
+bool Evaluator::fits(const arch::DesignPoint& d) const {
+    return limits_exceeded(estimate_resources(d, resource_coefficients_)).empty();
 }
 
 }  // namespace mgpt::explorer

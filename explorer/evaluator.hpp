@@ -11,6 +11,7 @@
 #include "arch/pll.hpp"
 #include "calibration.hpp"
 #include "point_row.hpp"
+#include "resource_model.hpp"
 #include "structural_paths.hpp"
 #include "sweep.hpp"
 #include "workload_cycles.hpp"
@@ -65,6 +66,9 @@ public:
     // The workload's cycle figures of `d` (one slot: the closed form; several: the slot schedule).
     WorkloadCycles workload_cycles(const arch::DesignPoint& d) const;
     arch::PllSetting pll(double mhz) const;
+    // Whether `d`'s resources are within the sweep's device caps (its row's `fits`),
+    // without evaluating anything else: the pruned exhaustive plan's test.
+    bool fits(const arch::DesignPoint& d) const;
 
 private:
     // What does not depend on the clock: cycles, resources, Fmax, structural paths, fits.
@@ -78,6 +82,8 @@ private:
     // The figures at the PLL setting of r.design.pll_mhz (throughput, slack, timing).
     void at_clock(PointRow& r, double critical_ns) const;
     static bool meets_timing(const PointRow& r, double f_mhz);
+    // The caps `res` exceeds, "+"-joined ("" if none).
+    std::string limits_exceeded(const Resources& res) const;
 
     // The sweep's PLL requests by reached clock, fastest first (ties in list order).
     struct Clock {
@@ -87,6 +93,7 @@ private:
 
     Sweep sweep_;
     Calibration calibration_;
+    ResourceCoefficients resource_coefficients_;  // calibration_'s, by term
     StructuralIndex structural_;
     std::string resource_source_, fmax_source_;
     QWeights weights_;

@@ -145,10 +145,20 @@ std::string announce_size(const ExploreOptions& o, const Sweep& sweep, const Poi
                        thousands(static_cast<double>(plan.total())) + " points";
     if (sweep.strategy == Strategy::exhaustive) {
         const double clocks = static_cast<double>(sweep.axis(kClockKey).values.size());
-        text += " (the baseline and " + thousands(static_cast<double>(plan.total() - 1)) +
-                " micro-architectures, each at the fastest of its " + thousands(clocks) +
-                " PLL requests that meets timing: the whole grid of " +
-                thousands(static_cast<double>(plan.total() - 1) * clocks) + " design points, pruned without loss)";
+        const double micro = static_cast<double>(plan.total() - 1);
+        double grid = micro * clocks;
+        text += " (the baseline and " + thousands(micro) + " micro-architectures";
+        if (const SlotVariants* v = plan.slot_variants()) {
+            const double left_out = static_cast<double>(v->over_cap() + v->duplicate_schedule());
+            grid = (micro + left_out) * clocks;
+            text += " (" + thousands(static_cast<double>(v->base_count())) + " without their slot variants, times " +
+                    "the variants kept: " + thousands(static_cast<double>(v->over_cap())) +
+                    " variants with several slots over a device cap and " +
+                    thousands(static_cast<double>(v->duplicate_schedule())) +
+                    " one-slot schedule duplicates left out)";
+        }
+        text += ", each at the fastest of its " + thousands(clocks) + " PLL requests that meets timing: the whole grid of " +
+                thousands(grid) + " design points, pruned without loss)";
     }
     if (o.shard_count > 1)
         text += "; shard " + std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count) + ": " +

@@ -10,6 +10,13 @@ namespace mgpt::explorer {
 PointPlan::PointPlan(const Sweep& sweep, const Evaluator& ev, int jobs, bool progress) : sweep_(sweep) {
     lazy_ = sweep.strategy != Strategy::random && sweep.local_search_rounds == 0;
     exhaustive_ = sweep.strategy == Strategy::exhaustive;
+    if (exhaustive_ && lazy_ && SlotVariants::needed(sweep)) {
+        variants_.emplace(sweep, [&ev](const arch::DesignPoint& d) { return ev.fits(d); }, jobs, progress);
+        if (variants_->size() >= static_cast<uint64_t>(std::numeric_limits<long>::max()) / 2)
+            throw std::runtime_error(sweep.path + ": the grid is too large to count");
+        total_ = 1 + static_cast<long>(variants_->size());
+        return;
+    }
     if (lazy_) {
         space_.emplace(sweep, exhaustive_ ? kClockKey : "");
         const uint64_t n = space_->size();
@@ -49,7 +56,7 @@ PlannedPoint PointPlan::at(long index) const {
     } else {
         const uint64_t k = static_cast<uint64_t>(index - 1);
         p.phase = "grid";
-        p.design = space_->at(DesignSpace::position_skipping(k, base_position_));
+        p.design = variants_ ? variants_->at(k) : space_->at(DesignSpace::position_skipping(k, base_position_));
     }
     p.design.name = sweep_.name + "_" + std::to_string(index);
     return p;

@@ -12,6 +12,7 @@
 #include "design_space.hpp"
 #include "evaluator.hpp"
 #include "point_row.hpp"
+#include "slot_variants.hpp"
 #include "sweep.hpp"
 
 namespace mgpt::explorer {
@@ -33,6 +34,8 @@ public:
     // The analytic row of point `index` (exhaustive: at its fastest clock that meets timing).
     PointRow evaluate(const Evaluator& ev, long index) const;
     long evaluated_while_planning() const { return planning_evaluations_; }
+    // An exhaustive plan over slot variants: its counts (null otherwise).
+    const SlotVariants* slot_variants() const { return variants_ ? &*variants_ : nullptr; }
 
     // The indices shard I of N owns: I, I + N, ...
     static long shard_points(long total, int shard_index, int shard_count);
@@ -44,6 +47,7 @@ private:
     Sweep sweep_;
     bool lazy_ = true, exhaustive_ = false;
     std::optional<DesignSpace> space_;
+    std::optional<SlotVariants> variants_;   // exhaustive over several slot variants: the pruned plan
     std::optional<uint64_t> base_position_;  // the baseline's grid position (grid: skipped)
     std::vector<PlannedPoint> points_;       // held plans
     std::vector<PointRow> rows_;             // held plans with local search: their rows

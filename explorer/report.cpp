@@ -314,16 +314,22 @@ void write_keys(std::ostream& o, const RunDigest& g, const Sweep& sweep) {
     Table t({"key", "value", "best tokens/s", "vs best", "ALMs of that point", "Fmax MHz", "critical path", "point",
              "feasible / points"});
     const double top = g.best() ? g.best()->tokens_per_s : 0;
+    bool left_out = false;
     for (const auto& a : sweep.axes) {
         const auto it = g.key_values().find(a.key);
-        if (it == g.key_values().end() || it->second.size() < 2) continue;
+        if (it == g.key_values().end() || (it->second.size() < 2 && a.values.size() < 2)) continue;
         // the sweep's order of values (the table's for keys left to the baseline)
         std::vector<std::string> order = a.values;
         for (const auto& [v, b] : it->second)
             if (std::find(order.begin(), order.end(), v) == order.end()) order.push_back(v);
         for (const auto& v : order) {
             const auto b = it->second.find(v);
-            if (b == it->second.end()) continue;
+            if (b == it->second.end()) {
+                // an exhaustive plan over slot variants leaves out what cannot be feasible (slot_variants.hpp)
+                left_out = true;
+                t.add({"`" + a.key + "`", v, "none feasible", "-", "-", "-", "-", "-", "0 / 0 (left out)"});
+                continue;
+            }
             const auto& k = b->second;
             const bool any = k.index >= 0;
             // Exhaustive: each micro-architecture is at its fastest clock that meets timing, so a
@@ -338,6 +344,11 @@ void write_keys(std::ostream& o, const RunDigest& g, const Sweep& sweep) {
         }
     }
     o << t.str() << "\n";
+    if (left_out)
+        o << "\"Left out\": the exhaustive plan has no point with this value. It leaves out every variant with "
+             "several slots (`sequences` x `cores` > 1) whose resources exceed a device cap (such a point is never "
+             "feasible), and with one slot per core every `schedule` but the first listed (it changes nothing there): "
+             "a `schedule` row counts the points with several slots per core.\n\n";
 }
 
 // Why points are not feasible or not on the front, with examples.

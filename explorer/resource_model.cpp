@@ -364,7 +364,19 @@ double estimate_group(const arch::DesignPoint& d, const Calibration& c, Metric m
     return sum;
 }
 
+ResourceCoefficients::ResourceCoefficients(const Calibration& c)
+    : quartus_alms_(c.get(kQuartusCorrection, "alms")), quartus_registers_(c.get(kQuartusCorrection, "registers")) {
+    for (const auto& t : terms()) {
+        per_term_.emplace_back();
+        for (int m = 0; m < kMetricCount; ++m) per_term_.back()[static_cast<size_t>(m)] = c.get(t.info.name, kMetricNames[m]);
+    }
+}
+
 Resources estimate_resources(const arch::DesignPoint& d, const Calibration& c, Scale scale) {
+    return estimate_resources(d, ResourceCoefficients(c), scale);
+}
+
+Resources estimate_resources(const arch::DesignPoint& d, const ResourceCoefficients& c, Scale scale) {
     std::vector<double> u = component_units(d);
     if (scale == Scale::quartus)
         for (size_t i = 0; i < terms().size(); ++i)
@@ -374,7 +386,7 @@ Resources estimate_resources(const arch::DesignPoint& d, const Calibration& c, S
     for (size_t i = 0; i < terms().size(); ++i)
         for (int m = 0; m < kMetricCount; ++m)
             if (u[i] != 0) {
-                const double v = u[i] * c.get(terms()[i].info.name, kMetricNames[m]);
+                const double v = u[i] * c.get(i, m);
                 sum[m] += v;
                 if (terms()[i].units == m10k_weight_blocks && m == static_cast<int>(Metric::m10k)) weight_blocks += v;
             }
@@ -383,8 +395,8 @@ Resources estimate_resources(const arch::DesignPoint& d, const Calibration& c, S
     for (int m = 0; m < kMetricCount; ++m) sum[m] *= d.cores;
     sum[m10k] += core_weight_blocks(d, weight_blocks) - d.cores * weight_blocks;
     if (scale == Scale::quartus) {
-        sum[0] *= c.get(kQuartusCorrection, "alms");
-        sum[1] *= c.get(kQuartusCorrection, "registers");
+        sum[0] *= c.quartus_alms();
+        sum[1] *= c.quartus_registers();
     }
     auto up = [](double v) { return static_cast<long>(std::ceil(v - 1e-9)); };
     Resources r;

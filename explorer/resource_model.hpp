@@ -46,8 +46,24 @@ struct Resources {
 enum class Scale { yosys, quartus };
 constexpr const char* kQuartusCorrection = "quartus_correction";
 
+// A calibration's resource coefficients as a table by term and metric: the
+// explorer estimates millions of points, and a lookup by name in the
+// calibration's rows cost more than the whole estimate.
+class ResourceCoefficients {
+public:
+    explicit ResourceCoefficients(const Calibration& c);
+    double get(size_t term, int metric) const { return per_term_[term][static_cast<size_t>(metric)]; }
+    double quartus_alms() const { return quartus_alms_; }
+    double quartus_registers() const { return quartus_registers_; }
+
+private:
+    std::vector<std::array<double, kMetricCount>> per_term_;
+    double quartus_alms_ = 1, quartus_registers_ = 1;
+};
+
 // Rounded totals: ALMs and registers to the nearest unit, DSP blocks and
 // MLABs up (a fraction of a block is a block), M10K blocks are exact counts.
+Resources estimate_resources(const arch::DesignPoint& d, const ResourceCoefficients& c, Scale scale = Scale::quartus);
 Resources estimate_resources(const arch::DesignPoint& d, const Calibration& c, Scale scale = Scale::quartus);
 // Unrounded yosys-equivalent sum of one metric over the components of
 // `group` ("total" = all): what a yosys measurement of that group is fitted to.

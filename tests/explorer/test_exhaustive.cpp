@@ -86,3 +86,91 @@ TEST_CASE("exhaustive: the pruned fronts equal the full grid's", "[explorer][exh
     CHECK(slower > 0);
     CHECK_THAT(test::read_text(dir.file("pruned/report.md")), Catch::Contains("exhaustive: the global optimum of the models"));
 }
+
+TEST_CASE("exhaustive over slot variants: the pruned plan keeps every point that can be feasible",
+          "[explorer][exhaustive][slots]") {
+    test::TempDir dir;
+    // Base micro-architectures on both sides of the caps with one slot and with
+    // several (explorer/slot_variants.hpp), both schedules, clocks around Fmax.
+    const std::string body =
+        "lanes = 1, 4, 16\nweight_memory = logic, m10k\nweight_banks = 4\nbram_ports = 1, 2\n"
+        "kv_memory = registers, m10k\nsampler = sequential, parallel\nsequences = 1, 2, 4\ncores = 1, 2\n"
+        "schedule = oldest, round_robin\npll_mhz = 25, 50, 56.25, 100, 150\n[workload]\nnames = 4\n";
+    const std::string grid = test::write_sweep(dir, "full", "strategy = grid\n" + body);
+    const std::string pruned = test::write_sweep(dir, "pruned", "strategy = exhaustive\n" + body);
+    const auto g = run_explore(test::explore_options(grid, dir.file("full")));
+    const auto e = run_explore(test::explore_options(pruned, dir.file("pruned")));
+    const auto grid_rows = test::rows_of(g), pruned_rows = test::rows_of(e);
+    // 3 x (1 + 2) x 2 x 2 bases x 3 x 2 x 2 variants, 5 clocks each
+    REQUIRE(grid_rows.size() == 36 * 12 * 5);
+    // The grid, evaluated whole, is the reference: every micro-architecture
+    // (the schedule of one slot per core aside: it changes nothing) that fits
+    // with several slots, or has one slot, is in the pruned plan exactly once.
+    auto micro = [](arch::DesignPoint d) {
+        d.pll_mhz = 0;
+        d.name.clear();
+        if (d.sequences == 1) d.schedule = arch::Policy::oldest;
+        return arch::to_short_string(d);
+    };
+    std::set<std::string> expected, kept, several_left_out;
+    for (const auto& r : grid_rows) {
+        const bool one_slot = r.design.sequences * r.design.cores == 1;
+        if (one_slot || r.fits) expected.insert(micro(r.design));
+        else several_left_out.insert(micro(r.design));
+        if (r.design.sequences == 1 && r.design.schedule == arch::Policy::round_robin) {
+            // the duplicate's figures are its oldest twin's
+            bool twin = false;
+            for (const auto& o : grid_rows)
+                twin |= o.design.pll_mhz == r.design.pll_mhz && micro(o.design) == micro(r.design) &&
+                        o.design.schedule == arch::Policy::oldest && o.tokens_per_s == r.tokens_per_s &&
+                        o.alms == r.alms && o.fmax_mhz == r.fmax_mhz;
+            CHECK(twin);
+        }
+    }
+    for (size_t i = 1; i < pruned_rows.size(); ++i) CHECK(kept.insert(micro(pruned_rows[i].design)).second);
+    CHECK(kept == expected);
+    // not vacuous: several slots both fit and not
+    long several_kept = 0;
+    for (const auto& r : pruned_rows) several_kept += r.design.sequences * r.design.cores > 1;
+    CHECK(several_kept > 0);
+    CHECK(!several_left_out.empty());
+    // the fronts: equal, with a one-slot schedule duplicate read as its twin (equal figures)
+    auto front = [&](const std::vector<PointRow>& rows, bool dsp) {
+        std::set<FrontPoint> f;
+        for (const auto& r : rows)
+            if (dsp ? r.pareto_dsp : r.pareto)
+                f.insert({micro(r.design), fixed_decimals(r.f_mhz, 6), fixed_decimals(r.tokens_per_s, 1), r.alms, r.dsp});
+        return f;
+    };
+    for (bool dsp : {false, true}) {
+        CHECK(front(grid_rows, dsp).size() >= 2);
+        CHECK(front(grid_rows, dsp) == front(pruned_rows, dsp));
+    }
+    REQUIRE(g.digest.best());
+    REQUIRE(e.digest.best());
+    CHECK(g.digest.best()->tokens_per_s == e.digest.best()->tokens_per_s);
+    CHECK(g.digest.best()->alms == e.digest.best()->alms);
+    // what each key buys: the same best for every value that has a feasible
+    // point; a schedule's, over the points where it acts (several slots per core)
+    double round_robin_best = 0;
+    for (const auto& r : grid_rows)
+        if (r.feasible && r.design.sequences > 1 && r.design.schedule == arch::Policy::round_robin)
+            round_robin_best = std::max(round_robin_best, r.tokens_per_s);
+    CHECK(round_robin_best > 0);
+    CHECK(e.digest.key_values().at("schedule").at("round_robin").tokens_per_s == round_robin_best);
+    for (const auto& [key, values] : g.digest.key_values()) {
+        if (key == "pll_mhz" || key == "schedule") continue;
+        for (const auto& [v, best] : values) {
+            INFO(key << " = " << v);
+            const auto& kv = e.digest.key_values();
+            const bool listed = kv.count(key) && kv.at(key).count(v);
+            if (best.index < 0) {
+                CHECK((!listed || kv.at(key).at(v).index < 0));
+                continue;
+            }
+            REQUIRE(listed);
+            CHECK(kv.at(key).at(v).tokens_per_s == best.tokens_per_s);
+            CHECK(kv.at(key).at(v).alms == best.alms);
+        }
+    }
+}

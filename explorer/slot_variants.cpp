@@ -1,0 +1,121 @@
+#include "slot_variants.hpp"
+
+#include <algorithm>
+#include <bitset>
+#include <stdexcept>
+
+#include "parallel_for.hpp"
+#include "point_plan.hpp"
+#include "progress.hpp"
+
+namespace mgpt::explorer {
+
+namespace {
+constexpr uint64_t kBlock = 64;  // base micro-architectures per prefix count
+const std::vector<std::string> kVariantKeys = {"sequences", "cores", "schedule"};
+
+int as_int(const std::string& v) { return std::stoi(v); }
+arch::Policy as_policy(const std::string& v) { return v == "oldest" ? arch::Policy::oldest : arch::Policy::round_robin; }
+
+std::vector<SlotVariant> listed_variants(const Sweep& sweep) {
+    std::vector<SlotVariant> out;
+    for (const auto& s : sweep.axis("sequences").values)
+        for (const auto& k : sweep.axis("cores").values)
+            for (const auto& p : sweep.axis("schedule").values) out.push_back({as_int(s), as_int(k), as_policy(p)});
+    return out;
+}
+}  // namespace
+
+bool SlotVariants::needed(const Sweep& sweep) {
+    const auto v = listed_variants(sweep);
+    return v.size() > 1 || v.front().sequences * v.front().cores > 1;
+}
+
+SlotVariants::SlotVariants(const Sweep& sweep, const Fits& fits, int jobs, bool progress)
+    : space_(sweep, std::vector<std::string>{kClockKey, "sequences", "cores", "schedule"}),
+      variants_(listed_variants(sweep)),
+      first_schedule_(as_policy(sweep.axis("schedule").values.front())) {
+    if (variants_.size() > 64)
+        throw std::logic_error("SlotVariants: " + std::to_string(variants_.size()) + " slot variants, at most 64");
+    by_slots_.resize(variants_.size());
+    for (size_t i = 0; i < by_slots_.size(); ++i) by_slots_[i] = i;
+    std::stable_sort(by_slots_.begin(), by_slots_.end(), [&](size_t a, size_t b) {
+        return std::pair(variants_[a].sequences, variants_[a].cores) < std::pair(variants_[b].sequences, variants_[b].cores);
+    });
+
+    const uint64_t bases = space_.size();
+    if (bases > (uint64_t{1} << 32))
+        throw std::runtime_error(sweep.path + ": " + std::to_string(bases) +
+                                 " micro-architectures with slot variants: too many to plan (at most 2^32)");
+    masks_.resize(bases);
+    const uint64_t blocks = (bases + kBlock - 1) / kBlock;
+    std::vector<Counts> block_counts(blocks);
+    Progress bar("slot variants", static_cast<long>(blocks), progress && bases > 100000);
+    parallel_for(static_cast<size_t>(blocks), jobs, [&](size_t b) {
+        const uint64_t end = std::min(bases, (b + 1) * kBlock);
+        for (uint64_t i = b * kBlock; i < end; ++i) masks_[i] = mask_of(space_.at(i), fits, block_counts[b]);
+    }, &bar);
+    bar.finish();
+    kept_before_.resize(blocks);
+    for (uint64_t b = 0; b < blocks; ++b) {
+        kept_before_[b] = kept_;
+        const uint64_t end = std::min(bases, (b + 1) * kBlock);
+        for (uint64_t i = b * kBlock; i < end; ++i) kept_ += static_cast<uint64_t>(std::bitset<64>(masks_[i]).count());
+        over_cap_ += block_counts[b].over_cap;
+        duplicate_schedule_ += block_counts[b].duplicate_schedule;
+    }
+}
+
+arch::DesignPoint SlotVariants::variant_of(arch::DesignPoint base, const SlotVariant& v) {
+    base.sequences = v.sequences;
+    base.cores = v.cores;
+    base.schedule = v.schedule;
+    return base;
+}
+
+uint64_t SlotVariants::mask_of(const arch::DesignPoint& base, const Fits& fits, Counts& counts) const {
+    uint64_t mask = 0;
+    std::vector<const SlotVariant*> over;  // variants found over a cap, fewest slots first
+    for (const size_t i : by_slots_) {
+        const SlotVariant& v = variants_[i];
+        if (v.sequences == 1 && v.schedule != first_schedule_) {
+            ++counts.duplicate_schedule;
+            continue;
+        }
+        bool keep = v.sequences * v.cores == 1;
+        if (!keep) {
+            // monotone: at least as many slots and cores as a variant over a cap is over it too
+            const bool dominated = std::any_of(over.begin(), over.end(), [&](const SlotVariant* o) {
+                return o->schedule == v.schedule && o->sequences <= v.sequences && o->cores <= v.cores;
+            });
+            keep = !dominated && fits(variant_of(base, v));
+            if (!keep) {
+                over.push_back(&v);
+                ++counts.over_cap;
+            }
+        }
+        if (keep) mask |= uint64_t{1} << i;
+    }
+    return mask;
+}
+
+arch::DesignPoint SlotVariants::at(uint64_t position) const {
+    if (position >= kept_)
+        throw std::logic_error("SlotVariants::at: point " + std::to_string(position) + " of " + std::to_string(kept_));
+    const auto block = static_cast<uint64_t>(std::upper_bound(kept_before_.begin(), kept_before_.end(), position) -
+                                             kept_before_.begin() - 1);
+    uint64_t left = position - kept_before_[block];
+    for (uint64_t i = block * kBlock;; ++i) {
+        uint64_t mask = masks_[i];
+        const auto n = static_cast<uint64_t>(std::bitset<64>(mask).count());
+        if (left >= n) {
+            left -= n;
+            continue;
+        }
+        for (; left > 0; --left) mask &= mask - 1;  // drop the lowest kept variants
+        const int v = __builtin_ctzll(mask);
+        return variant_of(space_.at(i), variants_[static_cast<size_t>(v)]);
+    }
+}
+
+}  // namespace mgpt::explorer
