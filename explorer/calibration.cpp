@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <stdexcept>
+#include <tuple>
 
 #include "csv_reader.hpp"
 
@@ -67,6 +68,7 @@ Calibration Calibration::load(const std::string& path, const CoefficientSchema& 
         throw std::runtime_error(path + ": malformed calibration file: " + e.what() +
                                  " (expected the header component,metric,coefficient,source)");
     }
+    c.index();
     for (const auto& [component, metric] : schema.required)
         if (!c.has(component, metric))
             throw std::runtime_error(path + ": missing coefficient " + component + "," + metric +
@@ -74,18 +76,28 @@ Calibration Calibration::load(const std::string& path, const CoefficientSchema& 
     return c;
 }
 
-const Coefficient* Calibration::find(const std::string& component, const std::string& metric) const {
-    for (const auto& r : rows_)
-        if (r.component == component && r.metric == metric) return &r;
-    return nullptr;
+void Calibration::index() {
+    by_name_.resize(rows_.size());
+    for (size_t i = 0; i < rows_.size(); ++i) by_name_[i] = i;
+    std::sort(by_name_.begin(), by_name_.end(), [&](size_t a, size_t b) {
+        return std::tie(rows_[a].component, rows_[a].metric) < std::tie(rows_[b].component, rows_[b].metric);
+    });
 }
 
-double Calibration::get(const std::string& component, const std::string& metric) const {
+const Coefficient* Calibration::find(std::string_view component, std::string_view metric) const {
+    const auto key = [&](size_t i) { return std::pair<std::string_view, std::string_view>(rows_[i].component, rows_[i].metric); };
+    const std::pair<std::string_view, std::string_view> want(component, metric);
+    const auto it = std::lower_bound(by_name_.begin(), by_name_.end(), want,
+                                     [&](size_t i, const auto& w) { return key(i) < w; });
+    return it != by_name_.end() && key(*it) == want ? &rows_[*it] : nullptr;
+}
+
+double Calibration::get(std::string_view component, std::string_view metric) const {
     const Coefficient* c = find(component, metric);
     return c ? c->value : 0.0;
 }
 
-bool Calibration::has(const std::string& component, const std::string& metric) const {
+bool Calibration::has(std::string_view component, std::string_view metric) const {
     return find(component, metric) != nullptr;
 }
 
@@ -98,6 +110,7 @@ void Calibration::set(const std::string& component, const std::string& metric, d
             return;
         }
     rows_.push_back({component, metric, value, source});
+    index();
 }
 
 uint64_t Calibration::hash() const {

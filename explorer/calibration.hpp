@@ -6,6 +6,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -29,9 +30,9 @@ public:
     // Throws std::runtime_error naming path:line.
     static Calibration load(const std::string& path, const CoefficientSchema& schema);
 
-    double get(const std::string& component, const std::string& metric) const;  // 0 if absent
-    bool has(const std::string& component, const std::string& metric) const;
-    const Coefficient* find(const std::string& component, const std::string& metric) const;
+    double get(std::string_view component, std::string_view metric) const;  // 0 if absent
+    bool has(std::string_view component, std::string_view metric) const;
+    const Coefficient* find(std::string_view component, std::string_view metric) const;
     void set(const std::string& component, const std::string& metric, double value, const std::string& source);
 
     const std::vector<Coefficient>& rows() const { return rows_; }
@@ -42,8 +43,12 @@ public:
     std::string to_csv(const std::string& header_comment) const;
 
 private:
+    void index();  // rebuilds by_name_
     std::string path_;
     std::vector<Coefficient> rows_;
+    // rows_ positions by (component, metric): the Fmax model looks up dozens
+    // of coefficients by name for each of millions of points
+    std::vector<size_t> by_name_;
 };
 
 // explorer/calibration.csv of the source tree.
