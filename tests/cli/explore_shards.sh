@@ -73,6 +73,36 @@ expect 2 "--compress 'zip' is not legal \(legal: none, gzip\)" -- "$bin" merge "
 cp -r "$tmp/s2" "$tmp/s2c"; head -c 300 "$tmp/s2/points.csv.gz" >"$tmp/s2c/points.csv.gz"
 expect 1 "s2c/points.csv.gz" -- "$bin" merge "$tmp/s0" "$tmp/s1" "$tmp/s2c" "$tmp/s3" --out "$tmp/m2"
 
+# an exhaustive sweep over slot variants (explorer/slot_variants.hpp): the same
+# pruned plan in every process, so shards + merge and a resumed run equal one run
+slots="$tmp/slots.cfg"
+cat >"$slots" <<CFG
+name = slots
+strategy = exhaustive
+baseline = $src/configs/designs/baseline.cfg
+lanes = 1, 4, 16
+weight_memory = logic, m10k
+weight_banks = 4
+bram_ports = 2
+kv_memory = registers, m10k
+sequences = 1, 2, 4
+cores = 1, 2
+schedule = oldest, round_robin
+pll_mhz = 25:150:25
+[workload]
+names = 4
+CFG
+expect 0 "slots: strategy exhaustive, .*12 without their slot variants.*over a device cap and 24 one-slot schedule duplicates left out" -- \
+  "$bin" explore --sweep "$slots" --out "$tmp/sv" --jobs 2 --no-progress
+head -1 "$tmp/sv/points.csv" | cut -d, -f16,17 | grep -qx "sequences,cores" && ok || bad "slots: columns 16, 17"
+[ "$(awk -F, 'NR > 1 && $16 * $17 > 1' "$tmp/sv/points.csv" | wc -l)" -gt 0 ] && ok || bad "slots: no row with several slots"
+parallel -j 2 "$bin" explore --sweep "$slots" --shard {}/3 --out "$tmp/sv{}" --no-progress ::: 0 1 2 >"$tmp/parallel.out" 2>&1 && ok || bad "slot shards"
+expect 0 "merged 3 shards" -- "$bin" merge "$tmp"/sv? --out "$tmp/svm" --jobs 2
+for f in points.csv report.md best.cfg run.cfg; do same "$tmp/svm/$f" "$tmp/sv/$f"; done
+expect 3 "continue with --resume" -- "$bin" explore --sweep "$slots" --out "$tmp/svc" --stop-after 9 --no-progress
+expect 0 "slots" -- "$bin" explore --sweep "$slots" --out "$tmp/svc" --resume --no-progress
+for f in points.csv report.md best.cfg; do same "$tmp/svc/$f" "$tmp/sv/$f"; done
+
 # the plots stay small: a density cloud, not one mark per point
 svg=$(stat -c %s "$tmp/whole/pareto.svg"); [ "$svg" -lt 5000000 ] && ok || bad "pareto.svg is $svg bytes"
 [ -s "$tmp/whole/pareto.png" ] && ok || bad "pareto.png"
