@@ -22,15 +22,37 @@ namespace {
 // clock give equal points (the pruned run keeps the first listed).
 using FrontPoint = std::tuple<std::string, std::string, std::string, long, long>;
 
+// A micro-architecture's identity: every key but pll_mhz; with one slot per
+// core the schedule changes nothing, so it reads as the first.
+std::string micro_of(arch::DesignPoint d) {
+    d.pll_mhz = 0;
+    d.name.clear();
+    if (d.sequences == 1) d.schedule = arch::Policy::oldest;
+    return arch::to_short_string(d);
+}
+
 std::set<FrontPoint> front_of(const std::vector<PointRow>& rows, bool dsp) {
     std::set<FrontPoint> f;
-    for (const auto& r : rows) {
-        if (!(dsp ? r.pareto_dsp : r.pareto)) continue;
-        arch::DesignPoint micro = r.design;
-        micro.pll_mhz = 0;
-        f.insert({arch::to_short_string(micro), fixed_decimals(r.f_mhz, 6), fixed_decimals(r.tokens_per_s, 1), r.alms, r.dsp});
-    }
+    for (const auto& r : rows)
+        if (dsp ? r.pareto_dsp : r.pareto)
+            f.insert({micro_of(r.design), fixed_decimals(r.f_mhz, 6), fixed_decimals(r.tokens_per_s, 1), r.alms, r.dsp});
     return f;
+}
+
+// A sweep body run as a grid (the reference, every point) and exhaustively.
+struct GridAndPruned {
+    ExploreResult grid, pruned;
+    std::vector<PointRow> grid_rows, pruned_rows;
+};
+
+GridAndPruned run_both(const test::TempDir& dir, const std::string& body) {
+    GridAndPruned r;
+    r.grid = run_explore(test::explore_options(test::write_sweep(dir, "full", "strategy = grid\n" + body), dir.file("full")));
+    r.pruned = run_explore(
+        test::explore_options(test::write_sweep(dir, "pruned", "strategy = exhaustive\n" + body), dir.file("pruned")));
+    r.grid_rows = test::rows_of(r.grid);
+    r.pruned_rows = test::rows_of(r.pruned);
+    return r;
 }
 
 }  // namespace
@@ -43,11 +65,9 @@ TEST_CASE("exhaustive: the pruned fronts equal the full grid's", "[explorer][exh
         "lanes = 4, 16, 64\ncols_per_cycle = 1, 2, 4\nweight_memory = logic, m10k\nweight_banks = 4, 16\n"
         "bram_ports = 1, 2\nkv_memory = registers, m10k\nnorm_radix_bits = 1, 4\ndiv_radix_bits = 1, 4\n"
         "sampler = sequential, parallel\npll_mhz = 25, 40:70:5, 56.25, 100, 150\n[workload]\nnames = 4\n";
-    const std::string grid = test::write_sweep(dir, "full", "strategy = grid\n" + body);
-    const std::string pruned = test::write_sweep(dir, "pruned", "strategy = exhaustive\n" + body);
-    const auto g = run_explore(test::explore_options(grid, dir.file("full")));
-    const auto e = run_explore(test::explore_options(pruned, dir.file("pruned")));
-    const auto grid_rows = test::rows_of(g), pruned_rows = test::rows_of(e);
+    const GridAndPruned runs = run_both(dir, body);
+    const auto &g = runs.grid, &e = runs.pruned;
+    const auto &grid_rows = runs.grid_rows, &pruned_rows = runs.pruned_rows;
     // 3 x 3 x (1 + 2 x 2) x 2 x 2 x 2 x 2 micro-architectures, 11 clocks each
     REQUIRE(grid_rows.size() == 720 * 11);  // the baseline (56.25 MHz) is a grid point
     REQUIRE(pruned_rows.size() == 720 + 1);
@@ -96,38 +116,30 @@ TEST_CASE("exhaustive over slot variants: the pruned plan keeps every point that
         "lanes = 1, 4, 16\nweight_memory = logic, m10k\nweight_banks = 4\nbram_ports = 1, 2\n"
         "kv_memory = registers, m10k\nsampler = sequential, parallel\nsequences = 1, 2, 4\ncores = 1, 2\n"
         "schedule = oldest, round_robin\npll_mhz = 25, 50, 56.25, 100, 150\n[workload]\nnames = 4\n";
-    const std::string grid = test::write_sweep(dir, "full", "strategy = grid\n" + body);
-    const std::string pruned = test::write_sweep(dir, "pruned", "strategy = exhaustive\n" + body);
-    const auto g = run_explore(test::explore_options(grid, dir.file("full")));
-    const auto e = run_explore(test::explore_options(pruned, dir.file("pruned")));
-    const auto grid_rows = test::rows_of(g), pruned_rows = test::rows_of(e);
+    const GridAndPruned runs = run_both(dir, body);
+    const auto &g = runs.grid, &e = runs.pruned;
+    const auto &grid_rows = runs.grid_rows, &pruned_rows = runs.pruned_rows;
     // 3 x (1 + 2) x 2 x 2 bases x 3 x 2 x 2 variants, 5 clocks each
     REQUIRE(grid_rows.size() == 36 * 12 * 5);
     // The grid, evaluated whole, is the reference: every micro-architecture
     // (the schedule of one slot per core aside: it changes nothing) that fits
     // with several slots, or has one slot, is in the pruned plan exactly once.
-    auto micro = [](arch::DesignPoint d) {
-        d.pll_mhz = 0;
-        d.name.clear();
-        if (d.sequences == 1) d.schedule = arch::Policy::oldest;
-        return arch::to_short_string(d);
-    };
     std::set<std::string> expected, kept, several_left_out;
     for (const auto& r : grid_rows) {
         const bool one_slot = r.design.sequences * r.design.cores == 1;
-        if (one_slot || r.fits) expected.insert(micro(r.design));
-        else several_left_out.insert(micro(r.design));
+        if (one_slot || r.fits) expected.insert(micro_of(r.design));
+        else several_left_out.insert(micro_of(r.design));
         if (r.design.sequences == 1 && r.design.schedule == arch::Policy::round_robin) {
             // the duplicate's figures are its oldest twin's
             bool twin = false;
             for (const auto& o : grid_rows)
-                twin |= o.design.pll_mhz == r.design.pll_mhz && micro(o.design) == micro(r.design) &&
+                twin |= o.design.pll_mhz == r.design.pll_mhz && micro_of(o.design) == micro_of(r.design) &&
                         o.design.schedule == arch::Policy::oldest && o.tokens_per_s == r.tokens_per_s &&
                         o.alms == r.alms && o.fmax_mhz == r.fmax_mhz;
             CHECK(twin);
         }
     }
-    for (size_t i = 1; i < pruned_rows.size(); ++i) CHECK(kept.insert(micro(pruned_rows[i].design)).second);
+    for (size_t i = 1; i < pruned_rows.size(); ++i) CHECK(kept.insert(micro_of(pruned_rows[i].design)).second);
     CHECK(kept == expected);
     // not vacuous: several slots both fit and not
     long several_kept = 0;
@@ -135,16 +147,9 @@ TEST_CASE("exhaustive over slot variants: the pruned plan keeps every point that
     CHECK(several_kept > 0);
     CHECK(!several_left_out.empty());
     // the fronts: equal, with a one-slot schedule duplicate read as its twin (equal figures)
-    auto front = [&](const std::vector<PointRow>& rows, bool dsp) {
-        std::set<FrontPoint> f;
-        for (const auto& r : rows)
-            if (dsp ? r.pareto_dsp : r.pareto)
-                f.insert({micro(r.design), fixed_decimals(r.f_mhz, 6), fixed_decimals(r.tokens_per_s, 1), r.alms, r.dsp});
-        return f;
-    };
     for (bool dsp : {false, true}) {
-        CHECK(front(grid_rows, dsp).size() >= 2);
-        CHECK(front(grid_rows, dsp) == front(pruned_rows, dsp));
+        CHECK(front_of(grid_rows, dsp).size() >= 2);
+        CHECK(front_of(grid_rows, dsp) == front_of(pruned_rows, dsp));
     }
     REQUIRE(g.digest.best());
     REQUIRE(e.digest.best());
