@@ -256,3 +256,22 @@ TEST_CASE("explore: a point whose measured structural path misses its clock is n
     CHECK(n.structural_measured == "none");
     CHECK(n.meets_timing);
 }
+
+TEST_CASE("explore: a measured multi-slot core stands only for cores with its slots and schedule", "[explorer][fmax]") {
+    // The core's netlist depends on SLOTS and SCHED_RR (rtl/mgpt_core.sv): an 8-slot core's path
+    // (11.74 ns, rtl/synth/results/timing/s8_p1_kvm10k.core.txt) says nothing about its one-slot twin,
+    // nor a round-robin core's about the oldest-first one.
+    arch::DesignPoint slots = reference_builds()[0].design;
+    arch::apply_overrides(slots, {"pipeline=1", "kv_memory=m10k", "sequences=8"});
+    const StructuralIndex index({{"s8", slots, "core", 11.737, "test"}});
+    REQUIRE(index.find(slots, "core"));
+    CHECK(*index.find(slots, "core") == Approx(11.737));
+    arch::DesignPoint one = slots, round_robin = slots;
+    one.sequences = 1;
+    round_robin.schedule = arch::Policy::round_robin;
+    CHECK_FALSE(index.find(one, "core"));
+    CHECK_FALSE(index.find(round_robin, "core"));
+    // the components the slots do not change (the tile has no slot parameter) still match
+    const StructuralIndex tiles({{"s8", slots, "tile", 7.5, "test"}});
+    CHECK(tiles.find(one, "tile"));
+}
