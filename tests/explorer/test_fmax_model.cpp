@@ -80,8 +80,8 @@ TEST_CASE("Fmax model: leave-one-out names the terms only the left-out point det
             seen = true;
             REQUIRE(p.unlearnt.size() == 1);
             CHECK(p.unlearnt[0] == "core.slot_kv_registers_doubling_ns");
-        } else if (p.point == "s4rr_p1_kvm10k" || p.point == "s4rr_l8_c2_v2") {
-            // two round-robin cores: each learns the arbiter's term from the other
+        } else if (p.point == "s4rr_p1_kvm10k" || p.point == "s4rr_l8_c2_v2" || p.point == "s2rr_p1_kvm10k") {
+            // three round-robin cores, at S = 2 and 4: each learns the arbiter's term from the others
             ++round_robin;
             CHECK(p.unlearnt.empty());
         } else if (p.point == "baseline" || p.point == "c_p1_baseline" || p.point == "s8_p1_kvm10k") {
@@ -90,7 +90,7 @@ TEST_CASE("Fmax model: leave-one-out names the terms only the left-out point det
             CHECK(p.unlearnt.empty());
         }
     CHECK(seen);
-    CHECK(round_robin == 2);
+    CHECK(round_robin == 3);
 }
 
 // Out of sample, the model may err on the safe side where the calibration set
@@ -175,6 +175,21 @@ TEST_CASE("Fmax model: every engine radix and product doubling up to 8 lengthens
     CHECK(path("core", {"pipeline=1"}) < 0.5 * path("core", {}));
     CHECK(path("core", {"pipeline=1", "vector_lanes=16"}) == path("core", {"pipeline=1"}));
     CHECK(path("core", {"pipeline=1", "kv_memory=registers"}) > path("core", {"pipeline=1", "kv_memory=m10k"}));
+    // Slots: each doubling of S lengthens the core's path; round robin's priority search over the
+    // slots costs more the more slots it searches (nothing with one slot: no arbiter)
+    const std::vector<std::string> slots = {"pipeline=1", "kv_memory=m10k"};
+    auto core = [&](int s, const char* schedule) {
+        auto o = slots;
+        o.push_back("sequences=" + std::to_string(s));
+        o.push_back(std::string("schedule=") + schedule);
+        return path("core", o);
+    };
+    CHECK(core(2, "oldest") > core(1, "oldest"));
+    CHECK(core(8, "oldest") > core(4, "oldest"));
+    CHECK(core(1, "round_robin") == core(1, "oldest"));
+    const double rr2 = core(2, "round_robin") - core(2, "oldest"), rr4 = core(4, "round_robin") - core(4, "oldest");
+    CHECK(rr2 > 0);
+    CHECK(rr4 == Approx(2 * rr2));
     CHECK(path("load", {"pipeline=1"}) < path("load", {}));
     CHECK(path("vector", {"pipeline=1"}) < path("vector", {}));
     for (const auto& f : measured_families())
