@@ -63,7 +63,7 @@ const std::vector<FamilyTerms>& measured_families() {
         {"divider", {"base_ns", "step_select_ns"}},
         {"sampler", {"sequential_ns", "parallel_ns"}},
         {"core", {"base_ns", "vector_lane_ns", "logic_rom_load_ns", "pipelined_base_ns", "pipelined_kv_registers_ns",
-                  "slot_doubling_ns", "slot_round_robin_ns", "slot_kv_registers_doubling_ns"}}};
+                  "slot_doubling_ns", "slot_round_robin_doubling_ns", "slot_kv_registers_doubling_ns"}}};
     return f;
 }
 
@@ -160,25 +160,27 @@ std::vector<PathModel> path_models(const arch::DesignPoint& d, const Calibration
     const bool kv_m10k = d.kv_memory == arch::KvMemory::m10k;
     // With S slots a unit's operands come through the S:1 select of its
     // holder's fields, and its grant through the arbiter: the measured core
-    // paths grow with each doubling of S (9.98, 10.28, 10.72 ns at S = 1, 2,
-    // 4, oldest), and round robin's rotating pick is longer than the age
-    // matrix's (11.43 ns at S = 4); fitted to the multi-slot core's runs.
+    // paths grow with each doubling of S (9.98, 10.28, 10.72, 11.74 ns at
+    // S = 1, 2, 4, 8, oldest), and round robin's rotating pick, a priority
+    // search over the S slots, adds a cost per doubling too: at S = 2 it is
+    // off the longest path (10.58 and 10.21 ns, the score and q.k paths), at
+    // S = 4 on it (11.43, 12.13 ns); fitted to the multi-slot core's runs.
     // With the KV cache in registers the K row select in front of q.k widens
     // with S too (16 S:1): 10.59 ns at S = 1, 12.76 at S = 4.
     const double slot_doublings = log2_of(d.sequences);
     const double kv_slot_doublings = kv_m10k ? 0.0 : slot_doublings;
-    const double slot_rr = d.sequences > 1 && d.schedule == arch::Policy::round_robin ? 1.0 : 0.0;
+    const double slot_rr = d.schedule == arch::Policy::round_robin ? slot_doublings : 0.0;
     if (level == 0)
         p.push_back(measured("core", 0, {{"base_ns", 1},
                                          {"vector_lane_ns", static_cast<double>(d.vector_lanes - 1)},
                                          {"logic_rom_load_ns", wm ? 0.0 : 1.0},
                                          {"slot_doubling_ns", slot_doublings},
-                                         {"slot_round_robin_ns", slot_rr},
+                                         {"slot_round_robin_doubling_ns", slot_rr},
                                          {"slot_kv_registers_doubling_ns", kv_slot_doublings}}));
     else
         p.push_back(measured("core", 0,
                              {{"pipelined_base_ns", 1}, {"pipelined_kv_registers_ns", kv_m10k ? 0.0 : 1.0},
-                              {"slot_doubling_ns", slot_doublings}, {"slot_round_robin_ns", slot_rr},
+                              {"slot_doubling_ns", slot_doublings}, {"slot_round_robin_doubling_ns", slot_rr},
                               {"slot_kv_registers_doubling_ns", kv_slot_doublings}}));
 
     // Not synthesized on their own: counted from the cell library (paths inside
