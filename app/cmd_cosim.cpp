@@ -40,7 +40,7 @@ int cmd_cosim(const Args& args) {
                                 "[--greedy] [--mode compare|refine] [--steps-csv FILE] [--trace FILE.vcd]",
                        args, desc, vm))
         return 0;
-    const arch::DesignPoint d = cli::read_rtl_design_options(vm);
+    const arch::DesignPoint d = cli::read_rtl_design_options(vm, arch::RtlFlow::cosim);
     const cli::SamplingOptions o = cli::read_sampling_options(vm, false);
     const std::string mode = vm["mode"].as<std::string>();
     if (mode != "compare" && mode != "refine") throw UsageError("--mode '" + mode + "' is not legal (legal: compare, refine)");

@@ -257,7 +257,7 @@ ok grep -q -- "--count 33 is out of range for sequences = 2 on the board (legal:
 ok test ! -e "$tmp/s2x"
 "$bin" fpga --design "$src/configs/designs/baseline.cfg" --set cores=2 --count 2 --out "$tmp/k2" >/dev/null 2>"$tmp/e12"
 ok test $? -eq 2
-ok grep -q "cores = 2: the RTL has one core so far (legal: cores = 1, any sequences)" "$tmp/e12"
+ok grep -q "cores = 2: the board flow (roms, fpga) takes one core (legal: cores = 1, any sequences)" "$tmp/e12"
 
 # --out: a new or empty folder, or fpga's own earlier output; a folder of the user's only with --force
 base_cfg="$src/configs/designs/baseline.cfg"
