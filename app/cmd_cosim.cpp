@@ -28,7 +28,7 @@ int cmd_cosim(const Args& args) {
         ("mode", po::value<std::string>()->default_value("compare"),
          "compare: TLM core and RTL core side by side; refine: RTL core in place of the TLM core")
         ("steps-csv", po::value<std::string>(), "write name,pos,token_in,token_out,tlm_cycles,rtl_cycles,rtl_token_out,match per step "
-         "(several slots: then slot,core,tlm_start,tlm_end,rtl_start,rtl_end)")
+         "(several slots or cores: then slot,core,tlm_start,tlm_end,rtl_start,rtl_end)")
         ("trace", po::value<std::string>(), "write a VCD of the RTL side to exactly FILE")
         ("summary", po::bool_switch(), "print the summary only (verdict, throughput, TLM vs RTL speed)")
         ("cache", po::value<std::string>()->default_value(cache_default),
