@@ -137,7 +137,7 @@ TEST_CASE("the RTL configuration id distinguishes every RTL-shaping value", "[ke
 // Several cores are the top rtl/mgpt_cores.sv's CORES, not a core parameter:
 // the id tells them apart (a cached one-core model is never run for two
 // cores) and leaves every one-core id as it was.
-TEST_CASE("the RTL configuration id and top of several cores; only cosim takes them", "[keys][rtl]") {
+TEST_CASE("the RTL configuration id and top of several cores, which only cosim takes", "[keys][rtl]") {
     DesignPoint one, two;
     two.cores = 2;
     CHECK(rtl_config_id(two) == rtl_config_id(one) + "_k2");
