@@ -68,7 +68,8 @@ std::string cmake_project(const DriverSpec& spec, const arch::DesignPoint& d, co
        << "set_property(SOURCE " << src << "/" << spec.main_source
        << " APPEND PROPERTY COMPILE_DEFINITIONS \"MGPT_DRIVER_TREE=\\\"" << src << "\\\"\")\n"
        << "target_link_libraries(" << exe << " PRIVATE " << spec.library << ")\n"
-       << "verilate(" << exe << (spec.systemc ? " SYSTEMC" : "") << " TRACE TOP_MODULE " << spec.top_module << " PREFIX "
+       << "verilate(" << exe << (spec.systemc ? " SYSTEMC" : "") << " TRACE TOP_MODULE " << spec.top_module
+       << " PREFIX "
        << (spec.model_class.empty() ? "V" + spec.top_module : spec.model_class)
        << "\n  INCLUDE_DIRS " << src << "/rtl";
     for (const auto& i : spec.include_dirs) os << " " << src << "/" << i;

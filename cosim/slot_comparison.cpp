@@ -57,7 +57,8 @@ tlm_model::RunResult expected_slot_run(const QWeights& w, const tlm_model::Job& 
     for (size_t i = 0; i < out.steps.size(); ++i) {
         tlm_model::StepRecord& r = out.steps[i];
         const auto s = static_cast<size_t>(r.slot);
-        const arch::StepSpan& span = schedules[s / static_cast<size_t>(S)].steps[s % static_cast<size_t>(S)][slot_step[i]];
+        const auto per_core = static_cast<size_t>(S);
+        const arch::StepSpan& span = schedules[s / per_core].steps[s % per_core][slot_step[i]];
         r.cycles = cycles[s][slot_step[i]];
         r.start = span.start;
         r.end = span.end;
@@ -130,11 +131,13 @@ std::vector<std::string> compare_unit_busy(const std::vector<std::array<uint64_t
         return out;
     }
     for (size_t k = 0; k < got.size(); ++k)
-        for (int u = 0; u < arch::kSharedUnitCount; ++u)
-            if (got[k][static_cast<size_t>(u)] != want[k][static_cast<size_t>(u)].busy)
+        for (int u = 0; u < arch::kSharedUnitCount; ++u) {
+            const uint64_t g = got[k][static_cast<size_t>(u)], w = want[k][static_cast<size_t>(u)].busy;
+            if (g != w)
                 out.push_back((got.size() > 1 ? "core " + std::to_string(k) + " " : std::string()) + "unit " +
-                              arch::kUnitNames[u] + ": " + got_name + " " + std::to_string(got[k][static_cast<size_t>(u)]) +
-                              " busy cycles, " + want_name + " " + std::to_string(want[k][static_cast<size_t>(u)].busy));
+                              arch::kUnitNames[u] + ": " + got_name + " " + std::to_string(g) + " busy cycles, " +
+                              want_name + " " + std::to_string(w));
+        }
     return out;
 }
 

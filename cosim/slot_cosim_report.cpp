@@ -24,7 +24,10 @@ std::string share(uint64_t part, uint64_t whole) {
 std::vector<uint64_t> core_makespans(const tlm_model::RunResult& r, int cores) {
     std::vector<uint64_t> out(static_cast<size_t>(cores), 0);
     for (const tlm_model::StepRecord& s : r.steps)
-        if (s.core >= 0 && s.core < cores) out[static_cast<size_t>(s.core)] = std::max(out[static_cast<size_t>(s.core)], s.end);
+        if (s.core >= 0 && s.core < cores) {
+            uint64_t& m = out[static_cast<size_t>(s.core)];
+            m = std::max(m, s.end);
+        }
     return out;
 }
 
@@ -60,8 +63,8 @@ bool report_slot_cosim(const tlm_model::CosimRun& run, const QWeights& w, const 
                         std::to_string(ref.makespan));
     if (rtl.names != expected.names) diffs.push_back("the RTL's names differ from the golden model's");
 
-    TextTable t({"name", "pos", "slot", "core", "token_in", "token golden", "token TLM", "token RTL", "start " + ref_name,
-                 "start RTL", "end " + ref_name, "end RTL", "cycles " + ref_name, "cycles RTL", "match"});
+    TextTable t({"name", "pos", "slot", "core", "token_in", "token golden", "token TLM", "token RTL",
+                 "start " + ref_name, "start RTL", "end " + ref_name, "end RTL", "cycles " + ref_name, "cycles RTL", "match"});
     std::ostringstream csv;
     csv << "name,pos,token_in,token_out,tlm_cycles,rtl_cycles,rtl_token_out,match,slot,core,tlm_start,tlm_end,"
            "rtl_start,rtl_end\n";

@@ -41,7 +41,8 @@ public:
         uint64_t makespan = 0;
         for (int k = 0; k < cores_; ++k) {
             const arch::SlotShapes core_shapes(shapes.begin() + k * per_core, shapes.begin() + (k + 1) * per_core);
-            scheds.push_back(arch::schedule(arch::slot_step_cycles(job.design, core_shapes), job.design.schedule, true));
+            scheds.push_back(
+                arch::schedule(arch::slot_step_cycles(job.design, core_shapes), job.design.schedule, true));
             makespan = std::max(makespan, scheds.back().makespan);
         }
         shown_.assign(static_cast<size_t>(slots_), std::vector<uint32_t>(makespan, kIdle));
@@ -64,7 +65,8 @@ public:
                         for (uint64_t c = list[i].start; c < list[i].end; ++c)
                             holder_[static_cast<size_t>(k)][static_cast<size_t>(list[i].unit)][c] = s;
                 }
-                for (const auto& step : sched.steps[static_cast<size_t>(ls)]) expected_starts_.push_back({s, step.start});
+                for (const auto& step : sched.steps[static_cast<size_t>(ls)])
+                    expected_starts_.push_back({s, step.start});
             }
         }
         std::sort(expected_starts_.begin(), expected_starts_.end());
