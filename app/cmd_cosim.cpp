@@ -28,7 +28,7 @@ int cmd_cosim(const Args& args) {
         ("mode", po::value<std::string>()->default_value("compare"),
          "compare: TLM core and RTL core side by side; refine: RTL core in place of the TLM core")
         ("steps-csv", po::value<std::string>(), "write name,pos,token_in,token_out,tlm_cycles,rtl_cycles,rtl_token_out,match per step "
-         "(several slots: then slot,core,tlm_start,tlm_end,rtl_start,rtl_end)")
+         "(several slots or cores: then slot,core,tlm_start,tlm_end,rtl_start,rtl_end)")
         ("trace", po::value<std::string>(), "write a VCD of the RTL side to exactly FILE")
         ("summary", po::bool_switch(), "print the summary only (verdict, throughput, TLM vs RTL speed)")
         ("cache", po::value<std::string>()->default_value(cache_default),
@@ -40,7 +40,7 @@ int cmd_cosim(const Args& args) {
                                 "[--greedy] [--mode compare|refine] [--steps-csv FILE] [--trace FILE.vcd]",
                        args, desc, vm))
         return 0;
-    const arch::DesignPoint d = cli::read_rtl_design_options(vm);
+    const arch::DesignPoint d = cli::read_rtl_design_options(vm, arch::RtlFlow::cosim);
     const cli::SamplingOptions o = cli::read_sampling_options(vm, false);
     const std::string mode = vm["mode"].as<std::string>();
     if (mode != "compare" && mode != "refine") throw UsageError("--mode '" + mode + "' is not legal (legal: compare, refine)");

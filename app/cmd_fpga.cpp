@@ -51,7 +51,7 @@ int cmd_fpga(const Args& args) {
                        args, desc, vm))
         return 0;
     // the board drives every slot of one core (docs/FPGA.md): any sequences, one core
-    const arch::DesignPoint d = cli::read_rtl_design_options(vm);
+    const arch::DesignPoint d = cli::read_rtl_design_options(vm, arch::RtlFlow::board);
     const cli::SamplingOptions o = cli::read_sampling_options(vm, false);
     de1soc::host_settings(d, o);  // refuses a workload one run cannot hold
     // the runner carries the model's names and cycles for the workload: keep it a readable script

@@ -24,7 +24,7 @@ int cmd_roms(const Args& args) {
     po::variables_map vm;
     if (!cli::parse_or_help("roms", "--design FILE [--set key=value ...] [--weights DIR] --out DIR", args, desc, vm))
         return 0;
-    const arch::DesignPoint d = cli::read_rtl_design_options(vm);
+    const arch::DesignPoint d = cli::read_rtl_design_options(vm, arch::RtlFlow::board);
     const std::string out = vm["out"].as<std::string>();
     const QWeights w = load_rom_dir(vm.count("weights") ? vm["weights"].as<std::string>() : cli::default_weights_dir());
     arch::write_rom_files(d, w, out);

@@ -167,9 +167,10 @@ std::vector<DesignKey> make_table() {
                             "results and squares (+3 cycles per pass that sums squares, +1 per other pass)"));
 
     // Many names in flight (docs/SEQUENCES.md, docs/SCHEDULING.md). The core
-    // takes SLOTS and SCHED_RR (docs/MICROARCH.md "Slots"): cosim runs it, the
-    // board flow (roms, fpga) still refuses more than one slot, every RTL flow
-    // more than one core (arch::require_rtl). No core replicas yet.
+    // takes SLOTS and SCHED_RR (docs/MICROARCH.md "Slots"); every RTL flow runs
+    // it. Several cores are the top rtl/mgpt_cores.sv's CORES, not a parameter
+    // of the core (arch::rtl_top_module): cosim runs them, the board flow (roms,
+    // fpga) refuses them (arch::require_rtl).
     t.push_back(integer_key("sequences", {1, 2, 4, 8, 16}, &DesignPoint::sequences, "SLOTS",
                             "slots per core: independent generations (own position, KV cache, activations, RNG) "
                             "whose stages share the core's units; name i of the workload runs in slot i mod "

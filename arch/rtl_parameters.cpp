@@ -11,16 +11,19 @@ std::vector<std::pair<std::string, int>> rtl_parameters(const DesignPoint& d) {
     return p;
 }
 
-void require_rtl(const DesignPoint& d, const std::string& what) {
-    if (d.cores == 1) return;
+void require_rtl(const DesignPoint& d, RtlFlow flow, const std::string& what) {
+    if (d.cores == 1 || flow == RtlFlow::cosim) return;
     throw std::invalid_argument((what.empty() ? "" : what + ": ") + "cores = " + std::to_string(d.cores) +
-                                ": the RTL has one core so far (legal: cores = 1, any sequences); simulate and "
-                                "explore model more");
+                                ": the board flow (roms, fpga) takes one core (legal: cores = 1, any sequences); "
+                                "cosim, simulate and explore take any cores");
 }
+
+std::string rtl_top_module(const DesignPoint& d) { return d.cores > 1 ? "mgpt_cores" : "mgpt_core"; }
 
 std::string rtl_config_id(const DesignPoint& d) {
     std::string id;
     for (const auto& [name, value] : rtl_parameters(d)) id += (id.empty() ? "" : "_") + std::to_string(value);
+    if (d.cores > 1) id += "_k" + std::to_string(d.cores);
     return "core_" + id;
 }
 

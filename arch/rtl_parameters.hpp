@@ -9,13 +9,22 @@
 
 namespace mgpt::arch {
 
+// The core's parameters (rtl/mgpt_core.sv); with several cores the top
+// rtl/mgpt_cores.sv takes them too, and CORES = d.cores (rtl_top_module).
 std::vector<std::pair<std::string, int>> rtl_parameters(const DesignPoint& d);
-// Throws std::invalid_argument "WHAT: ..." ("..." for an empty WHAT) when the
-// RTL cannot be built for `d`: more than one core (rtl/mgpt_core.sv is one
-// core with SLOTS slots; no core replicas yet, issue 13). Every RTL flow
-// (cosim, roms, fpga) takes any `sequences`.
-void require_rtl(const DesignPoint& d, const std::string& what);
-// A stable identifier of the RTL configuration (cache key of Verilated models).
+
+// The RTL flows: co-simulation of the core(s), or the board's (roms, fpga).
+enum class RtlFlow { cosim, board };
+// Throws std::invalid_argument "WHAT: ..." ("..." for an empty WHAT) when
+// `flow` cannot build the RTL for `d`: the board flow takes one core
+// (rtl/de1soc/ instantiates one mgpt_core); cosim takes any `cores` (the top
+// rtl/mgpt_cores.sv). Every RTL flow takes any `sequences`.
+void require_rtl(const DesignPoint& d, RtlFlow flow, const std::string& what);
+// The Verilated top of the cores' RTL: mgpt_core for one core, mgpt_cores
+// (its CORES parameter: d.cores) for several.
+std::string rtl_top_module(const DesignPoint& d);
+// A stable identifier of the RTL configuration (cache key of Verilated
+// models): the core's parameters, and "_k<K>" for K > 1 cores.
 std::string rtl_config_id(const DesignPoint& d);
 
 }  // namespace mgpt::arch

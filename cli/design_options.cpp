@@ -30,10 +30,10 @@ arch::DesignPoint read_design_options(const po::variables_map& vm) {
     return d;
 }
 
-arch::DesignPoint read_rtl_design_options(const po::variables_map& vm) {
+arch::DesignPoint read_rtl_design_options(const po::variables_map& vm, arch::RtlFlow flow) {
     const arch::DesignPoint d = read_design_options(vm);
     try {
-        arch::require_rtl(d, "");
+        arch::require_rtl(d, flow, "");
     } catch (const std::invalid_argument& e) {
         throw UsageError(e.what());
     }

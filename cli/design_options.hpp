@@ -15,6 +15,6 @@ arch::DesignPoint read_design_options(const boost::program_options::variables_ma
 // As read_design_options, for the commands that build the RTL (cosim, roms,
 // fpga): a point the command's RTL flow cannot run (arch::require_rtl) is a
 // bad argument (UsageError, exit 2), refused before any work.
-arch::DesignPoint read_rtl_design_options(const boost::program_options::variables_map& vm);
+arch::DesignPoint read_rtl_design_options(const boost::program_options::variables_map& vm, arch::RtlFlow flow);
 
 }  // namespace mgpt::cli

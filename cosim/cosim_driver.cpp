@@ -5,8 +5,9 @@
 // model is Verilated as plain C++ and clocked by the bridge's RtlCore
 // (cosim/verilated_rtl_core.hpp) from inside the same SystemC kernel as the
 // TLM platform; it runs the workload and checks RTL against TLM and golden model.
-// A point with several slots (sequences > 1, one core) runs the multi-slot
-// core through cosim/verilated_slot_core.hpp and systemc_models/cosim_slots_platform.hpp.
+// A point with several slots or cores (sequences x cores > 1; several cores:
+// the model is rtl/mgpt_cores.sv, still class Vmgpt_core) runs through
+// cosim/verilated_slot_core.hpp and systemc_models/cosim_slots_platform.hpp.
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -50,7 +51,7 @@ int run(int argc, char** argv) {
     po::variables_map vm;
     const cli::Args args(argv + 1, argv + argc);
     if (!cli::parse_or_help("cosim", "(driver) see microgpt-dse cosim --help", args, desc, vm)) return 0;
-    const arch::DesignPoint d = cli::read_rtl_design_options(vm);
+    const arch::DesignPoint d = cli::read_rtl_design_options(vm, arch::RtlFlow::cosim);
     cosim::check_built_configuration(d, "microgpt-dse cosim");
     const cli::SamplingOptions o = cli::read_sampling_options(vm, false);
     const std::string mode_s = vm["mode"].as<std::string>();
@@ -82,15 +83,16 @@ int run(int argc, char** argv) {
     const tlm_model::Job job{d, {o.count, o.seed, o.gen}};
     const bool summary = vm["summary"].as<bool>();
     bool ok = false;
-    if (d.sequences == 1) {
+    if (d.sequences * d.cores == 1) {
         cosim::VerilatedRtlCore<Vmgpt_core, VerilatedVcdC> core(rtl, vcd.get(), period_ps);
         const auto run = tlm_model::simulate_cosim(w, job, mode, core);
         rtl.final();
         if (vcd) cosim::finish_vcd_trace(*vcd, *trace_file);
         ok = cosim::report_cosim(run, w, job, mode, csv, trace, summary, std::cout);
     } else {
-        // several slots, one core (checked: the driver's SLOTS is d.sequences)
-        cosim::VerilatedSlotCore<Vmgpt_core, VerilatedVcdC> core(rtl, d.sequences, vcd.get(), period_ps);
+        // several slots or cores (checked: the driver's SLOTS is d.sequences, its CORES d.cores)
+        cosim::VerilatedSlotCore<Vmgpt_core, VerilatedVcdC> core(rtl, d.sequences * d.cores, d.cores, vcd.get(),
+                                                                 period_ps);
         const auto run = tlm_model::simulate_cosim_slots(w, job, mode, core);
         rtl.final();
         if (vcd) cosim::finish_vcd_trace(*vcd, *trace_file);

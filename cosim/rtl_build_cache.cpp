@@ -68,7 +68,9 @@ std::string cmake_project(const DriverSpec& spec, const arch::DesignPoint& d, co
        << "set_property(SOURCE " << src << "/" << spec.main_source
        << " APPEND PROPERTY COMPILE_DEFINITIONS \"MGPT_DRIVER_TREE=\\\"" << src << "\\\"\")\n"
        << "target_link_libraries(" << exe << " PRIVATE " << spec.library << ")\n"
-       << "verilate(" << exe << (spec.systemc ? " SYSTEMC" : "") << " TRACE TOP_MODULE " << spec.top_module << " PREFIX V" << spec.top_module
+       << "verilate(" << exe << (spec.systemc ? " SYSTEMC" : "") << " TRACE TOP_MODULE " << spec.top_module
+       << " PREFIX "
+       << (spec.model_class.empty() ? "V" + spec.top_module : spec.model_class)
        << "\n  INCLUDE_DIRS " << src << "/rtl";
     for (const auto& i : spec.include_dirs) os << " " << src << "/" << i;
     os << "\n  SOURCES";
@@ -148,7 +150,7 @@ std::string default_rtl_cache() {
 
 std::string build_verilated_driver(const DriverSpec& spec, const arch::DesignPoint& d, const QWeights& w,
                                    const std::string& cache, int jobs) {
-    arch::require_rtl(d, spec.command);
+    arch::require_rtl(d, spec.flow, spec.command);
     const std::string config = main_build_dir() + "/mgpt-config.cmake";
     if (!fs::exists(config))
         throw std::runtime_error("cannot build the RTL co-simulation: " + config +
@@ -212,7 +214,15 @@ std::string build_cosim_driver(const arch::DesignPoint& d, const QWeights& w, co
     DriverSpec spec;
     spec.command = "cosim";
     spec.executable = "cosim_driver";
-    spec.top_module = "mgpt_core";
+    // several cores: the top that replicates the core, its ports those of
+    // mgpt_core for every core's slots (the driver's code is the same)
+    spec.top_module = arch::rtl_top_module(d);
+    spec.model_class = "Vmgpt_core";
+    spec.flow = arch::RtlFlow::cosim;
+    if (d.cores > 1) {
+        spec.rtl_sources.push_back("rtl/mgpt_cores.sv");
+        spec.extra_parameters.emplace_back("CORES", std::to_string(d.cores));
+    }
     spec.systemc = false;  // clocked by the bridge's RtlCore, not by a SystemC clock (cosim_driver.cpp)
     spec.main_source = "cosim/cosim_driver.cpp";
     spec.library = "mgpt::cosim";

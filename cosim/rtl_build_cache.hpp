@@ -9,6 +9,7 @@
 // build folder (common/source_tree.hpp). Two drivers use it: the
 // core co-simulation (cosim/cosim_driver.cpp, top mgpt_core) and the
 // board-level one (platforms/de1soc/fpga_sim_driver.cpp, top de1soc_top).
+// With several cores the core co-simulation Verilates rtl/mgpt_cores.sv.
 #pragma once
 #include <string>
 #include <utility>
@@ -25,7 +26,9 @@ struct DriverSpec {
     std::string command;                      // the microgpt-dse command it serves (messages, project name)
     std::string executable;                   // also the CMake target
     std::string cache_prefix;                 // "" or "<prefix>-" before the configuration id
-    std::string top_module;                   // Verilated top; the model class is V<top_module>
+    std::string top_module;                   // Verilated top
+    std::string model_class;                  // the Verilated model's class; "" is V<top_module>
+    arch::RtlFlow flow = arch::RtlFlow::board;  // which designs it takes (arch::require_rtl)
     bool systemc = true;                      // a SystemC model (sc_module ports); false: plain C++, clocked
                                               // by the driver itself
     std::string main_source;                  // the driver's sc_main, compiled with the Verilated model
@@ -43,7 +46,8 @@ std::string default_rtl_cache();
 // cannot be repaired.
 std::string build_verilated_driver(const DriverSpec& spec, const arch::DesignPoint& d, const QWeights& w,
                                    const std::string& cache, int jobs);
-// The core co-simulation driver (cosim/cosim_driver.cpp).
+// The core co-simulation driver (cosim/cosim_driver.cpp): its model is class
+// Vmgpt_core whatever the top (mgpt_core, or mgpt_cores for several cores).
 std::string build_cosim_driver(const arch::DesignPoint& d, const QWeights& w, const std::string& cache, int jobs);
 
 }  // namespace mgpt::cosim

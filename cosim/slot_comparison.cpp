@@ -41,17 +41,27 @@ tlm_model::RunResult expected_slot_run(const QWeights& w, const tlm_model::Job& 
         out.generated_tokens += g.tokens.size();
         out.names.push_back(golden::tokens_to_name(g.tokens));
     }
+    // Each core schedules its own slots (the cores share nothing): core k's
+    // are global slots k x S .. k x S + S - 1, its slot s global slot k x S + s.
+    const int S = job.design.sequences, K = job.design.cores;
     const arch::SlotSteps cycles = arch::slot_step_cycles(job.design, shapes);
-    const arch::Schedule schedule = arch::schedule(cycles, job.design.schedule);
-    out.makespan = schedule.makespan;
-    out.unit_loads.assign(1, {});
-    out.unit_loads[0] = schedule.units;
+    std::vector<arch::Schedule> schedules(static_cast<size_t>(K));
+    out.unit_loads.assign(static_cast<size_t>(K), {});
+    for (int k = 0; k < K; ++k) {
+        const arch::SlotSteps core_cycles(cycles.begin() + k * S, cycles.begin() + (k + 1) * S);
+        arch::Schedule& schedule = schedules[static_cast<size_t>(k)];
+        schedule = arch::schedule(core_cycles, job.design.schedule);
+        out.makespan = std::max(out.makespan, schedule.makespan);
+        out.unit_loads[static_cast<size_t>(k)] = schedule.units;
+    }
     for (size_t i = 0; i < out.steps.size(); ++i) {
         tlm_model::StepRecord& r = out.steps[i];
         const auto s = static_cast<size_t>(r.slot);
+        const auto per_core = static_cast<size_t>(S);
+        const arch::StepSpan& span = schedules[s / per_core].steps[s % per_core][slot_step[i]];
         r.cycles = cycles[s][slot_step[i]];
-        r.start = schedule.steps[s][slot_step[i]].start;
-        r.end = schedule.steps[s][slot_step[i]].end;
+        r.start = span.start;
+        r.end = span.end;
         out.total_cycles += r.cycles.total();
         out.stall_cycles += r.cycles.total_stalls();
     }
@@ -96,6 +106,7 @@ std::vector<std::string> compare_slot_steps(const std::vector<tlm_model::StepRec
             }
         if (fields == SlotFields::values) continue;
         number("slot", static_cast<uint64_t>(g.slot), static_cast<uint64_t>(w.slot));
+        number("core", static_cast<uint64_t>(g.core), static_cast<uint64_t>(w.core));
         number("start cycle", g.start, w.start);
         number("end cycle", g.end, w.end);
         for (int st = 0; st < arch::kStageCount; ++st)
@@ -110,15 +121,23 @@ std::vector<std::string> compare_slot_steps(const std::vector<tlm_model::StepRec
     return out;
 }
 
-std::vector<std::string> compare_unit_busy(const std::array<uint64_t, arch::kUnitCount>& got,
-                                           const std::string& got_name, const tlm_model::UnitLoads& want,
+std::vector<std::string> compare_unit_busy(const std::vector<std::array<uint64_t, arch::kUnitCount>>& got,
+                                           const std::string& got_name, const std::vector<tlm_model::UnitLoads>& want,
                                            const std::string& want_name) {
     std::vector<std::string> out;
-    for (int u = 0; u < arch::kSharedUnitCount; ++u)
-        if (got[static_cast<size_t>(u)] != want[static_cast<size_t>(u)].busy)
-            out.push_back(std::string("unit ") + arch::kUnitNames[u] + ": " + got_name + " " +
-                          std::to_string(got[static_cast<size_t>(u)]) + " busy cycles, " + want_name + " " +
-                          std::to_string(want[static_cast<size_t>(u)].busy));
+    if (got.size() != want.size()) {
+        out.push_back("unit busy cycles: " + got_name + " has " + std::to_string(got.size()) + " cores, " +
+                      want_name + " " + std::to_string(want.size()));
+        return out;
+    }
+    for (size_t k = 0; k < got.size(); ++k)
+        for (int u = 0; u < arch::kSharedUnitCount; ++u) {
+            const uint64_t g = got[k][static_cast<size_t>(u)], w = want[k][static_cast<size_t>(u)].busy;
+            if (g != w)
+                out.push_back((got.size() > 1 ? "core " + std::to_string(k) + " " : std::string()) + "unit " +
+                              arch::kUnitNames[u] + ": " + got_name + " " + std::to_string(g) + " busy cycles, " +
+                              want_name + " " + std::to_string(w));
+        }
     return out;
 }
 

@@ -1,7 +1,8 @@
-// Checks and prints a co-simulation run with several slots (one core,
-// cosim_slots_platform.hpp): per step the golden, TLM and RTL tokens, start
-// and end cycles and cycles; the slots line and makespans, tokens/s over the
-// makespan and per-unit utilisation of both sides; the speed; a verdict naming
+// Checks and prints a co-simulation run with several slots or cores
+// (cosim_slots_platform.hpp): per step the golden, TLM and RTL tokens, slot,
+// core, start and end cycles and cycles; the slots line and makespans,
+// tokens/s over the makespan and per core its makespan and per-unit
+// utilisation on both sides; the speed; a verdict naming
 // the first difference (cosim/slot_comparison.hpp). Returns true when
 // everything matched. The summary and CSV follow report_cosim's (S = 1).
 #pragma once

@@ -30,12 +30,13 @@ struct CosimRun {
     // (and, in compare mode, the TLM's), and the RTL clock cycles simulated.
     double run_seconds = 0, tlm_seconds = 0, rtl_seconds = 0;
     uint64_t rtl_clocks = 0;
-    // Several slots (cosim_slots_platform.hpp): the RTL side's run as its host
-    // recorded it (names, steps with slot, start and end, makespan), per
-    // shared unit the cycles the RTL's `unit_slot` showed it held, and why the
-    // RTL's clock stopped the run ("" when it ran to the end).
+    // Several slots or cores (cosim_slots_platform.hpp): the RTL side's run as
+    // its host recorded it (names, steps with slot, core, start and end,
+    // makespan), per core and shared unit the cycles the RTL's `unit_slot`
+    // showed it held, and why the RTL's clock stopped the run ("" when it ran
+    // to the end).
     RunResult rtl_host;
-    std::array<uint64_t, arch::kUnitCount> rtl_unit_busy{};
+    std::vector<std::array<uint64_t, arch::kUnitCount>> rtl_unit_busy;  // [core]
     std::string rtl_error;
 };
 

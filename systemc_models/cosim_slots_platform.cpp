@@ -20,10 +20,10 @@ struct CosimSlotsTop : sc_core::sc_module {
     std::vector<Job> jobs;
     std::vector<RunResult> tlm_results, rtl_results;
     int running;  // hosts still running: the kernel stops when both are done
-    std::unique_ptr<TlmCore> core;
+    std::vector<std::unique_ptr<TlmCore>> cores;  // compare mode: the TLM's K cores
     std::unique_ptr<HostInitiator> tlm_host;
     RtlSlotClock rtl_clock;
-    RtlSlotBridge bridge;
+    std::vector<std::unique_ptr<RtlSlotBridge>> bridges;  // one per RTL core
     HostInitiator rtl_host;
 
     CosimSlotsTop(sc_core::sc_module_name name, const QWeights& weights, const Job& job, CosimMode mode,
@@ -33,25 +33,32 @@ struct CosimSlotsTop : sc_core::sc_module {
           clock(design.pll_mhz),
           jobs{job},
           running(mode == CosimMode::compare ? 2 : 1),
-          core(mode == CosimMode::compare ? new TlmCore("tlm_core", design, clock, nullptr) : nullptr),
           tlm_host(mode == CosimMode::compare
                        ? new HostInitiator("tlm_host", weights,
-                                           [this](int, int s) -> const golden::KvCache& {
-                                               return core->kv_memory.contents(s);
+                                           [this](int c, int s) -> const golden::KvCache& {
+                                               return cores[static_cast<size_t>(c)]->kv_memory.contents(s);
                                            },
                                            jobs,
                                            [this](const Job& j) {
-                                               core->arbiter.begin_job(j.design.sequences, j.design.schedule);
+                                               for (auto& c : cores)
+                                                   c->arbiter.begin_job(j.design.sequences, j.design.schedule);
                                            },
                                            tlm_results, nullptr, [this] { host_done(); })
                        : nullptr),
           rtl_clock("rtl_clock", rtl, clock),
-          bridge("rtl_bridge", rtl_clock),
           rtl_host("host", weights, [this](int, int) -> const golden::KvCache& { return unused_kv; }, jobs,
                    [](const Job&) {}, rtl_results, nullptr, [this] { host_done(); }) {
         unused_kv.clear();
-        if (tlm_host) tlm_host->core.bind(core->host());
-        rtl_host.core.bind(bridge.socket);
+        // core k and its bridge serve the host's socket k (global slots k x S ..)
+        for (int k = 0; k < design.cores; ++k) {
+            const std::string suffix = k ? std::to_string(k) : "";
+            if (tlm_host) {
+                cores.emplace_back(new TlmCore(("tlm_core" + suffix).c_str(), design, clock, nullptr, k));
+                tlm_host->core.bind(cores.back()->host());
+            }
+            bridges.emplace_back(new RtlSlotBridge(("rtl_bridge" + suffix).c_str(), rtl_clock, k * design.sequences));
+            rtl_host.core.bind(bridges.back()->socket);
+        }
     }
 
     void host_done() {

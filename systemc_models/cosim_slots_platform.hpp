@@ -1,21 +1,22 @@
-// Co-simulation of a multi-slot RTL core (sequences = S > 1, one core) with the
-// TLM in one SystemC kernel. The RTL is clocked at the PLL period by an
-// RtlSlotClock and driven by a host with one thread per slot (the TLM's
-// HostInitiator, the workload dealt to slots as golden::generate_slots deals
-// it) through an RtlSlotBridge, which starts each slot's next step in the
-// slot's DONE cycle (rtl_slot_clock.hpp):
-//   compare: the TLM platform (its host, its core of S slots and their
-//            arbiter) runs the same workload beside it, with its own host;
-//            every step of both is kept for the comparison;
-//   refine:  the RTL core alone behind the host, in place of the TLM core.
-// S = 1 is cosim_platform.hpp's simulate_cosim.
+// Co-simulation of a multi-slot RTL core (sequences = S > 1), or of K cores of
+// S slots each (rtl/mgpt_cores.sv, cores = K > 1), with the TLM in one SystemC
+// kernel. The RTL is clocked at the PLL period by an RtlSlotClock and driven
+// by a host with one thread per slot (the TLM's HostInitiator, the workload
+// dealt to slots as golden::generate_slots deals it) through one RtlSlotBridge
+// per core, which starts each slot's next step in the slot's DONE cycle
+// (rtl_slot_clock.hpp):
+//   compare: the TLM platform (its host, its K cores of S slots and each
+//            core's arbiter) runs the same workload beside it, with its own
+//            host; every step of both is kept for the comparison;
+//   refine:  the RTL cores alone behind the host, in place of the TLM cores.
+// S = K = 1 is cosim_platform.hpp's simulate_cosim.
 #pragma once
 #include "cosim_platform.hpp"
 #include "rtl_slot_clock.hpp"
 
 namespace mgpt::tlm_model {
 
-// `rtl` has job.design.sequences slots; job.design.cores must be 1. The
+// `rtl` has job.design.cores cores of job.design.sequences slots. The
 // result's `host` is the TLM's run in compare mode, the RTL's in refine mode;
 // `rtl_host` is always the RTL's; steps pair the two runs' records (workload
 // order: by name, then position).

@@ -9,7 +9,13 @@ constexpr uint32_t kIdle = 31;  // the stage output of an idle slot
 }
 
 RtlSlotClock::RtlSlotClock(sc_core::sc_module_name name, RtlSlotCore& core, const ClockDomain& clock)
-    : sc_module(name), core_(core), clock_(clock), slots_(static_cast<size_t>(core.slots())) {
+    : sc_module(name),
+      core_(core),
+      clock_(clock),
+      slots_(static_cast<size_t>(core.slots())),
+      slots_per_core_(core.slots() / core.cores()),
+      unit_busy_(static_cast<size_t>(core.cores())),
+      holder_(static_cast<size_t>(core.cores())) {
     SC_HAS_PROCESS(RtlSlotClock);
     SC_METHOD(tick);
     core_.reset();  // now: a host may post its first starts before the thread first runs
@@ -53,11 +59,12 @@ void RtlSlotClock::edge() {
     const uint64_t cycle = edges_++;
     pending_ = false;
     busy_ = false;
-    std::array<int, arch::kSharedUnitCount> holder{};
-    for (int u = 0; u < arch::kSharedUnitCount; ++u) {
-        holder[static_cast<size_t>(u)] = core_.unit_holder(static_cast<arch::Unit>(u));
-        if (holder[static_cast<size_t>(u)] >= 0) ++unit_busy_[static_cast<size_t>(u)];
-    }
+    std::vector<std::array<int, arch::kSharedUnitCount>>& holder = holder_;
+    for (size_t k = 0; k < holder.size(); ++k)
+        for (int u = 0; u < arch::kSharedUnitCount; ++u) {
+            holder[k][static_cast<size_t>(u)] = core_.unit_holder(static_cast<int>(k), static_cast<arch::Unit>(u));
+            if (holder[k][static_cast<size_t>(u)] >= 0) ++unit_busy_[k][static_cast<size_t>(u)];
+        }
     for (int i = 0; i < static_cast<int>(slots_.size()); ++i) {
         Slot& s = slots_[static_cast<size_t>(i)];
         s.in_done = false;
@@ -87,7 +94,7 @@ void RtlSlotClock::edge() {
             return fail("slot " + std::to_string(i) + " has been in a step since cycle " +
                         std::to_string(s.current.start) + " (stage " + arch::kStageNames[st] + ")");
         const arch::Unit u = arch::unit_of(static_cast<arch::Stage>(st));
-        if (u == arch::Unit::none || holder[static_cast<size_t>(u)] == i)
+        if (u == arch::Unit::none || holder[static_cast<size_t>(i / slots_per_core_)][static_cast<size_t>(u)] == i)
             ++s.current.cycles.cycles[st];
         else
             ++s.current.waits[st];

@@ -1,9 +1,11 @@
 // Clocks a multi-slot RTL core (rtl/mgpt_core.sv, SLOTS = S; docs/MICROARCH.md
-// "Slots") at the PLL period inside the SystemC kernel (an SC_METHOD), and turns what its
-// pins show each cycle into finished token steps: per slot the step's start
-// and end cycle, the cycles it ran each stage and waited for each stage's
-// unit, and in its DONE cycle its token, RNG state and logits; per shared
-// unit the cycles it was held (the core's `unit_slot` output).
+// "Slots"), or K such cores (rtl/mgpt_cores.sv, S x K global slots, global
+// slot g = slot g mod S of core g / S), at the PLL period inside the SystemC
+// kernel (an SC_METHOD), and turns what its pins show each cycle into finished
+// token steps: per slot the step's start and end cycle, the cycles it ran each
+// stage and waited for each stage's unit (its own core's), and in its DONE
+// cycle its token, RNG state and logits; per core and shared unit the cycles
+// it was held (the core's `unit_slot` output).
 //
 // Time and delta cycles (docs/SCHEDULING.md "Co-simulation"): cycle c of the
 // job is evaluated at t0 + (c + 1) periods, the time at which the TLM ends a
@@ -30,12 +32,14 @@
 
 namespace mgpt::tlm_model {
 
-// The multi-slot core's pins, one cycle at a time (the Verilated model behind
-// it: cosim/verilated_slot_core.hpp).
+// The multi-slot core's pins (or the K cores'), one cycle at a time (the
+// Verilated model behind it: cosim/verilated_slot_core.hpp). Slots are global
+// slots: slot g is slot g mod (slots / cores) of core g / (slots / cores).
 class RtlSlotCore {
 public:
     virtual ~RtlSlotCore() = default;
-    virtual int slots() const = 0;
+    virtual int slots() const = 0;  // of all cores
+    virtual int cores() const = 0;
     // Reset, then one idle cycle.
     virtual void reset() = 0;
     // Slot `slot`'s step inputs and start bit, for the next rising edge.
@@ -44,7 +48,8 @@ public:
     virtual void clock() = 0;
     virtual uint32_t stage(int slot) const = 0;  // the arch::Stage it is in or waits for; 31: idle
     virtual bool done(int slot) const = 0;
-    virtual int unit_holder(arch::Unit unit) const = 0;  // the slot a shared unit serves, -1: free
+    // The global slot shared unit `unit` of core `core` serves, -1: free.
+    virtual int unit_holder(int core, arch::Unit unit) const = 0;
     virtual void read_result(int slot, golden::StepResult& out) const = 0;  // in its DONE cycle
     virtual uint64_t clocks() const = 0;  // clocks so far, reset included
 };
@@ -73,8 +78,8 @@ public:
     // Notified (immediately) in a slot's DONE cycle; finished(slot) holds the step.
     sc_core::sc_event& done_event(int slot) { return slots_.at(static_cast<size_t>(slot)).done; }
     const RtlSlotStep& finished(int slot) const { return slots_.at(static_cast<size_t>(slot)).finished; }
-    // Per unit (arch::Unit, shared units only): the cycles `unit_slot` showed it held.
-    const std::array<uint64_t, arch::kUnitCount>& unit_busy() const { return unit_busy_; }
+    // Per core, per unit (arch::Unit, shared units only): the cycles `unit_slot` showed it held.
+    const std::vector<std::array<uint64_t, arch::kUnitCount>>& unit_busy() const { return unit_busy_; }
     // "" or why the run was stopped (a start the core would ignore or did not
     // take, a hung step, a step without DONE).
     const std::string& error() const { return error_; }
@@ -95,7 +100,11 @@ private:
     RtlSlotCore& core_;
     const ClockDomain& clock_;
     std::vector<Slot> slots_;
-    std::array<uint64_t, arch::kUnitCount> unit_busy_{};
+    int slots_per_core_;
+    std::vector<std::array<uint64_t, arch::kUnitCount>> unit_busy_;  // [core]
+    // [core][unit]: the global slot the unit serves this cycle, -1: free (a
+    // member: edge() runs every cycle and allocates nothing)
+    std::vector<std::array<int, arch::kSharedUnitCount>> holder_;
     sc_core::sc_event posted_;
     sc_core::sc_time t0_;
     uint64_t edges_ = 0;

@@ -48,14 +48,18 @@ for k in 0 3 16 x; do
     "$bin" generate --count 2 --cores "$k"
 done
 
-# The RTL flows (cosim, roms, fpga) take any slots on one core: several cores
-# are refused before any work, naming the key
-for cmd in cosim roms fpga; do
-  out=--out; [ $cmd = cosim ] && out=--steps-csv
-  expect 2 "^microgpt-dse $cmd: cores = 2: the RTL has one core so far \(legal: cores = 1, any sequences\)" -- \
-    "$bin" $cmd --set sequences=2 --set cores=2 $out "$tmp/$cmd.out"
+# The board flow (roms, fpga) takes any slots on one core: several cores are
+# refused before any work, naming the key
+for cmd in roms fpga; do
+  expect 2 "^microgpt-dse $cmd: cores = 2: the board flow \(roms, fpga\) takes one core \(legal: cores = 1, any sequences\)" -- \
+    "$bin" $cmd --set sequences=2 --set cores=2 --out "$tmp/$cmd.out"
   [ -e "$tmp/$cmd.out" ] && bad "$cmd wrote $tmp/$cmd.out" || ok
 done
+# cosim takes several cores (rtl/mgpt_cores.sv): the design passes, the next
+# argument checked (--mode) is the one refused, before any build
+expect 2 "^microgpt-dse cosim: --mode 'x' is not legal \(legal: compare, refine\)$" -- \
+  "$bin" cosim --set sequences=2 --set cores=2 --mode x --steps-csv "$tmp/cosim.out"
+[ -e "$tmp/cosim.out" ] && bad "cosim wrote $tmp/cosim.out" || ok
 # roms writes the core's parameters and ROM files for any slots
 expect 0 "wrote the ROM files" -- "$bin" roms --set sequences=4 --set schedule=round_robin --out "$tmp/r_s4"
 grep -qx -- "-GSLOTS=4" "$tmp/r_s4/verilator_params.vc" && grep -qx -- "-GSCHED_RR=1" "$tmp/r_s4/verilator_params.vc" && ok ||

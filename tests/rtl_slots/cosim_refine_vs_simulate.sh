@@ -1,8 +1,8 @@
 #!/bin/bash
 # cosim --mode refine with several slots against a TLM-only run of the same
-# workload: the multi-slot RTL core behind the TLM host must pass its own
-# checks (golden values, closed-form slot schedule), and every step's name,
-# position, token, slot, start and end cycle and the makespan must equal
+# workload: the multi-slot RTL core (or cores) behind the TLM host must pass
+# its own checks (golden values, closed-form slot schedule of each core), and
+# every step's name, position, token, slot, core, start and end cycle and the makespan must equal
 # those of `simulate` (docs/SCHEDULING.md "Co-simulation").
 # Usage: cosim_refine_vs_simulate.sh MICROGPT_DSE DESIGN.cfg [--set ... --count N --seed S ...]
 set -u
@@ -21,12 +21,12 @@ grep -q "^PASS: " "$tmp/cosim.out" || fail "no PASS line in: $(cat "$tmp/cosim.o
 # simulate: name,pos,...,token_out (4th),...,slot,core,start,end (last four)
 # cosim:    name,pos,token_in,token_out,...,rtl_token_out (7th),match,slot,core,tlm_start,tlm_end,rtl_start,rtl_end
 head -1 "$tmp/cosim.csv" | grep -q ',slot,core,tlm_start,tlm_end,rtl_start,rtl_end$' || fail "cosim CSV header: $(head -1 "$tmp/cosim.csv")"
-awk -F, 'NR > 1 {print $1, $2, $4, $(NF-3), $(NF-1), $NF}' "$tmp/sim.csv" >"$tmp/sim.rows"
-awk -F, 'NR > 1 {print $1, $2, $7, $9, $13, $14}' "$tmp/cosim.csv" >"$tmp/rtl.rows"
+awk -F, 'NR > 1 {print $1, $2, $4, $(NF-3), $(NF-2), $(NF-1), $NF}' "$tmp/sim.csv" >"$tmp/sim.rows"
+awk -F, 'NR > 1 {print $1, $2, $7, $9, $10, $13, $14}' "$tmp/cosim.csv" >"$tmp/rtl.rows"
 [ -s "$tmp/sim.rows" ] || fail "simulate wrote no steps"
 if ! cmp -s "$tmp/sim.rows" "$tmp/rtl.rows"; then
   diff "$tmp/sim.rows" "$tmp/rtl.rows" | head -5
-  fail "the refined run's steps (name pos token slot start end) differ from simulate's"
+  fail "the refined run's steps (name pos token slot core start end) differ from simulate's"
 fi
 tlm_makespan=$(sed -n 's/.*makespan \([0-9]*\) cycles.*/\1/p' "$tmp/sim.out")
 rtl_makespan=$(sed -n 's/^slots: .*, RTL \([0-9]*\) cycles$/\1/p' "$tmp/cosim.out")

@@ -1,5 +1,7 @@
 // Runs a Verilated multi-slot rtl/mgpt_core.sv (plain C++ model V<prefix>,
-// SLOTS = d.sequences, SCHED_RR = d.schedule) on a workload as a host keeps
+// SLOTS = d.sequences, SCHED_RR = d.schedule), or rtl/mgpt_cores.sv (CORES =
+// d.cores of them, `slots` global slots, `unit_slot` one 30-bit field per
+// core), on a workload as a host keeps
 // every slot busy: all slots start in the same cycle, each starts its next
 // step (the next of its name, or its next name's first: the KV cache needs no
 // clearing) in its DONE cycle, so its steps run back to back. Each cycle it
@@ -30,7 +32,8 @@ struct SlotRun {
 template <class Model>
 class SlotBench {
 public:
-    SlotBench(Model& m, int slots) : m_(m), slots_(slots) {}
+    // `slots`: of all `cores`.
+    SlotBench(Model& m, int slots, int cores = 1) : m_(m), slots_(slots), per_core_(slots / cores), cores_(cores) {}
 
     SlotRun run(const SlotReference& ref, uint64_t max_cycles) {
         SlotRun out;
@@ -49,8 +52,8 @@ public:
         clear_starts();
         for (uint64_t t = 0;; ++t) {
             bool busy = false;
-            uint32_t unit_slot = get_field(m_.unit_slot, 0, 30);
             for (int s = 0; s < slots_; ++s) {
+                const uint32_t unit_slot = unit_slot_of(s / per_core_);  // the slot's core's units
                 const uint32_t st = get_field(m_.stage, 5 * s, 5);
                 const bool running = st < arch::kStageCount && runs_now(st, s, unit_slot);
                 if (open_stage[s] >= 0 && (!running || static_cast<int>(st) != open_stage[s])) {
@@ -73,15 +76,16 @@ public:
                 if (!running && u != arch::Unit::none && !((unit_slot >> (5 * static_cast<int>(u) + 4)) & 1u))
                     error(out, t, s, std::string("waits for the free unit ") + arch::unit_name(u));
             }
-            for (int u = 0; u < arch::kSharedUnitCount; ++u) {  // a held unit serves a slot in one of its stages
-                const uint32_t f = (unit_slot >> (5 * u)) & 31u;
-                if (!(f & 16u)) continue;
-                const int h = static_cast<int>(f & 15u);
-                const uint32_t st = h < slots_ ? get_field(m_.stage, 5 * h, 5) : 31u;
-                if (h >= slots_ || st >= static_cast<uint32_t>(arch::kStageCount) ||
-                    static_cast<int>(arch::unit_of(static_cast<arch::Stage>(st))) != u)
-                    error(out, t, h, std::string("holds ") + arch::kUnitNames[u] + " outside its stages");
-            }
+            for (int k = 0; k < cores_; ++k)  // a held unit serves a slot of its core in one of its stages
+                for (int u = 0; u < arch::kSharedUnitCount; ++u) {
+                    const uint32_t f = (unit_slot_of(k) >> (5 * u)) & 31u;
+                    if (!(f & 16u)) continue;
+                    const int local = static_cast<int>(f & 15u), h = k * per_core_ + local;
+                    const uint32_t st = local < per_core_ ? get_field(m_.stage, 5 * h, 5) : 31u;
+                    if (local >= per_core_ || st >= static_cast<uint32_t>(arch::kStageCount) ||
+                        static_cast<int>(arch::unit_of(static_cast<arch::Stage>(st))) != u)
+                        error(out, t, h, std::string("holds ") + arch::kUnitNames[u] + " outside its stages");
+                }
             if (!busy) {
                 out.cycles = t;
                 break;
@@ -102,11 +106,15 @@ public:
     }
 
 private:
-    static bool runs_now(uint32_t st, int s, uint32_t unit_slot) {
+    // Core k's {held, slot} per unit.
+    uint32_t unit_slot_of(int k) const { return get_field(m_.unit_slot, 30 * k, 30); }
+
+    // Global slot s runs stage st this cycle: a controller state, or its core's unit serves it.
+    bool runs_now(uint32_t st, int s, uint32_t unit_slot) const {
         const arch::Unit u = arch::unit_of(static_cast<arch::Stage>(st));
         if (u == arch::Unit::none) return true;
         const uint32_t f = (unit_slot >> (5 * static_cast<int>(u))) & 31u;
-        return f == (16u | static_cast<uint32_t>(s));
+        return f == (16u | static_cast<uint32_t>(s % per_core_));
     }
 
     void issue(const SlotReference& ref, int s, size_t k) {
@@ -146,7 +154,7 @@ private:
     }
 
     Model& m_;
-    int slots_;
+    int slots_, per_core_, cores_;
 };
 
 }  // namespace mgpt::rtl_slots

@@ -12,8 +12,9 @@ namespace mgpt::rtl_slots {
 
 SlotReference slot_reference(const arch::DesignPoint& d, const QWeights& w, const golden::GenerationConfig& cfg,
                              uint32_t seed, int names) {
-    const int slots = d.sequences;
+    const int slots = d.sequences * d.cores;
     SlotReference ref;
+    ref.slots_per_core = d.sequences;
     ref.requests.resize(slots);
     ref.results.resize(slots);
     ref.name_steps.resize(slots);
@@ -34,7 +35,21 @@ SlotReference slot_reference(const arch::DesignPoint& d, const QWeights& w, cons
             shapes[s].push_back(shape);
         }
     }
-    ref.schedule = arch::schedule(arch::slot_step_cycles(d, shapes), d.schedule, true);
+    const arch::SlotSteps cycles = arch::slot_step_cycles(d, shapes);
+    for (int k = 0; k < d.cores; ++k) {
+        const arch::SlotSteps core_cycles(cycles.begin() + k * d.sequences, cycles.begin() + (k + 1) * d.sequences);
+        const arch::Schedule c = arch::schedule(core_cycles, d.schedule, true);
+        ref.schedule.makespan = std::max(ref.schedule.makespan, c.makespan);
+        ref.schedule.steps.insert(ref.schedule.steps.end(), c.steps.begin(), c.steps.end());
+        for (int u = 0; u < arch::kUnitCount; ++u) {
+            ref.schedule.units[u].busy += c.units[u].busy;
+            ref.schedule.units[u].wait += c.units[u].wait;
+        }
+        for (arch::Occupancy o : c.occupancy) {
+            o.slot += static_cast<uint32_t>(k * d.sequences);
+            ref.schedule.occupancy.push_back(o);
+        }
+    }
     return ref;
 }
 
@@ -68,11 +83,14 @@ std::string compare_runs(const std::vector<StageRun>& runs, const arch::Schedule
     return "";
 }
 
-std::string unit_overlap(const std::vector<StageRun>& runs) {
-    std::vector<std::vector<StageRun>> by_unit(arch::kSharedUnitCount);
+std::string unit_overlap(const std::vector<StageRun>& runs, int slots_per_core) {
+    std::vector<std::vector<StageRun>> by_unit;  // [core x kSharedUnitCount + unit]
     for (const StageRun& r : runs) {
         const arch::Unit u = arch::unit_of(static_cast<arch::Stage>(r.stage));
-        if (u != arch::Unit::none) by_unit[static_cast<int>(u)].push_back(r);
+        if (u == arch::Unit::none) continue;
+        const size_t i = static_cast<size_t>(r.slot / slots_per_core) * arch::kSharedUnitCount + static_cast<size_t>(u);
+        if (by_unit.size() <= i) by_unit.resize(i + 1);
+        by_unit[i].push_back(r);
     }
     for (auto& list : by_unit) {
         std::sort(list.begin(), list.end(), [](const StageRun& a, const StageRun& b) { return a.start < b.start; });

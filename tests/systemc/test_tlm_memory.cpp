@@ -10,7 +10,7 @@
 
 using namespace mgpt;
 
-TEST_CASE("M10K stalls match the formula; more banks or ports remove them", "[tlm][memory]") {
+TEST_CASE("M10K stalls match the formula, and more banks or ports remove them", "[tlm][memory]") {
     const QWeights w = load_rom_dir(test::shipped_weights_dir());
     struct Case {
         int lanes, cols, banks, ports;

@@ -134,6 +134,23 @@ TEST_CASE("the RTL configuration id distinguishes every RTL-shaping value", "[ke
     CHECK(rtl_config_id(a) == rtl_config_id(b));  // the clock does not shape the RTL
 }
 
+// Several cores are the top rtl/mgpt_cores.sv's CORES, not a core parameter:
+// the id tells them apart (a cached one-core model is never run for two
+// cores) and leaves every one-core id as it was.
+TEST_CASE("the RTL configuration id and top of several cores, which only cosim takes", "[keys][rtl]") {
+    DesignPoint one, two;
+    two.cores = 2;
+    CHECK(rtl_config_id(two) == rtl_config_id(one) + "_k2");
+    CHECK(rtl_config_id(one).find("_k") == std::string::npos);
+    CHECK(rtl_top_module(one) == "mgpt_core");
+    CHECK(rtl_top_module(two) == "mgpt_cores");
+    CHECK_NOTHROW(require_rtl(two, RtlFlow::cosim, "cosim"));
+    CHECK_NOTHROW(require_rtl(one, RtlFlow::board, "fpga"));
+    CHECK_THROWS_WITH(require_rtl(two, RtlFlow::board, "fpga"),
+                      "fpga: cores = 2: the board flow (roms, fpga) takes one core (legal: cores = 1, any sequences); "
+                      "cosim, simulate and explore take any cores");
+}
+
 TEST_CASE("a design file round-trips through to_config_text", "[keys]") {
     DesignPoint d;
     apply_overrides(d, {"weight_memory=m10k", "weight_banks=8", "bram_ports=2", "pll_mhz=57.123", "numerics=reference"});

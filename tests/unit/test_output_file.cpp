@@ -60,7 +60,7 @@ std::string error_of(const std::function<void()>& f) {
 
 }  // namespace
 
-TEST_CASE("a regular file is replaced whole, keeping its permissions; no temporary file is left", "[output]") {
+TEST_CASE("a regular file is replaced whole, keeping its permissions, and no temporary file is left", "[output]") {
     TempDir t;
     const std::string p = t.file("out.csv");
     write_file_atomically(p, "one\n");
@@ -99,7 +99,7 @@ TEST_CASE("a symlink is kept and its target written through it", "[output]") {
 // (as root: the kernel's null and full devices, mknod), so that a regression to
 // renaming over the target replaces these, never the machine's /dev entries;
 // without root the real ones, which a non-root process cannot replace.
-TEST_CASE("a null device is written, not replaced; a full one is an error naming it", "[output]") {
+TEST_CASE("a null device is written, not replaced, and a full one is an error naming it", "[output]") {
     TempDir t;
     std::string null_dev = t.file("null"), full_dev = t.file("full");
     if (::mknod(null_dev.c_str(), S_IFCHR | 0666, makedev(1, 3)) != 0 ||
