@@ -23,9 +23,9 @@ namespace mgpt::explorer {
 constexpr const char* kAnalyticSource = "tlm-proven-analytic";
 constexpr const char* kTlmSource = "tlm";
 // Appended to the resource and Fmax sources of a point with several cores:
-// the RTL is one core, so K cores are counted as K copies of it (M10K weight
-// blocks shared in pairs; slot_resources.hpp), never synthesized. (Several
-// slots are fitted terms of the models: rtl/mgpt_core.sv has them.)
+// K cores are counted as K copies of one core (M10K weight blocks shared in
+// pairs; slot_resources.hpp), never synthesized: rtl/mgpt_cores.sv is
+// co-simulated only. (Several slots are fitted terms of the models.)
 constexpr const char* kCoresCountedSuffix = "+cores-counted";
 
 struct PlannedPoint {

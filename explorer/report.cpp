@@ -121,7 +121,9 @@ void write_title(std::ostream& o, const Sweep& sweep, const RunInfo& run, const 
          "slot was ready for it (waits for shared units included), at the point's clock; the busiest unit is the "
          "shared unit busy the largest share of the makespan. Several slots are terms of the resource and Fmax "
          "models fitted to yosys runs of the multi-slot core; several cores are counted as copies of one core "
-         "(`" << kCoresCountedSuffix << "` in their sources; explorer/slot_resources.hpp): the RTL has one core.\n\n";
+         "(`" << kCoresCountedSuffix << "` in their sources; explorer/slot_resources.hpp): the RTL's several cores "
+         "(rtl/mgpt_cores.sv) are co-simulated, never synthesized, and replicate the M10K weight banks the model "
+         "shares in pairs.\n\n";
 }
 
 std::string temperature_text(const WorkloadSpec& w) {

@@ -16,7 +16,9 @@
 // and K cores replicate all of it, except M10K weight blocks, which two cores
 // share through the two ports of a true dual-port block when the design uses
 // one port per bank (bram_ports = 1). Cores are counted, not synthesized (the
-// RTL has one core): rows with several cores say so in their sources.
+// RTL's K-core top, rtl/mgpt_cores.sv, is co-simulated only, and replicates
+// the M10K banks instead of sharing them): rows with several cores say so in
+// their sources.
 #pragma once
 #include "arch/design_point.hpp"
 
