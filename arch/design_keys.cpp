@@ -177,9 +177,15 @@ std::vector<DesignKey> make_table() {
                             "(sequences x cores)"));
     t.push_back(integer_key("cores", {1, 2, 4, 8}, &DesignPoint::cores, "",
                             "core replicas, each with its own units and slots (slots k x sequences .. of core k)"));
-    t.push_back(enum_key("schedule", {"oldest", "round_robin"}, &DesignPoint::schedule, "SCHED_RR",
-                         "which waiting slot a free unit serves: oldest token step first, or round robin "
-                         "(no effect with one slot)"));
+    DesignKey schedule = enum_key("schedule", {"oldest", "round_robin"}, &DesignPoint::schedule, "SCHED_RR",
+                                  "which waiting slot a free unit serves: oldest token step first, or round robin "
+                                  "(no effect with one slot)");
+    // One slot has no arbiter: both schedules are the same netlist, so they share
+    // one RTL parameter set (one Verilated build, one measured core).
+    schedule.rtl_value = [](const DesignPoint& d) {
+        return d.sequences > 1 && d.schedule == Policy::round_robin ? 1 : 0;
+    };
+    t.push_back(schedule);
 
     DesignKey pll;
     pll.key = "pll_mhz";
