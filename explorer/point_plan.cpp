@@ -10,16 +10,15 @@ namespace mgpt::explorer {
 PointPlan::PointPlan(const Sweep& sweep, const Evaluator& ev, int jobs, bool progress) : sweep_(sweep) {
     lazy_ = sweep.strategy != Strategy::random && sweep.local_search_rounds == 0;
     exhaustive_ = sweep.strategy == Strategy::exhaustive;
-    if (exhaustive_ && lazy_ && SlotVariants::needed(sweep)) {
-        variants_.emplace(sweep, [&ev](const arch::DesignPoint& d) { return ev.fits(d); }, jobs, progress);
-        if (variants_->size() >= static_cast<uint64_t>(std::numeric_limits<long>::max()) / 2)
-            throw std::runtime_error(sweep.path + ": the grid is too large to count");
-        total_ = 1 + static_cast<long>(variants_->size());
-        return;
-    }
     if (lazy_) {
-        space_.emplace(sweep, exhaustive_ ? kClockKey : "");
-        const uint64_t n = space_->size();
+        uint64_t n = 0;
+        if (exhaustive_ && SlotVariants::needed(sweep)) {
+            variants_.emplace(sweep, [&ev](const arch::DesignPoint& d) { return ev.fits(d); }, jobs, progress);
+            n = variants_->size();
+        } else {
+            space_.emplace(sweep, exhaustive_ ? kClockKey : "");
+            n = space_->size();
+        }
         if (n >= static_cast<uint64_t>(std::numeric_limits<long>::max()) / 2)
             throw std::runtime_error(sweep.path + ": the grid is too large to count");
         // Grid: the baseline's own grid position is skipped (it is point 0).

@@ -14,15 +14,28 @@ namespace {
 constexpr uint64_t kBlock = 64;  // base micro-architectures per prefix count
 const std::vector<std::string> kVariantKeys = {"sequences", "cores", "schedule"};
 
-int as_int(const std::string& v) { return std::stoi(v); }
-arch::Policy as_policy(const std::string& v) { return v == "oldest" ? arch::Policy::oldest : arch::Policy::round_robin; }
-
+// Every listed (sequences, cores, schedule), schedule fastest, each value read
+// by the design key table (the sweep has checked and spelled them).
 std::vector<SlotVariant> listed_variants(const Sweep& sweep) {
+    const arch::DesignKey* keys[3];
+    for (size_t i = 0; i < 3; ++i) keys[i] = arch::find_design_key(kVariantKeys[i]);
     std::vector<SlotVariant> out;
-    for (const auto& s : sweep.axis("sequences").values)
-        for (const auto& k : sweep.axis("cores").values)
-            for (const auto& p : sweep.axis("schedule").values) out.push_back({as_int(s), as_int(k), as_policy(p)});
+    arch::DesignPoint d;
+    for (const auto& s : sweep.axis(kVariantKeys[0]).values)
+        for (const auto& k : sweep.axis(kVariantKeys[1]).values)
+            for (const auto& p : sweep.axis(kVariantKeys[2]).values) {
+                keys[0]->store(d, s);
+                keys[1]->store(d, k);
+                keys[2]->store(d, p);
+                out.push_back({d.sequences, d.cores, d.schedule});
+            }
     return out;
+}
+
+std::vector<std::string> left_out_keys() {
+    std::vector<std::string> keys{kClockKey};
+    keys.insert(keys.end(), kVariantKeys.begin(), kVariantKeys.end());
+    return keys;
 }
 }  // namespace
 
@@ -32,9 +45,7 @@ bool SlotVariants::needed(const Sweep& sweep) {
 }
 
 SlotVariants::SlotVariants(const Sweep& sweep, const Fits& fits, int jobs, bool progress)
-    : space_(sweep, std::vector<std::string>{kClockKey, "sequences", "cores", "schedule"}),
-      variants_(listed_variants(sweep)),
-      first_schedule_(as_policy(sweep.axis("schedule").values.front())) {
+    : space_(sweep, left_out_keys()), variants_(listed_variants(sweep)) {
     if (variants_.size() > 64)
         throw std::logic_error("SlotVariants: " + std::to_string(variants_.size()) + " slot variants, at most 64");
     by_slots_.resize(variants_.size());
@@ -78,7 +89,7 @@ uint64_t SlotVariants::mask_of(const arch::DesignPoint& base, const Fits& fits, 
     std::vector<const SlotVariant*> over;  // variants found over a cap, fewest slots first
     for (const size_t i : by_slots_) {
         const SlotVariant& v = variants_[i];
-        if (v.sequences == 1 && v.schedule != first_schedule_) {
+        if (v.sequences == 1 && v.schedule != variants_.front().schedule) {  // the first listed schedule
             ++counts.duplicate_schedule;
             continue;
         }

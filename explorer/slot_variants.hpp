@@ -61,7 +61,6 @@ private:
     DesignSpace space_;
     std::vector<SlotVariant> variants_;  // the sweep's listed order
     std::vector<size_t> by_slots_;       // variants_ by ascending sequences, then cores
-    arch::Policy first_schedule_ = arch::Policy::oldest;
     std::vector<uint64_t> masks_;            // per base micro-architecture
     std::vector<uint64_t> kept_before_;      // kept points of the bases before each block of kBlock
     uint64_t kept_ = 0, over_cap_ = 0, duplicate_schedule_ = 0;

@@ -48,7 +48,6 @@ WorkloadProfile profile_workload(const QWeights& w, const WorkloadSpec& spec, Nu
     return p;
 }
 
-
 SlotProfile profile_slots(const QWeights& w, const WorkloadSpec& spec, Numerics numerics, int slots) {
     if (slots < 1 || slots > golden::kMaxSlots)
         throw std::invalid_argument("profile_slots: " + std::to_string(slots) + " slots (legal: 1.." +
