@@ -143,7 +143,8 @@ int run(int argc, char* argv[]) {
         }
         const std::string grid = work + "/de1soc_grid.cfg";
         std::ofstream(grid) << text;
-        std::printf("  full grid of the default sweep with one slot (strategy = grid), 4 shards, 2 processes at a time, 1 thread each%s:\n",
+        std::printf("  full grid of the default sweep with one slot (strategy = grid), 4 shards, 2 processes at a "
+                    "time, 1 thread each%s:\n",
                     slice > 0 ? (", each stopped after " + std::to_string(slice) +
                                  " points (a SLICE: --stop-after; memory holds the fronts and one block of rows, so "
                                  "it does not grow with the points; --full-grid measures whole shards)").c_str()

@@ -24,7 +24,8 @@ public:
         // ("the option '%canonical_option%'" -> "option") before the values.
         std::string text = m_error_template;
         for (const auto& [name, phrase] : m_substitution_defaults)
-            if (const auto it = values.find(name); it == values.end() || it->second.empty()) text = replace_once_each(text, {{phrase.first, phrase.second}}, false);
+            if (const auto it = values.find(name); it == values.end() || it->second.empty())
+                text = replace_once_each(text, {{phrase.first, phrase.second}}, false);
         std::map<std::string, std::string> placeholders;
         for (const auto& [name, value] : values) placeholders['%' + name + '%'] = value;
         return replace_once_each(text, placeholders, true);

@@ -85,8 +85,9 @@ void Calibration::index() {
 }
 
 const Coefficient* Calibration::find(std::string_view component, std::string_view metric) const {
-    const auto key = [&](size_t i) { return std::pair<std::string_view, std::string_view>(rows_[i].component, rows_[i].metric); };
-    const std::pair<std::string_view, std::string_view> want(component, metric);
+    using Key = std::pair<std::string_view, std::string_view>;
+    const auto key = [&](size_t i) { return Key(rows_[i].component, rows_[i].metric); };
+    const Key want(component, metric);
     const auto it = std::lower_bound(by_name_.begin(), by_name_.end(), want,
                                      [&](size_t i, const auto& w) { return key(i) < w; });
     return it != by_name_.end() && key(*it) == want ? &rows_[*it] : nullptr;

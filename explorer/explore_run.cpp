@@ -157,8 +157,9 @@ std::string announce_size(const ExploreOptions& o, const Sweep& sweep, const Poi
                     thousands(static_cast<double>(v->duplicate_schedule())) +
                     " one-slot schedule duplicates left out)";
         }
-        text += ", each at the fastest of its " + thousands(clocks) + " PLL requests that meets timing: the whole grid of " +
-                thousands(grid) + " design points, pruned without loss)";
+        text += ", each at the fastest of its " + thousands(clocks) +
+                " PLL requests that meets timing: the whole grid of " + thousands(grid) +
+                " design points, pruned without loss)";
     }
     if (o.shard_count > 1)
         text += "; shard " + std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count) + ": " +

@@ -368,7 +368,8 @@ ResourceCoefficients::ResourceCoefficients(const Calibration& c)
     : quartus_alms_(c.get(kQuartusCorrection, "alms")), quartus_registers_(c.get(kQuartusCorrection, "registers")) {
     for (const auto& t : terms()) {
         per_term_.emplace_back();
-        for (int m = 0; m < kMetricCount; ++m) per_term_.back()[static_cast<size_t>(m)] = c.get(t.info.name, kMetricNames[m]);
+        for (int m = 0; m < kMetricCount; ++m)
+            per_term_.back()[static_cast<size_t>(m)] = c.get(t.info.name, kMetricNames[m]);
     }
 }
 

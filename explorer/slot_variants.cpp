@@ -51,7 +51,8 @@ SlotVariants::SlotVariants(const Sweep& sweep, const Fits& fits, int jobs, bool 
     by_slots_.resize(variants_.size());
     for (size_t i = 0; i < by_slots_.size(); ++i) by_slots_[i] = i;
     std::stable_sort(by_slots_.begin(), by_slots_.end(), [&](size_t a, size_t b) {
-        return std::pair(variants_[a].sequences, variants_[a].cores) < std::pair(variants_[b].sequences, variants_[b].cores);
+        const SlotVariant &x = variants_[a], &y = variants_[b];
+        return std::pair(x.sequences, x.cores) < std::pair(y.sequences, y.cores);
     });
 
     const uint64_t bases = space_.size();

@@ -35,7 +35,8 @@ std::set<FrontPoint> front_of(const std::vector<PointRow>& rows, bool dsp) {
     std::set<FrontPoint> f;
     for (const auto& r : rows)
         if (dsp ? r.pareto_dsp : r.pareto)
-            f.insert({micro_of(r.design), fixed_decimals(r.f_mhz, 6), fixed_decimals(r.tokens_per_s, 1), r.alms, r.dsp});
+            f.insert({micro_of(r.design), fixed_decimals(r.f_mhz, 6), fixed_decimals(r.tokens_per_s, 1), r.alms,
+                      r.dsp});
     return f;
 }
 
@@ -47,9 +48,11 @@ struct GridAndPruned {
 
 GridAndPruned run_both(const test::TempDir& dir, const std::string& body) {
     GridAndPruned r;
-    r.grid = run_explore(test::explore_options(test::write_sweep(dir, "full", "strategy = grid\n" + body), dir.file("full")));
-    r.pruned = run_explore(
-        test::explore_options(test::write_sweep(dir, "pruned", "strategy = exhaustive\n" + body), dir.file("pruned")));
+    auto run = [&](const std::string& name, const std::string& strategy) {
+        return run_explore(test::explore_options(test::write_sweep(dir, name, strategy + body), dir.file(name)));
+    };
+    r.grid = run("full", "strategy = grid\n");
+    r.pruned = run("pruned", "strategy = exhaustive\n");
     r.grid_rows = test::rows_of(r.grid);
     r.pruned_rows = test::rows_of(r.pruned);
     return r;
