@@ -186,6 +186,17 @@ std::vector<DesignKey> make_table() {
         return d.sequences > 1 && d.schedule == Policy::round_robin ? 1 : 0;
     };
     t.push_back(schedule);
+    DesignKey slot_memory = enum_key(
+        "slot_memory", {"registers", "mlab"}, &DesignPoint::slot_memory, "SLOT_MLAB",
+        "where the slots' activation vectors (x, res, nrm, q, k, v, attn, y, hidden) live: registers behind an "
+        "S:1 select per reading unit, or one MLAB per element and reader, read without latency (same cycles; "
+        "no effect with one slot)");
+    // One slot keeps its vectors in registers either way (rtl/mgpt_slot_vector.sv):
+    // one netlist, one Verilated build, one measured core.
+    slot_memory.rtl_value = [](const DesignPoint& d) {
+        return d.sequences > 1 && d.slot_memory == SlotMemory::mlab ? 1 : 0;
+    };
+    t.push_back(slot_memory);
 
     DesignKey pll;
     pll.key = "pll_mhz";

@@ -17,6 +17,7 @@ enum class WeightMemory { logic, m10k };
 enum class KvMemory { registers, m10k };
 enum class SamplerKind { sequential, parallel };
 enum class ArgmaxKind { sequential, tree };
+enum class SlotMemory { registers, mlab };
 
 struct DesignPoint {
     std::string name = "baseline";
@@ -36,6 +37,7 @@ struct DesignPoint {
     int sequences = 1;              // slots per core: independent generations sharing its units (docs/SEQUENCES.md)
     int cores = 1;                  // core replicas, each with its own slots
     Policy schedule = Policy::oldest;  // which waiting slot a free unit serves (docs/SCHEDULING.md)
+    SlotMemory slot_memory = SlotMemory::registers;  // where the slots' activation vectors live
     double pll_mhz = 56.25;         // requested core clock
     Numerics numerics = Numerics::saturating;
 

@@ -63,7 +63,8 @@ const std::vector<FamilyTerms>& measured_families() {
         {"divider", {"base_ns", "step_select_ns"}},
         {"sampler", {"sequential_ns", "parallel_ns"}},
         {"core", {"base_ns", "vector_lane_ns", "logic_rom_load_ns", "pipelined_base_ns", "pipelined_kv_registers_ns",
-                  "slot_doubling_ns", "slot_round_robin_doubling_ns", "slot_kv_registers_doubling_ns"}}};
+                  "slot_doubling_ns", "slot_round_robin_doubling_ns", "slot_kv_registers_doubling_ns",
+                  "slot_mlab_doubling_ns"}}};
     return f;
 }
 
@@ -170,18 +171,23 @@ std::vector<PathModel> path_models(const arch::DesignPoint& d, const Calibration
     const double slot_doublings = log2_of(d.sequences);
     const double kv_slot_doublings = kv_m10k ? 0.0 : slot_doublings;
     const double slot_rr = d.schedule == arch::Policy::round_robin ? slot_doublings : 0.0;
+    // slot_memory = mlab: the slot vectors are MLAB reads at the holder's
+    // slot, not S:1 selects; what that changes per doubling of S is fitted.
+    const double slot_mlab = slot_vectors_in_mlab(d) ? slot_doublings : 0.0;
     if (level == 0)
         p.push_back(measured("core", 0, {{"base_ns", 1},
                                          {"vector_lane_ns", static_cast<double>(d.vector_lanes - 1)},
                                          {"logic_rom_load_ns", wm ? 0.0 : 1.0},
                                          {"slot_doubling_ns", slot_doublings},
                                          {"slot_round_robin_doubling_ns", slot_rr},
-                                         {"slot_kv_registers_doubling_ns", kv_slot_doublings}}));
+                                         {"slot_kv_registers_doubling_ns", kv_slot_doublings},
+                                         {"slot_mlab_doubling_ns", slot_mlab}}));
     else
         p.push_back(measured("core", 0,
                              {{"pipelined_base_ns", 1}, {"pipelined_kv_registers_ns", kv_m10k ? 0.0 : 1.0},
                               {"slot_doubling_ns", slot_doublings}, {"slot_round_robin_doubling_ns", slot_rr},
-                              {"slot_kv_registers_doubling_ns", kv_slot_doublings}}));
+                              {"slot_kv_registers_doubling_ns", kv_slot_doublings},
+                              {"slot_mlab_doubling_ns", slot_mlab}}));
 
     // Not synthesized on their own: counted from the cell library (paths inside
     // the core that the measured core family above may cover).

@@ -306,9 +306,11 @@ const std::vector<Term>& terms() {
           {M::alms, M::registers}},
          [](const arch::DesignPoint& d) { return d.argmax == arch::ArgmaxKind::tree ? 1.0 : 0.0; }},
         // Several slots (rtl/mgpt_core.sv with SLOTS > 1; slot_resources.hpp counts the units).
-        {{"slot_state", "core", "per-slot register bits beyond the first slot's: (S - 1) x 3,673", {M::alms, M::registers}},
+        {{"slot_state", "core", "per-slot register bits beyond the first slot's: (S - 1) x 3,673 (601 with slot_memory = mlab)",
+          {M::alms, M::registers}},
          slot_state_units},
-        {{"slot_read_select", "core", "the units' S:1 selects of their holder's fields: 4,469 bits x mux_alms(S)",
+        {{"slot_read_select", "core", "the units' S:1 selects of their holder's fields: 4,469 bits (1,141 with slot_memory = mlab) x "
+          "mux_alms(S)",
           {M::alms}},
          slot_read_units},
         {{"slot_kv_storage", "core",
@@ -323,6 +325,11 @@ const std::vector<Term>& terms() {
         {{"slot_kv_registers", "core", "kv_memory = registers beyond yosys' M10K variant: (S - 1) x 8,192 bits",
           {M::alms, M::registers}},
          slot_kv_register_units},
+        {{"slot_mlab_vector", "core",
+          "slot_memory = mlab: the slot vectors' memories, one per element and reading unit (208; "
+          "16 MISTRAL_MLAB cells of 32 x 1 each in yosys, one MLAB in Quartus)",
+          {M::alms, M::registers, M::mlabs}},
+         slot_mlab_units},
         {{"slot_arbiter_oldest", "core", "schedule = oldest: the S x S age matrix and each unit's grant (S^2)",
           {M::alms, M::registers}},
          slot_arbiter_oldest_units},
@@ -405,7 +412,7 @@ Resources estimate_resources(const arch::DesignPoint& d, const ResourceCoefficie
     r.registers = std::lround(sum[1]);
     r.dsp = up(sum[2]);
     r.m10k = up(sum[3]);
-    r.mlabs = up(sum[4]);
+    r.mlabs = up(sum[4] / kMlabCellsPerBlock);
     return r;
 }
 

@@ -61,6 +61,12 @@ private:
     double quartus_alms_ = 1, quartus_registers_ = 1;
 };
 
+// The mlabs metric's coefficients count yosys' MISTRAL_MLAB cells (32 x 1
+// bit). Every memory of the RTL is 16 or 32 bits wide and at most 32 deep,
+// so an MLAB (32 x 20 bits) holds 16 of its cells: a design's MLABs are its
+// cells / 16.
+constexpr double kMlabCellsPerBlock = 16;
+
 // Rounded totals: ALMs and registers to the nearest unit, DSP blocks and
 // MLABs up (a fraction of a block is a block), M10K blocks are exact counts.
 Resources estimate_resources(const arch::DesignPoint& d, const ResourceCoefficients& c, Scale scale = Scale::quartus);

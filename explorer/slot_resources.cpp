@@ -5,12 +5,22 @@
 
 namespace mgpt::explorer {
 
+bool slot_vectors_in_mlab(const arch::DesignPoint& d) {
+    return d.sequences > 1 && d.slot_memory == arch::SlotMemory::mlab;
+}
+
 double slot_state_units(const arch::DesignPoint& d) {
-    return d.sequences > 1 ? (d.sequences - 1) * double(kSlotStateBits) : 0.0;
+    const int bits = kSlotStateBits - (slot_vectors_in_mlab(d) ? kSlotVectorBits : 0);
+    return d.sequences > 1 ? (d.sequences - 1) * double(bits) : 0.0;
 }
 
 double slot_read_units(const arch::DesignPoint& d) {
-    return d.sequences > 1 ? kUnitReadBits * mux_alms(d.sequences) : 0.0;
+    const int bits = kUnitReadBits - (slot_vectors_in_mlab(d) ? kSlotVectorReadBits : 0);
+    return d.sequences > 1 ? bits * mux_alms(d.sequences) : 0.0;
+}
+
+double slot_mlab_units(const arch::DesignPoint& d) {
+    return slot_vectors_in_mlab(d) ? double(kSlotVectorMemories) : 0.0;
 }
 
 double slot_kv_storage_units(const arch::DesignPoint& d) {

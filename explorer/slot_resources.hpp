@@ -33,6 +33,17 @@ constexpr int kSlotStateBits = 5 + 26 + 37 + 8 * 256 + 1024 + 432 + 101;
 // tile 1,792, attention 772, argmax 453, sampler 501, and each unit's 5-bit
 // view of its holder's stage.
 constexpr int kUnitReadBits = 857 + 64 + 1792 + 772 + 453 + 501 + 6 * 5;
+// The slot vectors (rtl/mgpt_slot_vector.sv): x, res, nrm, q, k, v, attn, y
+// and hidden, of the per-slot bits above, and their reads among the units'
+// (vector unit x, res, y; tile nrm, attn, x, hidden; attention q, k, v).
+constexpr int kSlotVectorBits = 8 * 256 + 1024;
+constexpr int kSlotVectorReadBits = 3 * 256 + (3 * 256 + 1024) + 3 * 256;
+// slot_memory = mlab: one memory per element and reading unit (x has two
+// readers): 17 vectors' worth of 16 elements and hidden's 64.
+constexpr int kSlotVectorMemories = (8 + 1) * 16 + 64;
+// yosys maps a memory of 32 x 16 bits to 16 MISTRAL_MLAB cells of 32 x 1;
+// Quartus packs it into one MLAB (32 x 20).
+constexpr int kMlabCellsPerMemory = 16;
 // KV cache bits per slot: K and V, 16 positions x 16 dimensions x 16 bits.
 constexpr int kSlotKvBits = 2 * 16 * 16 * 16;
 // The KV cache's row reads: K and V of 4 heads, 64 bits each (docs/MICROARCH.md "Slots").
@@ -47,6 +58,12 @@ constexpr int kArbitratedUnits = 6;
 double slot_state_units(const arch::DesignPoint& d);
 // the units' S:1 read selects, kUnitReadBits x mux_alms(S);
 double slot_read_units(const arch::DesignPoint& d);
+// (both without the slot vectors' bits with slot_memory = mlab)
+// the slot vectors' memories with slot_memory = mlab (kSlotVectorMemories; 0 otherwise);
+double slot_mlab_units(const arch::DesignPoint& d);
+// whether the slot vectors are in MLABs: slot_memory = mlab with several slots
+// (one slot keeps them in registers either way, rtl/mgpt_slot_vector.sv)
+bool slot_vectors_in_mlab(const arch::DesignPoint& d);
 // the KV cache's S x 16 rows as yosys builds them for either kv_memory
 // (flip-flops: it maps no memory to M10K): (S - 1) x kSlotKvBits more bits,
 // and its eight 64-bit row reads widened from 16:1 to (16 S):1 selects. A

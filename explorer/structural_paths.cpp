@@ -239,9 +239,9 @@ const std::vector<std::string>& family_parameters(const std::string& family) {
         {"rms_engine", {"NORM_RADIX"}},
         {"divider", {"DIVIDERS", "DIV_RADIX"}},
         {"sampler", {"SAMPLER_PARALLEL", "REF_PROFILE"}},
-        // the core holds the slots and their arbiter: its netlist changes with SLOTS and SCHED_RR
+        // the core holds the slots, their vectors and arbiter: its netlist changes with SLOTS, SCHED_RR, SLOT_MLAB
         {"core", {"LANES", "COLS", "WEIGHT_M10K", "BANKS", "PORTS", "KV_M10K", "VLANES", "DIVIDERS", "ARGMAX_TREE",
-                  "REF_PROFILE", "PIPELINE", "SLOTS", "SCHED_RR"}}};
+                  "REF_PROFILE", "PIPELINE", "SLOTS", "SCHED_RR", "SLOT_MLAB"}}};
     const auto it = p.find(family);
     if (it == p.end()) throw std::logic_error("no RTL parameters listed for component " + family);
     return it->second;

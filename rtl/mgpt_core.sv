@@ -32,6 +32,7 @@ module mgpt_core #(
     parameter integer REF_PROFILE = 0,      // numerics: 1 reference (wraparound), 0 saturating
     parameter integer SLOTS = 1,            // sequences: slots sharing the units (1, 2, 4, 8, 16)
     parameter integer SCHED_RR = 0,         // schedule: 0 oldest, 1 round_robin
+    parameter integer SLOT_MLAB = 0,        // slot_memory: 0 registers, 1 mlab (the activation vectors)
     parameter ROM_DIR = "rom"               // read-order ROM files (microgpt-dse writes them)
 ) (
     input  wire                    clk,
@@ -90,7 +91,10 @@ module mgpt_core #(
     endfunction
 
     // ---- per-slot state ----
-    // Every per-slot register is one packed vector of SLOTS fields, slot s's at
+    // The activation vectors x, res, nrm, q, k, v, attn, y and hid are
+    // mgpt_slot_vector memories ("slot vectors" below: registers, or MLABs
+    // with SLOT_MLAB). Every other per-slot register is one packed vector of
+    // SLOTS fields, slot s's at
     // [W*s +: W]. A unit reads its holder's field through a multiplexer (the
     // `SLOT view below) and writes it under a slot decoder (`SET): for every
     // slot a write at a constant offset, under the condition that selects the
@@ -108,8 +112,6 @@ module mgpt_core #(
     reg [16*SLOTS-1:0]  temp;
     reg [32*SLOTS-1:0]  rng_r;
     reg [5*SLOTS-1:0]   token_r;
-    reg [256*SLOTS-1:0] x, res, nrm, q, k, v, attn, y;
-    reg [1024*SLOTS-1:0] hid;
     reg [432*SLOTS-1:0] logits;
     reg [64*SLOTS-1:0]  sumsq;
     reg [16*SLOTS-1:0]  scale;
@@ -215,12 +217,12 @@ module mgpt_core #(
     // the holders' registers each unit reads
     wire [4:0]   v_tok = `SLOT(tok, 5, v_h);
     wire [3:0]   v_p = `SLOT(p, 4, v_h), a_p = `SLOT(p, 4, a_h);
-    wire [255:0] v_x = `SLOT(x, 256, v_h), v_res = `SLOT(res, 256, v_h), v_y = `SLOT(y, 256, v_h);
+    wire [255:0] v_x, v_res, v_y;  // the slot vectors' reads (below)
     wire [63:0]  v_sumsq = `SLOT(sumsq, 64, v_h), r_sumsq = `SLOT(sumsq, 64, r_h);
     wire signed [15:0] v_scale = `SLOT(scale, 16, v_h);
-    wire [255:0] t_nrm = `SLOT(nrm, 256, t_h), t_attn = `SLOT(attn, 256, t_h), t_x = `SLOT(x, 256, t_h);
-    wire [1023:0] t_hid = `SLOT(hid, 1024, t_h);
-    wire [255:0] a_q = `SLOT(q, 256, a_h), a_k = `SLOT(k, 256, a_h), a_v = `SLOT(v, 256, a_h);
+    wire [255:0] t_nrm, t_attn, t_x;
+    wire [1023:0] t_hid;
+    wire [255:0] a_q, a_k, a_v;
     wire [431:0] g_logits = `SLOT(logits, 432, g_h), m_logits = `SLOT(logits, 432, m_h);
     wire [4:0]   g_best_idx = `SLOT(best_idx, 5, g_h), m_best_idx = `SLOT(best_idx, 5, m_h);
     wire [15:0]  g_best_val = `SLOT(best_val, 16, g_h), m_best_val = `SLOT(best_val, 16, m_h);
@@ -237,7 +239,6 @@ module mgpt_core #(
     reg [2:0]  aphase;     // attention: phase within the head
     reg [4:0]  at;         // attention: cached position
     reg [4:0]  abatch;     // attention: divider batch
-    reg [16*16-1:0] lane_v;  // the elementwise lanes' results of this cycle (blocking)
     reg [63:0] s64;
     reg [32*16-1:0] tree_val;  // argmax tree: survivors of the previous level
     reg [32*5-1:0]  tree_idx;
@@ -424,6 +425,83 @@ module mgpt_core #(
     localparam [2:0] A_KLAT = 0, A_SCORE = 1, A_EXP = 2, A_VLAT = 3, A_ACC = 4, A_LATCH = 5, A_DIV = 6;
     reg sub;  // attention: first or second cycle of a two-cycle position
 
+    // ---- slot vectors: what each writer unit writes at this edge ----
+    // Level 0: the vector unit's lane results of this cycle (one element group).
+    reg [16*VLANES-1:0] lane_c;
+    integer li0, lj0;
+    always @* begin
+        for (li0 = 0; li0 < VLANES; li0 = li0 + 1) begin
+            lj0 = v_cnt * VLANES + li0;
+            case (v_st)
+                S_LOAD: lane_c[16*li0 +: 16] = sat16($signed(wte_words[16*li0 +: 16]) +
+                                                     $signed(wpe_words[16*li0 +: 16]));
+                S_SCALE0, S_SCALE_ATTN, S_SCALE_MLP: lane_c[16*li0 +: 16] = mulq(`EL(v_x, lj0), v_scale);
+                S_SUMSQ_ATTN: lane_c[16*li0 +: 16] = `EL(v_x, lj0);
+                default: lane_c[16*li0 +: 16] = sat16(`EL(v_y, lj0) + `EL(v_res, lj0));  // the residuals
+            endcase
+        end
+    end
+    // The vector unit writes element group vw_g (element e = vw_g * VLANES +
+    // lane) of its holder's vectors: the pipeline's V2 results, or level 0's.
+    wire        vw_go = PIPELINE != 0 ? v1 && (v_st == S_LOAD || vec_pass)
+                                      : (v_st == S_LOAD ? load_compute : vec_pass);
+    wire [11:0] vw_g = PIPELINE != 0 ? vg1 : v_st == S_LOAD ? load_group : v_cnt;
+    wire [16*VLANES-1:0] vw_vals = PIPELINE != 0 ? vlane : lane_c;
+    wire vw_x = v_st == S_LOAD || v_st == S_RESIDUAL_MLP || v_st == S_SCALE0 || v_st == S_RESIDUAL_ATTN;
+    wire vw_res = v_st == S_SCALE0 || v_st == S_RESIDUAL_ATTN;
+    wire vw_nrm = v_st == S_SCALE_ATTN || v_st == S_SCALE_MLP;
+    reg  [15:0]  vw_el;    // the group's elements
+    reg  [255:0] vw_data;  // element e's value at [16*e +: 16]
+    // The tile writes back the rows of a finished row tile (the last column
+    // chunk of FC2): each element of the projection's output whose stacked row
+    // is in the pass.
+    wire tile_wb = (t_st == S_QKV || t_st == S_WO || t_st == S_FC1 || t_st == S_FC2 || t_st == S_LM_HEAD) &&
+                   t_wait && tile_done && !(t_st == S_FC2 && chunk != 2'd3);
+    reg  [15:0]   tw_q, tw_k, tw_v, tw_y;
+    reg  [63:0]   tw_hid;
+    reg  [255:0]  td_q, td_k, td_v, td_y;
+    reg  [1023:0] td_hid;
+    // The attention unit writes a divider batch's quotients (element e = abatch * DIVIDERS + divider).
+    wire attn_wb = a_st == S_ATTENTION && aphase >= A_DIV && a_wait && div_done[0];
+    reg  [15:0]  aw_attn;
+    reg  [255:0] ad_attn;
+    integer we0;
+    always @* begin
+        {vw_el, tw_q, tw_k, tw_v, tw_y, tw_hid, aw_attn} = '0;
+        {vw_data, td_q, td_k, td_v, td_y, td_hid, ad_attn} = '0;
+        for (we0 = 0; we0 < 16; we0 = we0 + 1) begin
+            vw_el[we0] = vw_go && vw_g == we0 / VLANES;
+            vw_data[16*we0 +: 16] = vw_vals[16*(we0 % VLANES) +: 16];
+            aw_attn[we0] = attn_wb && abatch == we0 / DIVIDERS;
+            ad_attn[16*we0 +: 16] = div_q[16*(we0 % DIVIDERS) +: 16];
+        end
+        if (tile_wb)
+            case (t_st)
+                S_QKV: for (we0 = 0; we0 < 16; we0 = we0 + 1) begin
+                    if (`IN_PASS(we0)) {tw_q[we0], td_q[16*we0 +: 16]} = {1'b1, `ROW(we0)};
+                    if (`IN_PASS(16 + we0)) {tw_k[we0], td_k[16*we0 +: 16]} = {1'b1, `ROW(16 + we0)};
+                    if (`IN_PASS(32 + we0)) {tw_v[we0], td_v[16*we0 +: 16]} = {1'b1, `ROW(32 + we0)};
+                end
+                S_WO, S_FC2: for (we0 = 0; we0 < 16; we0 = we0 + 1)
+                    if (`IN_PASS(we0)) {tw_y[we0], td_y[16*we0 +: 16]} = {1'b1, `ROW(we0)};
+                S_FC1: for (we0 = 0; we0 < 64; we0 = we0 + 1)  // the ReLU
+                    if (`IN_PASS(we0)) {tw_hid[we0], td_hid[16*we0 +: 16]} = {1'b1, `ROW(we0) < 0 ? 16'sd0 : `ROW(we0)};
+                default: ;  // S_LM_HEAD: the logits (registers, below)
+            endcase
+    end
+    // The vectors, read by their units at their holders: x by the vector unit
+    // and the tile (LM head), res and y by the vector unit, nrm, attn and hid
+    // by the tile, q, k and v by the attention unit.
+    mgpt_slot_vector #(16, SLOTS, 2, SLOT_MLAB, SW) sv_x (clk, vw_el & {16{vw_x}}, v_h, vw_data, {t_h, v_h}, {t_x, v_x});
+    mgpt_slot_vector #(16, SLOTS, 1, SLOT_MLAB, SW) sv_res (clk, vw_el & {16{vw_res}}, v_h, vw_data, v_h, v_res);
+    mgpt_slot_vector #(16, SLOTS, 1, SLOT_MLAB, SW) sv_nrm (clk, vw_el & {16{vw_nrm}}, v_h, vw_data, t_h, t_nrm);
+    mgpt_slot_vector #(16, SLOTS, 1, SLOT_MLAB, SW) sv_q (clk, tw_q, t_h, td_q, a_h, a_q);
+    mgpt_slot_vector #(16, SLOTS, 1, SLOT_MLAB, SW) sv_k (clk, tw_k, t_h, td_k, a_h, a_k);
+    mgpt_slot_vector #(16, SLOTS, 1, SLOT_MLAB, SW) sv_v (clk, tw_v, t_h, td_v, a_h, a_v);
+    mgpt_slot_vector #(16, SLOTS, 1, SLOT_MLAB, SW) sv_y (clk, tw_y, t_h, td_y, v_h, v_y);
+    mgpt_slot_vector #(64, SLOTS, 1, SLOT_MLAB, SW) sv_hid (clk, tw_hid, t_h, td_hid, t_h, t_hid);
+    mgpt_slot_vector #(16, SLOTS, 1, SLOT_MLAB, SW) sv_attn (clk, aw_attn, a_h, ad_attn, t_h, t_attn);
+
     // One q.k cycle (sub 0: dot product of the head's 4 channels) or commit cycle
     // (sub 1: score, running max, next K row read issued).
     task automatic score_cycle;
@@ -460,28 +538,7 @@ module mgpt_core #(
         end
     endtask
 
-    // The lanes' results of element group `g` (element e = g * VLANES + lane)
-    // into the vectors the vector unit's current pass writes (its holder's).
-    task automatic write_group(input [11:0] g, input [16*VLANES-1:0] vals);
-        integer we, ws;
-        begin
-            for (we = 0; we < 16; we = we + 1)
-                for (ws = 0; ws < SLOTS; ws = ws + 1)
-                    if (g == we / VLANES && v_h == ws)
-                        case (v_st)
-                            S_LOAD, S_RESIDUAL_MLP: x[256*ws + 16*we +: 16] <= vals[16*(we % VLANES) +: 16];
-                            S_SCALE0, S_RESIDUAL_ATTN: begin
-                                x[256*ws + 16*we +: 16] <= vals[16*(we % VLANES) +: 16];
-                                res[256*ws + 16*we +: 16] <= vals[16*(we % VLANES) +: 16];
-                            end
-                            S_SCALE_ATTN, S_SCALE_MLP: nrm[256*ws + 16*we +: 16] <= vals[16*(we % VLANES) +: 16];
-                            default: ;  // S_SUMSQ_ATTN
-                        endcase
-        end
-    endtask
-
-    integer i, j2, e, s;
-    reg signed [15:0] t16;
+    integer i, e, s;
     reg [4:0] st;
 
     always @(posedge clk) begin
@@ -531,18 +588,12 @@ module mgpt_core #(
             // ---- vector unit: the embedding load and the elementwise passes ----
             v_cnt <= u_held[U_VECTOR] ? v_cnt + 12'd1 : 12'd0;
             case (v_st)
-                S_LOAD: begin
+                S_LOAD: begin  // the elements: the slot vectors' writes (vw_*)
                     if (PIPELINE != 0) begin
-                        if (v1) write_group(vg1, vlane);  // V2
                         if (v3) `SET(sumsq, 64, v_h, 0, 64, {40'd0, v_sumsq[23:0] + vsq_sum})
                     end else if (load_compute) begin
                         s64 = v_sumsq;
-                        for (i = 0; i < VLANES; i = i + 1) begin
-                            t16 = sat16($signed(wte_words[16*i +: 16]) + $signed(wpe_words[16*i +: 16]));
-                            lane_v[16*i +: 16] = t16;
-                            s64 = s64 + sq12(t16);
-                        end
-                        write_group(load_group, lane_v[16*VLANES-1:0]);
+                        for (i = 0; i < VLANES; i = i + 1) s64 = s64 + sq12($signed(lane_c[16*i +: 16]));
                         `SET(sumsq, 64, v_h, 0, 64, s64)
                     end
                     if (v_cnt == EV * EBEATS + WLAT - 1 + VDRAIN_SUM) begin
@@ -551,29 +602,14 @@ module mgpt_core #(
                     end
                 end
                 S_SCALE0, S_SUMSQ_ATTN, S_SCALE_ATTN, S_RESIDUAL_ATTN, S_SCALE_MLP, S_RESIDUAL_MLP: begin
+                  // the elements: the slot vectors' writes (vw_*); the squares are summed in V4
                   if (PIPELINE != 0) begin
-                    if (v1) write_group(vg1, vlane);  // V2; the squares are summed in V4
                     if (v_cnt == 0) `SET(sumsq, 64, v_h, 0, 64, 64'd0)
                     else if (v3) `SET(sumsq, 64, v_h, 0, 64, {40'd0, v_sumsq[23:0] + vsq_sum})
                   end else begin
                     s64 = (v_cnt == 0) ? 64'd0 : v_sumsq;
-                    for (i = 0; i < VLANES; i = i + 1) begin
-                        j2 = v_cnt * VLANES + i;
-                        case (v_st)
-                            S_SCALE0, S_SCALE_ATTN, S_SCALE_MLP: t16 = mulq(`EL(v_x, j2), v_scale);
-                            S_SUMSQ_ATTN: begin
-                                t16 = `EL(v_x, j2);
-                                s64 = s64 + sq12(t16);
-                            end
-                            S_RESIDUAL_ATTN: begin
-                                t16 = sat16(`EL(v_y, j2) + `EL(v_res, j2));
-                                s64 = s64 + sq12(t16);
-                            end
-                            default: t16 = sat16(`EL(v_y, j2) + `EL(v_res, j2));  // S_RESIDUAL_MLP
-                        endcase
-                        lane_v[16*i +: 16] = t16;
-                    end
-                    write_group(v_cnt, lane_v[16*VLANES-1:0]);
+                    if (v_st == S_SUMSQ_ATTN || v_st == S_RESIDUAL_ATTN)
+                        for (i = 0; i < VLANES; i = i + 1) s64 = s64 + sq12($signed(lane_c[16*i +: 16]));
                     `SET(sumsq, 64, v_h, 0, 64, s64)
                   end
                     if (v_cnt == EV - 1 + (vec_sums ? VDRAIN_SUM : VDRAIN)) begin
@@ -610,21 +646,10 @@ module mgpt_core #(
                     if (t_st == S_FC2 && chunk != 2'd3) begin
                         chunk <= chunk + 2'd1;
                     end else begin
-                        // write back the rows of this row tile: each element of the
-                        // projection's output whose stacked row is in the pass
-                        case (t_st)
-                            S_QKV: for (e = 0; e < 16; e = e + 1) begin
-                                if (`IN_PASS(e)) `SET(q, 256, t_h, 16*e, 16, `ROW(e))
-                                if (`IN_PASS(16 + e)) `SET(k, 256, t_h, 16*e, 16, `ROW(16 + e))
-                                if (`IN_PASS(32 + e)) `SET(v, 256, t_h, 16*e, 16, `ROW(32 + e))
-                            end
-                            S_WO, S_FC2: for (e = 0; e < 16; e = e + 1)
-                                if (`IN_PASS(e)) `SET(y, 256, t_h, 16*e, 16, `ROW(e))
-                            S_FC1: for (e = 0; e < 64; e = e + 1)
-                                if (`IN_PASS(e)) `SET(hid, 1024, t_h, 16*e, 16, `ROW(e) < 0 ? 16'sd0 : `ROW(e))
-                            default: for (e = 0; e < 27; e = e + 1)
+                        // the rows of this row tile are written back (tile_wb); the logits here
+                        if (t_st == S_LM_HEAD)
+                            for (e = 0; e < 27; e = e + 1)
                                 if (`IN_PASS(e)) `SET(logits, 432, t_h, 16*e, 16, `ROW(e))
-                        endcase
                         chunk <= 2'd0;
                         if ({1'b0, row0} + LANES >= {1'b0, proj_rows(tile_proj)}) begin
                             row0 <= 7'd0;
@@ -693,11 +718,7 @@ module mgpt_core #(
                             div_start <= 1'b1;
                             a_wait <= 1'b1;
                         end else if (div_done[0]) begin
-                            a_wait <= 1'b0;
-                            // element e = abatch * DIVIDERS + divider
-                            for (e = 0; e < 16; e = e + 1)
-                                if (abatch == e / DIVIDERS)
-                                    `SET(attn, 256, a_h, 16*e, 16, div_q[16*(e % DIVIDERS) +: 16])
+                            a_wait <= 1'b0;  // the quotients are written (attn_wb)
                             abatch <= abatch + 5'd1;
                             if ((abatch + 5'd1) % BATCHES_PER_HEAD == 0) begin
                                 // this head's batches are done

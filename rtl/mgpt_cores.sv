@@ -34,6 +34,7 @@ module mgpt_cores #(
     parameter integer REF_PROFILE = 0,
     parameter integer SLOTS = 1,            // sequences: slots per core
     parameter integer SCHED_RR = 0,
+    parameter integer SLOT_MLAB = 0,
     parameter ROM_DIR = "rom"
 ) (
     input  wire                          clk,
@@ -61,7 +62,7 @@ module mgpt_cores #(
                 .LANES(LANES), .COLS(COLS), .WEIGHT_M10K(WEIGHT_M10K), .BANKS(BANKS), .PORTS(PORTS),
                 .KV_M10K(KV_M10K), .VLANES(VLANES), .NORM_RADIX(NORM_RADIX), .DIVIDERS(DIVIDERS),
                 .DIV_RADIX(DIV_RADIX), .SAMPLER_PARALLEL(SAMPLER_PARALLEL), .ARGMAX_TREE(ARGMAX_TREE),
-                .PIPELINE(PIPELINE), .REF_PROFILE(REF_PROFILE), .SLOTS(SLOTS), .SCHED_RR(SCHED_RR),
+                .PIPELINE(PIPELINE), .REF_PROFILE(REF_PROFILE), .SLOTS(SLOTS), .SCHED_RR(SCHED_RR), .SLOT_MLAB(SLOT_MLAB),
                 .ROM_DIR(ROM_DIR)
             ) u_core (
                 .clk(clk),

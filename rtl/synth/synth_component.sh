@@ -113,8 +113,8 @@ for k in LANES COLS WEIGHT_M10K BANKS PORTS KV_M10K VLANES NORM_RADIX DIVIDERS D
   [ -n "${P[$k]:-}" ] || die "parameter $k missing from $roms/verilator_params.vc"
 done
 L=${P[LANES]}; C=${P[COLS]}
-# the slots (parameters of newer ROM folders; one slot, oldest, where absent)
-S=${P[SLOTS]:-1}; RR=${P[SCHED_RR]:-0}
+# the slots (parameters of newer ROM folders; one slot, oldest, registers where absent)
+S=${P[SLOTS]:-1}; RR=${P[SCHED_RR]:-0}; SM=${P[SLOT_MLAB]:-0}
 
 # ---- a top-level wrapper with the parameters as literals ----
 # (yosys 0.23's `hierarchy -chparam` cannot take the string ROM_DIR and trips an
@@ -131,7 +131,7 @@ module mgpt_synth_top (input wire clk, input wire rst, input wire [$S-1:0] start
       .KV_M10K(${P[KV_M10K]}), .VLANES(${P[VLANES]}), .NORM_RADIX(${P[NORM_RADIX]}), .DIVIDERS(${P[DIVIDERS]}),
       .DIV_RADIX(${P[DIV_RADIX]}), .SAMPLER_PARALLEL(${P[SAMPLER_PARALLEL]}), .ARGMAX_TREE(${P[ARGMAX_TREE]}),
       .REF_PROFILE(${P[REF_PROFILE]}), .PIPELINE(${P[PIPELINE]}), .SLOTS($S), .SCHED_RR($RR),
-      .ROM_DIR("$roms")) u (clk, rst, start, token_in, pos, rng_in, greedy,
+      .SLOT_MLAB($SM), .ROM_DIR("$roms")) u (clk, rst, start, token_in, pos, rng_in, greedy,
       temperature, busy, done, stage, token_out, rng_out, logits_flat, unit_slot);
 endmodule
 EOF
@@ -175,9 +175,11 @@ module mgpt_synth_top (input wire clk, input wire [8:0] issue, input wire [9*20-
 endmodule
 EOF
     ;;
-  core)  # controller, elementwise + attention datapaths, KV cache, argmax; engines blackboxed
-    real=(mgpt_core.sv)
-    for f in "${core_sources[@]}"; do [ "$f" = mgpt_core.sv ] || blackbox+=("$f"); done
+  core)  # controller, elementwise + attention datapaths, slot vectors, KV cache, argmax; engines blackboxed
+    real=(mgpt_core.sv mgpt_slot_vector.sv)
+    for f in "${core_sources[@]}"; do
+      case "$f" in mgpt_core.sv|mgpt_slot_vector.sv) ;; *) blackbox+=("$f") ;; esac
+    done
     core_top >"$top"
     ;;
   full)  # the whole core, flattened (slow with logic ROMs: see rtl/synth/README.md)

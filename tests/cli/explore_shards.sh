@@ -92,7 +92,7 @@ pll_mhz = 25:150:25
 [workload]
 names = 4
 CFG
-expect 0 "slots: strategy exhaustive, .*12 without their slot variants.*over a device cap and 24 one-slot schedule duplicates left out" -- \
+expect 0 "slots: strategy exhaustive, .*12 without their slot variants.*over a device cap and 24 one-slot duplicates of a schedule or slot memory left out" -- \
   "$bin" explore --sweep "$slots" --out "$tmp/sv" --jobs 2 --no-progress
 head -1 "$tmp/sv/points.csv" | cut -d, -f16,17 | grep -qx "sequences,cores" && ok || bad "slots: columns 16, 17"
 [ "$(awk -F, 'NR > 1 && $16 * $17 > 1' "$tmp/sv/points.csv" | wc -l)" -gt 0 ] && ok || bad "slots: no row with several slots"

@@ -60,7 +60,7 @@ done
 ok test "$(ls -d "$tmp"/cache/de1soc-core_* | grep -vc lock)" -eq 2
 
 # the driver against tampered TLM predictions (S = 2): a name's latency, then the makespan alone
-driver=$(ls "$tmp"/cache/de1soc-core_*_2_0_1-*/build/fpga_sim_driver | head -1)
+driver=$(ls "$tmp"/cache/de1soc-core_*_2_0_0_1-*/build/fpga_sim_driver | head -1)
 csv="$tmp/p2/sim/tlm_steps.csv"
 args=(--design "$tmp/p2/design.cfg" --count 6 --seed 3 --no-busy-writes)
 "$driver" "${args[@]}" --tlm-steps "$csv" >"$tmp/good" 2>&1

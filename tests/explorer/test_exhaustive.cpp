@@ -23,11 +23,14 @@ namespace {
 using FrontPoint = std::tuple<std::string, std::string, std::string, long, long>;
 
 // A micro-architecture's identity: every key but pll_mhz; with one slot per
-// core the schedule changes nothing, so it reads as the first.
+// core the schedule and slot memory change nothing, so they read as the first.
 std::string micro_of(arch::DesignPoint d) {
     d.pll_mhz = 0;
     d.name.clear();
-    if (d.sequences == 1) d.schedule = arch::Policy::oldest;
+    if (d.sequences == 1) {
+        d.schedule = arch::Policy::oldest;
+        d.slot_memory = arch::SlotMemory::registers;
+    }
     return arch::to_short_string(d);
 }
 
@@ -114,31 +117,33 @@ TEST_CASE("exhaustive over slot variants: the pruned plan keeps every point that
           "[explorer][exhaustive][slots]") {
     test::TempDir dir;
     // Base micro-architectures on both sides of the caps with one slot and with
-    // several (explorer/slot_variants.hpp), both schedules, clocks around Fmax.
+    // several (explorer/slot_variants.hpp), both schedules and slot memories, clocks around Fmax.
     const std::string body =
         "lanes = 1, 4, 16\nweight_memory = logic, m10k\nweight_banks = 4\nbram_ports = 1, 2\n"
         "kv_memory = registers, m10k\nsampler = sequential, parallel\nsequences = 1, 2, 4\ncores = 1, 2\n"
-        "schedule = oldest, round_robin\npll_mhz = 25, 50, 56.25, 100, 150\n[workload]\nnames = 4\n";
+        "schedule = oldest, round_robin\nslot_memory = registers, mlab\npll_mhz = 25, 50, 56.25, 100, 150\n[workload]\nnames = 4\n";
     const GridAndPruned runs = run_both(dir, body);
     const auto &g = runs.grid, &e = runs.pruned;
     const auto &grid_rows = runs.grid_rows, &pruned_rows = runs.pruned_rows;
-    // 3 x (1 + 2) x 2 x 2 bases x 3 x 2 x 2 variants, 5 clocks each
-    REQUIRE(grid_rows.size() == 36 * 12 * 5);
+    // 3 x (1 + 2) x 2 x 2 bases x 3 x 2 x 2 x 2 variants, 5 clocks each
+    REQUIRE(grid_rows.size() == 36 * 24 * 5);
     // The grid, evaluated whole, is the reference: every micro-architecture
-    // (the schedule of one slot per core aside: it changes nothing) that fits
+    // (the schedule and slot memory of one slot per core aside: they change nothing) that fits
     // with several slots, or has one slot, is in the pruned plan exactly once.
     std::set<std::string> expected, kept, several_left_out;
     for (const auto& r : grid_rows) {
         const bool one_slot = r.design.sequences * r.design.cores == 1;
         if (one_slot || r.fits) expected.insert(micro_of(r.design));
         else several_left_out.insert(micro_of(r.design));
-        if (r.design.sequences == 1 && r.design.schedule == arch::Policy::round_robin) {
-            // the duplicate's figures are its oldest twin's
+        if (r.design.sequences == 1 &&
+            (r.design.schedule == arch::Policy::round_robin || r.design.slot_memory == arch::SlotMemory::mlab)) {
+            // the duplicate's figures are its (oldest, registers) twin's
             bool twin = false;
             for (const auto& o : grid_rows)
                 twin |= o.design.pll_mhz == r.design.pll_mhz && micro_of(o.design) == micro_of(r.design) &&
-                        o.design.schedule == arch::Policy::oldest && o.tokens_per_s == r.tokens_per_s &&
-                        o.alms == r.alms && o.fmax_mhz == r.fmax_mhz;
+                        o.design.schedule == arch::Policy::oldest &&
+                        o.design.slot_memory == arch::SlotMemory::registers && o.tokens_per_s == r.tokens_per_s &&
+                        o.alms == r.alms && o.mlabs == r.mlabs && o.fmax_mhz == r.fmax_mhz;
             CHECK(twin);
         }
     }
@@ -159,15 +164,21 @@ TEST_CASE("exhaustive over slot variants: the pruned plan keeps every point that
     CHECK(g.digest.best()->tokens_per_s == e.digest.best()->tokens_per_s);
     CHECK(g.digest.best()->alms == e.digest.best()->alms);
     // what each key buys: the same best for every value that has a feasible
-    // point; a schedule's, over the points where it acts (several slots per core)
-    double round_robin_best = 0;
+    // point; a schedule's and a slot memory's, over the points where they act (several slots per core)
+    double round_robin_best = 0, mlab_best = 0;
     for (const auto& r : grid_rows)
-        if (r.feasible && r.design.sequences > 1 && r.design.schedule == arch::Policy::round_robin)
-            round_robin_best = std::max(round_robin_best, r.tokens_per_s);
+        if (r.feasible && r.design.sequences > 1) {
+            if (r.design.schedule == arch::Policy::round_robin) round_robin_best = std::max(round_robin_best, r.tokens_per_s);
+            if (r.design.slot_memory == arch::SlotMemory::mlab) mlab_best = std::max(mlab_best, r.tokens_per_s);
+        }
     CHECK(round_robin_best > 0);
     CHECK(e.digest.key_values().at("schedule").at("round_robin").tokens_per_s == round_robin_best);
+    // (the MLABs' fixed cost may leave no feasible point in this small grid: then none either)
+    const auto& mlab = e.digest.key_values().at("slot_memory");
+    if (mlab_best > 0) CHECK(mlab.at("mlab").tokens_per_s == mlab_best);
+    else CHECK((!mlab.count("mlab") || mlab.at("mlab").index < 0));
     for (const auto& [key, values] : g.digest.key_values()) {
-        if (key == "pll_mhz" || key == "schedule") continue;
+        if (key == "pll_mhz" || key == "schedule" || key == "slot_memory") continue;
         for (const auto& [v, best] : values) {
             INFO(key << " = " << v);
             const auto& kv = e.digest.key_values();

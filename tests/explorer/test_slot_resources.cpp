@@ -15,10 +15,12 @@ using namespace mgpt::explorer;
 
 namespace {
 
-arch::DesignPoint with(arch::DesignPoint d, int s, int k, arch::Policy p = arch::Policy::oldest) {
+arch::DesignPoint with(arch::DesignPoint d, int s, int k, arch::Policy p = arch::Policy::oldest,
+                       arch::SlotMemory m = arch::SlotMemory::registers) {
     d.sequences = s;
     d.cores = k;
     d.schedule = p;
+    d.slot_memory = m;
     return d;
 }
 
@@ -37,19 +39,22 @@ TEST_CASE("slot resources: one slot is the fitted model, more slots and cores ne
         // the yosys group sums (what a synthesized core is fitted to) are one core's, with its slots
         CHECK(estimate_group(with(d, 4, 2), c, Metric::alms, "total") == Approx(estimate_group(with(d, 4, 1), c, Metric::alms, "total")));
         CHECK(estimate_group(with(d, 4, 1), c, Metric::registers, "core") > estimate_group(d, c, Metric::registers, "core"));
-        for (const auto policy : {arch::Policy::oldest, arch::Policy::round_robin}) {
-            long last_alms = 0, last_regs = 0;
+        for (const auto policy : {arch::Policy::oldest, arch::Policy::round_robin})
+          for (const auto memory : {arch::SlotMemory::registers, arch::SlotMemory::mlab}) {
+            long last_alms = 0, last_regs = 0, last_mlabs = 0;
             for (int s : {1, 2, 4, 8, 16}) {
-                const Resources r = estimate_resources(with(d, s, 1, policy), c, Scale::yosys);
+                const Resources r = estimate_resources(with(d, s, 1, policy, memory), c, Scale::yosys);
                 CHECK(r.alms >= last_alms);
                 CHECK(r.registers >= last_regs);
+                CHECK(r.mlabs >= last_mlabs);
                 CHECK(r.dsp == one.dsp);
                 CHECK(r.m10k == one.m10k);  // 16 slots x 16 rows fit the KV blocks' 256 rows
                 last_alms = r.alms;
                 last_regs = r.registers;
+                last_mlabs = r.mlabs;
                 // K cores: K copies of the core with its slots, weight blocks shared by two where one port is used
                 for (int k : {2, 4, 8}) {
-                    const Resources rk = estimate_resources(with(d, s, k, policy), c, Scale::yosys);
+                    const Resources rk = estimate_resources(with(d, s, k, policy, memory), c, Scale::yosys);
                     CHECK(rk.alms == Approx(k * r.alms).margin(k));
                     CHECK(rk.registers == Approx(k * r.registers).margin(k));
                     CHECK(rk.dsp == Approx(k * r.dsp).margin(k));
@@ -80,10 +85,18 @@ TEST_CASE("slot resources: one slot is the fitted model, more slots and cores ne
     CHECK(slot_arbiter_oldest_units(s16) == 256);
     CHECK(slot_arbiter_round_robin_units(s16) == 0);
     CHECK(slot_arbiter_round_robin_units(with(base, 16, 1, arch::Policy::round_robin)) == 16);
+    // slot_memory = mlab: the vectors' 3,072 bits per slot and 3,328 read bits
+    // leave the registers and selects for 9 x 16 + 64 memories (x has two
+    // readers), 16 yosys cells and one MLAB each
+    const arch::DesignPoint s16_mlab = with(base, 16, 1, arch::Policy::oldest, arch::SlotMemory::mlab);
+    CHECK(slot_state_units(s16_mlab) == 15 * (3673 - 3072));
+    CHECK(slot_read_units(s16_mlab) == (4469 - 3328) * 5);
+    CHECK(slot_mlab_units(s16_mlab) == 208);
+    CHECK(slot_mlab_units(s16) == 0);
+    CHECK(estimate_resources(s16_mlab, c, Scale::yosys).mlabs - estimate_resources(s16, c, Scale::yosys).mlabs == 208);
     for (auto f : {slot_state_units, slot_read_units, slot_kv_register_units, slot_kv_storage_units, slot_kv_read_units,
-                   slot_arbiter_oldest_units,
-                   slot_arbiter_round_robin_units})
-        CHECK(f(with(base, 1, 4)) == 0);
+                   slot_arbiter_oldest_units, slot_arbiter_round_robin_units, slot_mlab_units})
+        CHECK(f(with(base, 1, 4, arch::Policy::oldest, arch::SlotMemory::mlab)) == 0);
     // and the registers they add are those units times the calibrated coefficients
     const long r1 = estimate_resources(base, c, Scale::yosys).registers;
     const long r16 = estimate_resources(s16, c, Scale::yosys).registers;

@@ -52,7 +52,8 @@ TEST_CASE("every key's default is DesignPoint's default and every legal value ro
         else CHECK(k.get(d0).empty());
         for (const auto& v : k.values) {
             DesignPoint d;
-            if (std::string(k.key) == "schedule") d.sequences = 2;  // one slot has no arbiter (below)
+            // one slot has no arbiter and keeps its vectors in registers (below)
+            if (std::string(k.key) == "schedule" || std::string(k.key) == "slot_memory") d.sequences = 2;
             set_key(d, k.key, v);
             CHECK(get_key(d, k.key) == v);
         }
@@ -123,7 +124,8 @@ TEST_CASE("the RTL configuration id distinguishes every RTL-shaping value", "[ke
         std::set<std::string> ids;
         for (const auto& v : k.values) {
             DesignPoint d;
-            if (std::string(k.key) == "schedule") d.sequences = 2;  // one slot has no arbiter (below)
+            // one slot has no arbiter and keeps its vectors in registers (below)
+            if (std::string(k.key) == "schedule" || std::string(k.key) == "slot_memory") d.sequences = 2;
             set_key(d, k.key, v);
             for (const auto* dep : dependent_keys(k.key))
                 if (dep->applies_when->value == v) set_key(d, dep->key, dep->values.front());
@@ -137,9 +139,12 @@ TEST_CASE("the RTL configuration id distinguishes every RTL-shaping value", "[ke
     // nor does the schedule of one slot: one netlist, one build, one measured core
     // (a round-robin twin once missed the baseline core's measured path in explore)
     b.schedule = Policy::round_robin;
+    b.slot_memory = SlotMemory::mlab;  // nor its slot memory (rtl/mgpt_slot_vector.sv: registers with one slot)
     CHECK(rtl_config_id(a) == rtl_config_id(b));
     CHECK(rtl_parameters(a) == rtl_parameters(b));
     a.sequences = b.sequences = 2;
+    CHECK(rtl_config_id(a) != rtl_config_id(b));
+    b.schedule = Policy::oldest;
     CHECK(rtl_config_id(a) != rtl_config_id(b));
 }
 
