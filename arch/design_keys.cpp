@@ -190,7 +190,7 @@ std::vector<DesignKey> make_table() {
         "slot_memory", {"registers", "mlab"}, &DesignPoint::slot_memory, "SLOT_MLAB",
         "where the slots' activation vectors (x, res, nrm, q, k, v, attn, y, hidden) live: registers behind an "
         "S:1 select per reading unit, or one MLAB per element and reader, read without latency (same cycles; "
-        "no effect with one slot)");
+        "no effect with one slot; at pipeline 0, x and res stay in registers)");
     // One slot keeps its vectors in registers either way (rtl/mgpt_slot_vector.sv):
     // one netlist, one Verilated build, one measured core.
     slot_memory.rtl_value = [](const DesignPoint& d) {

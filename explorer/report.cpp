@@ -349,8 +349,8 @@ void write_keys(std::ostream& o, const RunDigest& g, const Sweep& sweep) {
     if (left_out)
         o << "\"Left out\": the exhaustive plan has no point with this value. It leaves out every variant with "
              "several slots (`sequences` x `cores` > 1) whose resources exceed a device cap (such a point is never "
-             "feasible), and with one slot per core every `schedule` and `slot_memory` but the first listed (they change "
-             "nothing there): their rows count the points with several slots per core.\n\n";
+             "feasible), and with one slot per core every `schedule` and `slot_memory` but the first listed (they "
+             "change nothing there): their rows count the points with several slots per core.\n\n";
 }
 
 // Why points are not feasible or not on the front, with examples.

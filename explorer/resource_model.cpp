@@ -306,11 +306,12 @@ const std::vector<Term>& terms() {
           {M::alms, M::registers}},
          [](const arch::DesignPoint& d) { return d.argmax == arch::ArgmaxKind::tree ? 1.0 : 0.0; }},
         // Several slots (rtl/mgpt_core.sv with SLOTS > 1; slot_resources.hpp counts the units).
-        {{"slot_state", "core", "per-slot register bits beyond the first slot's: (S - 1) x 3,673 (601 with slot_memory = mlab)",
+        {{"slot_state", "core",
+          "per-slot register bits beyond the first slot's: (S - 1) x 3,673, less S x 3,072 with slot_memory = mlab",
           {M::alms, M::registers}},
          slot_state_units},
-        {{"slot_read_select", "core", "the units' S:1 selects of their holder's fields: 4,469 bits (1,141 with slot_memory = mlab) x "
-          "mux_alms(S)",
+        {{"slot_read_select", "core",
+          "the units' S:1 selects of their holder's fields: 4,469 bits (1,141 with slot_memory = mlab) x mux_alms(S)",
           {M::alms}},
          slot_read_units},
         {{"slot_kv_storage", "core",
@@ -326,10 +327,15 @@ const std::vector<Term>& terms() {
           {M::alms, M::registers}},
          slot_kv_register_units},
         {{"slot_mlab_vector", "core",
-          "slot_memory = mlab: the slot vectors' memories, one per element and reading unit (208; "
+          "slot_memory = mlab: the slot vectors' memories, one per element and reading unit (208, 160 at pipeline 0; "
           "16 MISTRAL_MLAB cells of 32 x 1 each in yosys, one MLAB in Quartus)",
-          {M::alms, M::registers, M::mlabs}},
+          {M::alms, M::mlabs}},
          slot_mlab_units},
+        {{"slot_mlab_logic", "core",
+          "slot_memory = mlab: the logic yosys builds per slot around the MLABs for the vectors' bits in them: "
+          "S x 3,072 (2,560 at pipeline 0)",
+          {M::alms}},
+         slot_mlab_logic_units},
         {{"slot_arbiter_oldest", "core", "schedule = oldest: the S x S age matrix and each unit's grant (S^2)",
           {M::alms, M::registers}},
          slot_arbiter_oldest_units},

@@ -9,18 +9,32 @@ bool slot_vectors_in_mlab(const arch::DesignPoint& d) {
     return d.sequences > 1 && d.slot_memory == arch::SlotMemory::mlab;
 }
 
+namespace {
+// the slot vectors in MLABs: all of them from pipeline 1, all but x and res at 0
+bool rmw_in_mlab(const arch::DesignPoint& d) { return slot_vectors_in_mlab(d) && d.pipeline > 0; }
+
+// the slot vectors' bits per slot in MLABs
+int bits_in_mlab(const arch::DesignPoint& d) {
+    return slot_vectors_in_mlab(d) ? kSlotVectorBits - (rmw_in_mlab(d) ? 0 : kSlotRmwBits) : 0;
+}
+}  // namespace
+
 double slot_state_units(const arch::DesignPoint& d) {
-    const int bits = kSlotStateBits - (slot_vectors_in_mlab(d) ? kSlotVectorBits : 0);
-    return d.sequences > 1 ? (d.sequences - 1) * double(bits) : 0.0;
+    if (d.sequences == 1) return 0.0;
+    // the MLABs hold every slot's vector bits, the first slot's too
+    return (d.sequences - 1) * double(kSlotStateBits) - d.sequences * double(bits_in_mlab(d));
 }
 
+double slot_mlab_logic_units(const arch::DesignPoint& d) { return d.sequences * double(bits_in_mlab(d)); }
+
 double slot_read_units(const arch::DesignPoint& d) {
-    const int bits = kUnitReadBits - (slot_vectors_in_mlab(d) ? kSlotVectorReadBits : 0);
-    return d.sequences > 1 ? bits * mux_alms(d.sequences) : 0.0;
+    const int in_mlab = slot_vectors_in_mlab(d) ? kSlotVectorReadBits - (rmw_in_mlab(d) ? 0 : kSlotRmwReadBits) : 0;
+    return d.sequences > 1 ? (kUnitReadBits - in_mlab) * mux_alms(d.sequences) : 0.0;
 }
 
 double slot_mlab_units(const arch::DesignPoint& d) {
-    return slot_vectors_in_mlab(d) ? double(kSlotVectorMemories) : 0.0;
+    if (!slot_vectors_in_mlab(d)) return 0.0;
+    return double(kSlotVectorMemories - (rmw_in_mlab(d) ? 0 : kSlotRmwMemories));
 }
 
 double slot_kv_storage_units(const arch::DesignPoint& d) {

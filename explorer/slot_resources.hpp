@@ -39,8 +39,14 @@ constexpr int kUnitReadBits = 857 + 64 + 1792 + 772 + 453 + 501 + 6 * 5;
 constexpr int kSlotVectorBits = 8 * 256 + 1024;
 constexpr int kSlotVectorReadBits = 3 * 256 + (3 * 256 + 1024) + 3 * 256;
 // slot_memory = mlab: one memory per element and reading unit (x has two
-// readers): 17 vectors' worth of 16 elements and hidden's 64.
+// readers): 9 vectors' worth of 16 elements and hidden's 64.
 constexpr int kSlotVectorMemories = (8 + 1) * 16 + 64;
+// At pipeline = 0, x and res stay in registers (a pass reads and writes one
+// of their elements in a cycle, which an MLAB's unregistered read leaves
+// undefined): their bits, read bits and memories.
+constexpr int kSlotRmwBits = 2 * 256;
+constexpr int kSlotRmwReadBits = 3 * 256;
+constexpr int kSlotRmwMemories = 3 * 16;
 // yosys maps a memory of 32 x 16 bits to 16 MISTRAL_MLAB cells of 32 x 1;
 // Quartus packs it into one MLAB (32 x 20).
 constexpr int kMlabCellsPerMemory = 16;
@@ -54,13 +60,20 @@ constexpr int kArbitratedUnits = 6;
 // The structural units of the resource model's slot terms (resource_model.cpp;
 // their coefficients are fitted to yosys runs of the multi-slot core), all 0
 // with one slot:
-// per-slot register bits beyond the first slot's, (S - 1) x kSlotStateBits;
+// per-slot register bits beyond the first slot's, (S - 1) x kSlotStateBits,
+// less every slot's vector bits in MLABs (the first slot's too: S x 3,072 with
+// slot_memory = mlab, fewer than one slot's registers at S = 2);
 double slot_state_units(const arch::DesignPoint& d);
 // the units' S:1 read selects, kUnitReadBits x mux_alms(S);
 double slot_read_units(const arch::DesignPoint& d);
-// (both without the slot vectors' bits with slot_memory = mlab)
-// the slot vectors' memories with slot_memory = mlab (kSlotVectorMemories; 0 otherwise);
+// (both without the bits of the slot vectors in MLABs with slot_memory = mlab)
+// the slot vectors' memories with slot_memory = mlab (kSlotVectorMemories, less
+// x's and res's at pipeline = 0; 0 otherwise);
 double slot_mlab_units(const arch::DesignPoint& d);
+// what yosys still builds per slot around the MLABs for the vectors' bits in
+// them (their write and read logic: its runs show no fewer ALMs than with the
+// bits in registers), S x those bits;
+double slot_mlab_logic_units(const arch::DesignPoint& d);
 // whether the slot vectors are in MLABs: slot_memory = mlab with several slots
 // (one slot keeps them in registers either way, rtl/mgpt_slot_vector.sv)
 bool slot_vectors_in_mlab(const arch::DesignPoint& d);

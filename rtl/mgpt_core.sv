@@ -491,9 +491,15 @@ module mgpt_core #(
     end
     // The vectors, read by their units at their holders: x by the vector unit
     // and the tile (LM head), res and y by the vector unit, nrm, attn and hid
-    // by the tile, q, k and v by the attention unit.
-    mgpt_slot_vector #(16, SLOTS, 2, SLOT_MLAB, SW) sv_x (clk, vw_el & {16{vw_x}}, v_h, vw_data, {t_h, v_h}, {t_x, v_x});
-    mgpt_slot_vector #(16, SLOTS, 1, SLOT_MLAB, SW) sv_res (clk, vw_el & {16{vw_res}}, v_h, vw_data, v_h, v_res);
+    // by the tile, q, k and v by the attention unit. An MLAB's unregistered
+    // read of the element written at the same edge is undefined (Cyclone V:
+    // "don't care"), and at PIPELINE = 0 the scale and residual passes read
+    // and write the same element of x and res in one cycle: those two stay in
+    // registers there. Every other read is of another slot or another cycle.
+    localparam integer RMW_MLAB = SLOT_MLAB != 0 && PIPELINE != 0 ? 1 : 0;
+    mgpt_slot_vector #(16, SLOTS, 2, RMW_MLAB, SW) sv_x (clk, vw_el & {16{vw_x}}, v_h, vw_data, {t_h, v_h},
+                                                         {t_x, v_x});
+    mgpt_slot_vector #(16, SLOTS, 1, RMW_MLAB, SW) sv_res (clk, vw_el & {16{vw_res}}, v_h, vw_data, v_h, v_res);
     mgpt_slot_vector #(16, SLOTS, 1, SLOT_MLAB, SW) sv_nrm (clk, vw_el & {16{vw_nrm}}, v_h, vw_data, t_h, t_nrm);
     mgpt_slot_vector #(16, SLOTS, 1, SLOT_MLAB, SW) sv_q (clk, tw_q, t_h, td_q, a_h, a_q);
     mgpt_slot_vector #(16, SLOTS, 1, SLOT_MLAB, SW) sv_k (clk, tw_k, t_h, td_k, a_h, a_k);

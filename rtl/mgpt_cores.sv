@@ -62,8 +62,8 @@ module mgpt_cores #(
                 .LANES(LANES), .COLS(COLS), .WEIGHT_M10K(WEIGHT_M10K), .BANKS(BANKS), .PORTS(PORTS),
                 .KV_M10K(KV_M10K), .VLANES(VLANES), .NORM_RADIX(NORM_RADIX), .DIVIDERS(DIVIDERS),
                 .DIV_RADIX(DIV_RADIX), .SAMPLER_PARALLEL(SAMPLER_PARALLEL), .ARGMAX_TREE(ARGMAX_TREE),
-                .PIPELINE(PIPELINE), .REF_PROFILE(REF_PROFILE), .SLOTS(SLOTS), .SCHED_RR(SCHED_RR), .SLOT_MLAB(SLOT_MLAB),
-                .ROM_DIR(ROM_DIR)
+                .PIPELINE(PIPELINE), .REF_PROFILE(REF_PROFILE), .SLOTS(SLOTS), .SCHED_RR(SCHED_RR),
+                .SLOT_MLAB(SLOT_MLAB), .ROM_DIR(ROM_DIR)
             ) u_core (
                 .clk(clk),
                 .rst(rst),

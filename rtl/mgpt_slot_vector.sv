@@ -37,7 +37,9 @@ module mgpt_slot_vector #(
             end
         end else begin : slot_memory
             for (ge = 0; ge < ELEMS; ge = ge + 1) begin : element
-                reg [15:0] m [0:SLOTS-1];
+                // Quartus: an MLAB (no read-during-write check: a unit never reads
+                // the element its slot's writer writes at the same edge)
+                (* ramstyle = "MLAB, no_rw_check" *) reg [15:0] m [0:SLOTS-1];
                 always @(posedge clk)
                     if (we[ge]) m[wslot] <= wdata[16*ge +: 16];
                 for (gr = 0; gr < READS; gr = gr + 1) begin : reader

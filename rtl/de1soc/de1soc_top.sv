@@ -147,7 +147,8 @@ module de1soc_top #(
         .LANES(LANES), .COLS(COLS), .WEIGHT_M10K(WEIGHT_M10K), .BANKS(BANKS), .PORTS(PORTS),
         .KV_M10K(KV_M10K), .VLANES(VLANES), .NORM_RADIX(NORM_RADIX), .DIVIDERS(DIVIDERS),
         .DIV_RADIX(DIV_RADIX), .SAMPLER_PARALLEL(SAMPLER_PARALLEL), .ARGMAX_TREE(ARGMAX_TREE),
-        .PIPELINE(PIPELINE), .REF_PROFILE(REF_PROFILE), .SLOTS(SLOTS), .SCHED_RR(SCHED_RR), .SLOT_MLAB(SLOT_MLAB), .ROM_DIR(ROM_DIR)
+        .PIPELINE(PIPELINE), .REF_PROFILE(REF_PROFILE), .SLOTS(SLOTS), .SCHED_RR(SCHED_RR), .SLOT_MLAB(SLOT_MLAB),
+        .ROM_DIR(ROM_DIR)
     ) core (
         .clk(clk), .rst(rst), .start(core_start), .token_in(core_token), .pos(core_pos), .rng_in(core_rng),
         .greedy(core_greedy), .temperature(core_temperature), .busy(core_busy), .done(core_done),
