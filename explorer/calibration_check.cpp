@@ -85,10 +85,17 @@ CalibrationCheck check_calibration(const std::vector<Measurement>& rows, const C
 }
 
 CalibrationCheck check_leave_one_out(const std::vector<Measurement>& rows, const Calibration& prior) {
+    // Every fitted coefficient starts from 0; a structural count ("count ...": a
+    // flip-flop per register bit, a mux's packed ALMs) is not fitted, and keeps its value.
     Calibration neutral = prior;
-    for (const auto& comp : resource_components())
-        for (const Metric m : kYosysMetrics)
-            if (neutral.has(comp.name, metric_name(m))) neutral.set(comp.name, metric_name(m), 0.0, "neutral prior");
+    for (const auto& c : prior.rows()) {
+        const bool resource = std::any_of(resource_components().begin(), resource_components().end(),
+                                          [&](const ResourceComponent& comp) { return c.component == comp.name; });
+        const bool yosys_metric = std::any_of(kYosysMetrics.begin(), kYosysMetrics.end(),
+                                              [&](Metric m) { return c.metric == metric_name(m); });
+        if (resource && yosys_metric && c.source.rfind("count", 0) != 0)
+            neutral.set(c.component, c.metric, 0.0, "neutral prior");
+    }
     std::vector<std::string> points;
     for (const auto& r : rows)
         if (std::find(points.begin(), points.end(), r.point) == points.end()) points.push_back(r.point);

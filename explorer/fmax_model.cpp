@@ -209,10 +209,11 @@ std::vector<PathModel> path_models(const arch::DesignPoint& d, const Calibration
     const double select_ns = mux_levels(kEmbd / d.vector_lanes) * t.lut;
     p.push_back(counted("vector", slot_ns + (level == 0 ? t.clock + t.dsp + select_ns + 2 * t.lut + t.adder(16)
                                                         : t.clock + std::max(select_ns + t.lut, t.dsp + 3 * t.lut))));
-    // Attention: cached K row (64:1 register mux or M10K) -> 4-wide dot (DSP + two adders) -> score select.
-    // (With S slots in registers the row select is (64 S):1; in M10K the slot is an address bit.)
-    p.push_back(counted("attention", t.clock + (kv_m10k ? t.m10k_tco : mux_levels(kHeads * kContext * d.sequences) * t.lut) +
-                                         t.dsp + t.adder(34) + t.adder(36) + t.lut));
+    // Attention: cached K row (64:1 register mux, or M10K and the head's row of the four read) ->
+    // 4-wide dot (DSP + two adders) -> score select. (With S slots in registers the row select is
+    // (64 S):1; in M10K the slot is an address bit.)
+    const double k_row_ns = kv_m10k ? t.m10k_tco + t.lut : mux_levels(kHeads * kContext * d.sequences) * t.lut;
+    p.push_back(counted("attention", t.clock + k_row_ns + t.dsp + t.adder(34) + t.adder(36) + t.lut));
     // Argmax: one 16-bit compare and select per cycle (sequential or one tree level).
     p.push_back(counted("argmax", t.clock + t.adder(16) + t.lut));
     p.push_back(counted("controller", t.clock + 5 * t.lut));

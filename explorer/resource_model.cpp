@@ -159,8 +159,7 @@ double m10k_route_alms(const arch::DesignPoint& d) {
 using UnitFn = double (*)(const arch::DesignPoint&);
 struct Term {
     ResourceComponent info;
-    UnitFn units;                    // as yosys builds the RTL (what the coefficients are fitted to)
-    UnitFn quartus_units = nullptr;  // where a Quartus fit builds it otherwise (default: `units`)
+    UnitFn units;  // as yosys and Quartus build the RTL (what the coefficients are fitted to)
 };
 
 // Every unit is a structural count, and every coefficient is fitted non-negative
@@ -245,10 +244,10 @@ const std::vector<Term>& terms() {
         {{"m10k_weight_block", "weight_stream", "M10K blocks of the weight banks, counted from the layout",
           {M::m10k}},
          m10k_weight_blocks},
-        // core_fixed includes what both KV variants share (in yosys: the cache itself, which it
-        // keeps in registers either way) and the sequential argmax; the variants are their own
-        // terms so that neither needs a negative difference.
-        {{"kv_registers", "core", "KV cache in registers: its read muxes beyond the M10K variant's (one)",
+        // core_fixed includes what both KV variants share and the sequential argmax; the
+        // variants are their own terms so that neither needs a negative difference (the yosys
+        // runs build an M10K cache in M10K, rtl/synth/kv_m10k_rules.txt, as Quartus does).
+        {{"kv_registers", "core", "KV cache in registers: its flip-flops and read muxes beyond the M10K variant (one)",
           {M::alms, M::registers, M::mlabs}},
          [](const arch::DesignPoint& d) { return d.kv_memory == arch::KvMemory::registers ? 1.0 : 0.0; }},
         {{"kv_m10k", "core", "KV cache in M10K (8 banks x 2 blocks, counted)", {M::m10k}},
@@ -315,17 +314,14 @@ const std::vector<Term>& terms() {
           {M::alms}},
          slot_read_units},
         {{"slot_kv_storage", "core",
-          "the KV cache's rows of the other slots as yosys builds them: (S - 1) x 8,192 flip-flops (Quartus: "
-          "kv_memory = registers only, M10K rows otherwise)",
+          "kv_memory = registers: the KV cache's rows of the other slots, (S - 1) x 8,192 flip-flops (M10K rows "
+          "otherwise)",
           {M::alms, M::registers}},
-         slot_kv_storage_units, slot_kv_storage_quartus_units},
+         slot_kv_storage_units},
         {{"slot_kv_read", "core",
-          "the KV cache's eight 64-bit row reads widened from 16:1 to (16 S):1 (Quartus: kv_memory = registers only)",
+          "kv_memory = registers: the KV cache's eight 64-bit row reads widened from 16:1 to (16 S):1",
           {M::alms}},
-         slot_kv_read_units, slot_kv_read_quartus_units},
-        {{"slot_kv_registers", "core", "kv_memory = registers beyond yosys' M10K variant: (S - 1) x 8,192 bits",
-          {M::alms, M::registers}},
-         slot_kv_register_units},
+         slot_kv_read_units},
         {{"slot_mlab_vector", "core",
           "slot_memory = mlab: the slot vectors' memories, one per element and reading unit (208, 160 at pipeline 0; "
           "16 MISTRAL_MLAB cells of 32 x 1 each in yosys, one MLAB in Quartus)",
@@ -343,8 +339,7 @@ const std::vector<Term>& terms() {
           {M::alms, M::registers}},
          slot_arbiter_round_robin_units},
         {{"core_fixed", "core",
-          "controller, activation registers, attention datapath, host interface, KV cache in registers, "
-          "sequential argmax (one)",
+          "controller, activation registers, attention datapath, host interface, sequential argmax (one)",
           {M::alms, M::registers, M::dsp, M::mlabs}},
          [](const arch::DesignPoint&) { return 1.0; }},
     };
@@ -391,10 +386,7 @@ Resources estimate_resources(const arch::DesignPoint& d, const Calibration& c, S
 }
 
 Resources estimate_resources(const arch::DesignPoint& d, const ResourceCoefficients& c, Scale scale) {
-    std::vector<double> u = component_units(d);
-    if (scale == Scale::quartus)
-        for (size_t i = 0; i < terms().size(); ++i)
-            if (terms()[i].quartus_units) u[i] = terms()[i].quartus_units(d);
+    const std::vector<double> u = component_units(d);
     double sum[kMetricCount] = {};
     double weight_blocks = 0;  // one core's: what two cores share
     for (size_t i = 0; i < terms().size(); ++i)

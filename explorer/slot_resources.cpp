@@ -37,24 +37,18 @@ double slot_mlab_units(const arch::DesignPoint& d) {
     return double(kSlotVectorMemories - (rmw_in_mlab(d) ? 0 : kSlotRmwMemories));
 }
 
-double slot_kv_storage_units(const arch::DesignPoint& d) {
-    return d.sequences > 1 ? (d.sequences - 1) * double(kSlotKvBits) : 0.0;
+namespace {
+bool kv_in_registers(const arch::DesignPoint& d) {
+    return d.sequences > 1 && d.kv_memory == arch::KvMemory::registers;
 }
+}  // namespace
 
-double slot_kv_storage_quartus_units(const arch::DesignPoint& d) {
-    return d.kv_memory == arch::KvMemory::registers ? slot_kv_storage_units(d) : 0.0;
+double slot_kv_storage_units(const arch::DesignPoint& d) {
+    return kv_in_registers(d) ? (d.sequences - 1) * double(kSlotKvBits) : 0.0;
 }
 
 double slot_kv_read_units(const arch::DesignPoint& d) {
-    return d.sequences > 1 ? kKvReadBits * (mux_alms(kContext * d.sequences) - mux_alms(kContext)) : 0.0;
-}
-
-double slot_kv_read_quartus_units(const arch::DesignPoint& d) {
-    return d.kv_memory == arch::KvMemory::registers ? slot_kv_read_units(d) : 0.0;
-}
-
-double slot_kv_register_units(const arch::DesignPoint& d) {
-    return d.sequences > 1 && d.kv_memory == arch::KvMemory::registers ? (d.sequences - 1) * double(kSlotKvBits) : 0.0;
+    return kv_in_registers(d) ? kKvReadBits * (mux_alms(kContext * d.sequences) - mux_alms(kContext)) : 0.0;
 }
 
 double slot_arbiter_oldest_units(const arch::DesignPoint& d) {

@@ -77,17 +77,12 @@ double slot_mlab_logic_units(const arch::DesignPoint& d);
 // whether the slot vectors are in MLABs: slot_memory = mlab with several slots
 // (one slot keeps them in registers either way, rtl/mgpt_slot_vector.sv)
 bool slot_vectors_in_mlab(const arch::DesignPoint& d);
-// the KV cache's S x 16 rows as yosys builds them for either kv_memory
-// (flip-flops: it maps no memory to M10K): (S - 1) x kSlotKvBits more bits,
-// and its eight 64-bit row reads widened from 16:1 to (16 S):1 selects. A
-// Quartus fit keeps them for kv_memory = registers only (M10K rows otherwise):
-// the *_quartus variants.
+// kv_memory = registers: the KV cache's S x 16 rows, (S - 1) x kSlotKvBits
+// more bits, and its eight 64-bit row reads widened from 16:1 to (16 S):1
+// selects (0 with kv_memory = m10k: its rows are M10K words, in Quartus and
+// in the yosys runs, rtl/synth/kv_m10k_rules.txt).
 double slot_kv_storage_units(const arch::DesignPoint& d);
-double slot_kv_storage_quartus_units(const arch::DesignPoint& d);
 double slot_kv_read_units(const arch::DesignPoint& d);
-double slot_kv_read_quartus_units(const arch::DesignPoint& d);
-// kv_memory = registers beyond what yosys builds for the M10K variant: (S - 1) x kSlotKvBits;
-double slot_kv_register_units(const arch::DesignPoint& d);
 // the `oldest` arbiters: the S x S age matrix and each unit's grant over it (S^2);
 double slot_arbiter_oldest_units(const arch::DesignPoint& d);
 // the `round_robin` arbiters: each unit's rotating pick of S requests (S).

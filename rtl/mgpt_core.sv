@@ -370,12 +370,13 @@ module mgpt_core #(
         end
     endgenerate
 
-    // ---- KV cache: per head one memory of SLOTS x 16 rows, row {slot, position} ----
-    reg [63:0] kmem [0:3][0:16*SLOTS-1];  // [head][{slot, position}] = 4 channels
-    reg [63:0] vmem [0:3][0:16*SLOTS-1];
-    reg [63:0] krow, vrow;        // M10K read registers
+    // ---- KV cache: per head one K and one V memory of SLOTS x 16 rows, row {slot, position} ----
+    // Each memory has one write port (the KV write stores a row of every head
+    // at once) and one read port, so that it maps to M10K blocks (a memory
+    // written by several ports at once does not, in Quartus or yosys): with
+    // KV_M10K a registered read, issued a cycle ahead, of the same row of all
+    // four heads, the head's picked after the register; else a combinational read.
     wire [SW+3:0] a_row = SLOTS == 1 ? {{SW{1'b0}}, at[3:0]} : {a_h, at[3:0]};
-    wire [63:0] krow_now = KV_M10K ? krow : kmem[ah[1:0]][a_row];
     // M10K: one read per cycle when issued: row 0 in the latency cycle, row t+1 while position t commits
     wire        k_issue = a_st == S_ATTENTION && (aphase == 0 || (aphase == 1 && sub));
     wire        v_issue = a_st == S_ATTENTION && (aphase == 3 || (aphase == 4 && sub));
@@ -384,11 +385,28 @@ module mgpt_core #(
     wire [SW+3:0] k_rrow = SLOTS == 1 ? {{SW{1'b0}}, k_raddr} : {a_h, k_raddr};
     wire [SW+3:0] v_rrow = SLOTS == 1 ? {{SW{1'b0}}, v_raddr} : {a_h, v_raddr};
     wire [SW+3:0] a_wrow = SLOTS == 1 ? {{SW{1'b0}}, a_p} : {a_h, a_p};
-    always @(posedge clk) begin
-        if (k_issue) krow <= kmem[ah[1:0]][k_rrow];
-        if (v_issue) vrow <= vmem[ah[1:0]][v_rrow];
-    end
-    wire [63:0] vrow_now = KV_M10K ? vrow : vmem[ah[1:0]][a_row];
+    wire          kv_write = !rst && a_st == S_KV_WRITE;
+    wire [4*64-1:0] krows, vrows;  // head h's row at [64*h +: 64]
+    generate
+        for (gi = 0; gi < 4; gi = gi + 1) begin : kv_head
+            reg [63:0] kmem [0:16*SLOTS-1];  // {slot, position} -> the head's 4 channels
+            reg [63:0] vmem [0:16*SLOTS-1];
+            reg [63:0] krow, vrow;           // M10K read registers
+            always @(posedge clk) begin
+                if (kv_write) begin
+                    kmem[a_wrow] <= a_k[64*gi +: 64];
+                    vmem[a_wrow] <= a_v[64*gi +: 64];
+                end
+                if (k_issue) krow <= kmem[k_rrow];
+                if (v_issue) vrow <= vmem[v_rrow];
+            end
+            assign krows[64*gi +: 64] = KV_M10K ? krow : kmem[a_row];
+            assign vrows[64*gi +: 64] = KV_M10K ? vrow : vmem[a_row];
+        end
+    endgenerate
+    // (ah does not change between a read's issue and its use)
+    wire [63:0] krow_now = krows[64*ah[1:0] +: 64];
+    wire [63:0] vrow_now = vrows[64*ah[1:0] +: 64];
 
     // ---- attention temporaries ----
     reg signed [15:0] score [0:15];
@@ -544,7 +562,8 @@ module mgpt_core #(
         end
     endtask
 
-    integer i, e, s;
+    integer i, j2, e, s;
+    reg signed [15:0] t16;
     reg [4:0] st;
 
     always @(posedge clk) begin
@@ -598,8 +617,13 @@ module mgpt_core #(
                     if (PIPELINE != 0) begin
                         if (v3) `SET(sumsq, 64, v_h, 0, 64, {40'd0, v_sumsq[23:0] + vsq_sum})
                     end else if (load_compute) begin
+                        // (the lanes' values again, as lane_c: this form keeps the sum's
+                        // chain of squares as short as the synthesis maps it)
                         s64 = v_sumsq;
-                        for (i = 0; i < VLANES; i = i + 1) s64 = s64 + sq12($signed(lane_c[16*i +: 16]));
+                        for (i = 0; i < VLANES; i = i + 1) begin
+                            t16 = sat16($signed(wte_words[16*i +: 16]) + $signed(wpe_words[16*i +: 16]));
+                            s64 = s64 + sq12(t16);
+                        end
                         `SET(sumsq, 64, v_h, 0, 64, s64)
                     end
                     if (v_cnt == EV * EBEATS + WLAT - 1 + VDRAIN_SUM) begin
@@ -614,8 +638,20 @@ module mgpt_core #(
                     else if (v3) `SET(sumsq, 64, v_h, 0, 64, {40'd0, v_sumsq[23:0] + vsq_sum})
                   end else begin
                     s64 = (v_cnt == 0) ? 64'd0 : v_sumsq;
-                    if (v_st == S_SUMSQ_ATTN || v_st == S_RESIDUAL_ATTN)
-                        for (i = 0; i < VLANES; i = i + 1) s64 = s64 + sq12($signed(lane_c[16*i +: 16]));
+                    for (i = 0; i < VLANES; i = i + 1) begin
+                        j2 = v_cnt * VLANES + i;
+                        case (v_st)  // the summing passes' lane values, as lane_c
+                            S_SUMSQ_ATTN: begin
+                                t16 = `EL(v_x, j2);
+                                s64 = s64 + sq12(t16);
+                            end
+                            S_RESIDUAL_ATTN: begin
+                                t16 = sat16(`EL(v_y, j2) + `EL(v_res, j2));
+                                s64 = s64 + sq12(t16);
+                            end
+                            default: ;
+                        endcase
+                    end
                     `SET(sumsq, 64, v_h, 0, 64, s64)
                   end
                     if (v_cnt == EV - 1 + (vec_sums ? VDRAIN_SUM : VDRAIN)) begin
@@ -666,11 +702,7 @@ module mgpt_core #(
             end
 
             // ---- attention unit: the KV write and the attention ----
-            if (a_st == S_KV_WRITE) begin
-                for (i = 0; i < 4; i = i + 1) begin  // head i: channels 4i .. 4i+3
-                    kmem[i][a_wrow] <= a_k[64*i +: 64];
-                    vmem[i][a_wrow] <= a_v[64*i +: 64];
-                end
+            if (a_st == S_KV_WRITE) begin  // the rows of every head (kv_write): head i holds channels 4i .. 4i+3
                 finish_stage(U_ATTENTION, a_h, S_ATTENTION);
             end else if (a_st == S_ATTENTION) begin
                 // Per head: [K latency] q.k + commit per position; exp weight + sum per

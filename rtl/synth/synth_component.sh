@@ -18,6 +18,8 @@
 #   --keep-log   keep the full yosys log uncompressed (default: gzip it)
 #   --stock      run synth_intel_alm's script unchanged (default: without its `autoname`
 #                pass, which only renames wires but is slow on large netlists)
+#   --abc-fast   map with `abc9 -fast` (ABC's shorter script): a way around ABC 0.23's
+#                Dar_ManRefactor assertion, which aborts the full script on some cores
 #   --timing     also the structural critical path: synthesize with -noclkbuf (the clock
 #                buffer has no timing arcs), write the mapped netlist before synth_intel_alm's
 #                `check:` step (which drops the cells' delays) to DIR/<component>.json and run
@@ -41,7 +43,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 rtl=$(dirname "$here")
 repo=$(dirname "$rtl")
 bin=${MGPT_BIN:-$repo/build/microgpt-dse}
-component=""; out=""; design=""; point=""; roms=""; limit=1200; keep_log=0; stock=0; timing=0
+component=""; out=""; design=""; point=""; roms=""; limit=1200; keep_log=0; stock=0; timing=0; abc_fast=""
 sta=${MGPT_STA:-$repo/build/mgpt-sta}; bb_delay=""; engine_launch=""
 sets=()
 die() { echo "synth_component.sh: $*" >&2; exit 1; }
@@ -57,6 +59,7 @@ while [ $# -gt 0 ]; do
     --bin) bin=${2:-}; shift 2 || die "--bin needs a value" ;;
     --keep-log) keep_log=1; shift ;;
     --stock) stock=1; shift ;;
+    --abc-fast) abc_fast="-fast "; shift ;;
     --timing) timing=1; shift ;;
     --sta) sta=${2:-}; shift 2 || die "--sta needs a value" ;;
     --blackbox-delay) bb_delay=${2:-}; shift 2 || die "--blackbox-delay needs a value" ;;
@@ -238,6 +241,12 @@ fi
     echo "$synth -run begin:map_bram"
     echo "memory_libmap -lib $here/m10k_rom_lib.txt"
     first=map_bram
+  elif [ "${P[KV_M10K]}" = 1 ] && [ "$component" = core ]; then
+    # the KV cache in M10K at every slot count (kv_m10k_rules.txt), then the stock flow
+    echo "$synth -run begin:map_bram"
+    echo "memory_bram -rules $here/kv_m10k_rules.txt mgpt_synth_top/*kv_head*"
+    echo "techmap -map +/intel_alm/common/bram_m10k_map.v"
+    first=map_bram
   else
     first=""
   fi
@@ -248,7 +257,7 @@ fi
     # takes longer than the mapping itself): the cell counts are the same
     echo "$synth -run $first:map_luts"
     echo "techmap -map +/intel_alm/common/abc9_map.v"
-    echo "abc9 -maxlut 6 -W 600"
+    echo "abc9 ${abc_fast}-maxlut 6 -W 600"
     echo "techmap -map +/intel_alm/common/abc9_unmap.v"
     echo "techmap -map +/intel_alm/common/alm_map.v"
     echo "opt -fast"

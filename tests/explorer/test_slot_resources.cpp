@@ -77,13 +77,11 @@ TEST_CASE("slot resources: one slot is the fitted model, more slots and cores ne
     // a bit as yosys packs a 16:1 mux), the 16 x 16 age matrix.
     const arch::DesignPoint s16 = with(base, 16, 1);
     CHECK(slot_state_units(s16) == 15 * 3673);
-    CHECK(slot_kv_register_units(s16) == 15 * 8192);
-    CHECK(slot_kv_storage_units(s16) == 15 * 8192);  // yosys: flip-flops for either kv_memory
+    CHECK(slot_kv_storage_units(s16) == 15 * 8192);
     arch::DesignPoint s16_m10k = s16;
     s16_m10k.kv_memory = arch::KvMemory::m10k;
-    CHECK(slot_kv_storage_units(s16_m10k) == 15 * 8192);
-    CHECK(slot_kv_storage_quartus_units(s16_m10k) == 0);  // Quartus: M10K rows
-    CHECK(slot_kv_register_units(s16_m10k) == 0);
+    CHECK(slot_kv_storage_units(s16_m10k) == 0);  // M10K rows (rtl/synth/kv_m10k_rules.txt for yosys)
+    CHECK(slot_kv_read_units(s16_m10k) == 0);
     CHECK(slot_kv_read_units(s16) == 512 * (mux_alms(256) - mux_alms(16)));
     CHECK(slot_read_units(s16) == 4469 * 5);
     CHECK(slot_arbiter_oldest_units(s16) == 256);
@@ -108,21 +106,21 @@ TEST_CASE("slot resources: one slot is the fitted model, more slots and cores ne
     arch::DesignPoint s16_p1 = s16;
     s16_p1.pipeline = 1;
     CHECK(estimate_resources(s16_mlab, c, Scale::yosys).mlabs - estimate_resources(s16_p1, c, Scale::yosys).mlabs == 208);
-    for (auto f : {slot_state_units, slot_read_units, slot_kv_register_units, slot_kv_storage_units, slot_kv_read_units,
+    for (auto f : {slot_state_units, slot_read_units, slot_kv_storage_units, slot_kv_read_units,
                    slot_arbiter_oldest_units, slot_arbiter_round_robin_units, slot_mlab_units, slot_mlab_logic_units})
         CHECK(f(with(base, 1, 4, arch::Policy::oldest, arch::SlotMemory::mlab)) == 0);
     // and the registers they add are those units times the calibrated coefficients
     const long r1 = estimate_resources(base, c, Scale::yosys).registers;
     const long r16 = estimate_resources(s16, c, Scale::yosys).registers;
     CHECK(r16 - r1 == Approx(15 * 3673 * c.get("slot_state", "registers") +
-                             15 * 8192 * (c.get("slot_kv_storage", "registers") + c.get("slot_kv_registers", "registers")) +
+                             15 * 8192 * c.get("slot_kv_storage", "registers") +
                              256 * c.get("slot_arbiter_oldest", "registers")).margin(1));
-    // a Quartus fit keeps an M10K cache's rows in M10K: its registers do not grow with them
-    const auto quartus_growth = [&](const arch::DesignPoint& d) {
+    // an M10K cache keeps its rows in M10K: its registers do not grow with them
+    const auto growth = [&](const arch::DesignPoint& d) {
         const arch::DesignPoint one = with(d, 1, 1);
         return estimate_resources(d, c).registers - estimate_resources(one, c).registers;
     };
-    CHECK(quartus_growth(s16_m10k) < quartus_growth(s16));
+    CHECK(growth(s16_m10k) < growth(s16));
 }
 
 TEST_CASE("slot paths: the slot select and the arbiter lengthen the paths, one slot changes nothing",
