@@ -163,7 +163,9 @@ struct Term {
 };
 
 // Every unit is a structural count, and every coefficient is fitted non-negative
-// (fit.cpp): a term costs something or nothing, never a negative amount.
+// (fit.cpp): a term costs something or nothing, never a negative amount. (One
+// exception: with slot_memory = mlab, slot_state's count falls below zero at
+// S = 2, the MLABs holding the first slot's vectors too.)
 const std::vector<Term>& terms() {
     using M = Metric;
     static const std::vector<Term> t = {
