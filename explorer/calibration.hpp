@@ -16,6 +16,9 @@ struct Coefficient {
     std::string component, metric;
     double value = 0;
     std::string source;
+    // A structural count ("count ...": a flip-flop per register bit, mux_alms
+    // per select bit), which no fit changes.
+    bool is_count() const { return source.rfind("count", 0) == 0; }
 };
 
 // (component, metric) pairs a model needs, and the metrics a component may have.

@@ -85,15 +85,14 @@ CalibrationCheck check_calibration(const std::vector<Measurement>& rows, const C
 }
 
 CalibrationCheck check_leave_one_out(const std::vector<Measurement>& rows, const Calibration& prior) {
-    // Every fitted coefficient starts from 0; a structural count ("count ...": a
-    // flip-flop per register bit, a mux's packed ALMs) is not fitted, and keeps its value.
+    // Every fitted coefficient starts from 0; a structural count keeps its value.
     Calibration neutral = prior;
     for (const auto& c : prior.rows()) {
         const bool resource = std::any_of(resource_components().begin(), resource_components().end(),
                                           [&](const ResourceComponent& comp) { return c.component == comp.name; });
         const bool yosys_metric = std::any_of(kYosysMetrics.begin(), kYosysMetrics.end(),
                                               [&](Metric m) { return c.metric == metric_name(m); });
-        if (resource && yosys_metric && c.source.rfind("count", 0) != 0)
+        if (resource && yosys_metric && !c.is_count())
             neutral.set(c.component, c.metric, 0.0, "neutral prior");
     }
     std::vector<std::string> points;

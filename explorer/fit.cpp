@@ -157,10 +157,9 @@ Calibration fit_coefficients(const Calibration& prior, const std::vector<Measure
         // the free components of this metric: measured somewhere, with nonzero units
         std::vector<size_t> fit;
         for (size_t j = 0; j < comps.size(); ++j) {
-            // A coefficient whose source is a structural count ("count ...": a
-            // flip-flop per register bit, mux_alms per select bit) is never fitted.
+            // A structural count is never fitted.
             const Coefficient* known = prior.find(comps[j].name, metric_name(m));
-            if (known && known->source.rfind("count", 0) == 0) continue;
+            if (known && known->is_count()) continue;
             const bool chosen = free_components.empty()
                                     ? prior.has(comps[j].name, metric_name(m))
                                     : std::find(free_components.begin(), free_components.end(), comps[j].name) !=

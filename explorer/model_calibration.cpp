@@ -19,7 +19,7 @@ std::string resource_source_label(const Calibration& c) {
     for (const auto& comp : resource_components())
         for (const auto& r : c.rows())
             // structural counts (a flip-flop per register bit, a mux's packed ALMs) are neither
-            if (r.component == comp.name && r.metric != "m10k" && r.source.rfind("count", 0) != 0) {
+            if (r.component == comp.name && r.metric != "m10k" && !r.is_count()) {
                 const bool y = r.source.find("yosys") != std::string::npos;
                 yosys |= y;
                 other |= !y;

@@ -10,38 +10,34 @@ bool slot_vectors_in_mlab(const arch::DesignPoint& d) {
 }
 
 namespace {
-// the slot vectors in MLABs: all of them from pipeline 1, all but x and res at 0
-bool rmw_in_mlab(const arch::DesignPoint& d) { return slot_vectors_in_mlab(d) && d.pipeline > 0; }
+// The part of the slot vectors' `all` (bits, read bits or memories) that is in
+// MLABs: all of it from pipeline 1; at 0 all but x's and res's share, `rmw`.
+int in_mlab(const arch::DesignPoint& d, int all, int rmw) {
+    if (!slot_vectors_in_mlab(d)) return 0;
+    return d.pipeline > 0 ? all : all - rmw;
+}
 
-// the slot vectors' bits per slot in MLABs
-int bits_in_mlab(const arch::DesignPoint& d) {
-    return slot_vectors_in_mlab(d) ? kSlotVectorBits - (rmw_in_mlab(d) ? 0 : kSlotRmwBits) : 0;
+bool kv_in_registers(const arch::DesignPoint& d) {
+    return d.sequences > 1 && d.kv_memory == arch::KvMemory::registers;
 }
 }  // namespace
 
 double slot_state_units(const arch::DesignPoint& d) {
     if (d.sequences == 1) return 0.0;
     // the MLABs hold every slot's vector bits, the first slot's too
-    return (d.sequences - 1) * double(kSlotStateBits) - d.sequences * double(bits_in_mlab(d));
+    return (d.sequences - 1) * double(kSlotStateBits) - d.sequences * double(in_mlab(d, kSlotVectorBits, kSlotRmwBits));
 }
 
-double slot_mlab_logic_units(const arch::DesignPoint& d) { return d.sequences * double(bits_in_mlab(d)); }
+double slot_mlab_logic_units(const arch::DesignPoint& d) {
+    return d.sequences * double(in_mlab(d, kSlotVectorBits, kSlotRmwBits));
+}
 
 double slot_read_units(const arch::DesignPoint& d) {
-    const int in_mlab = slot_vectors_in_mlab(d) ? kSlotVectorReadBits - (rmw_in_mlab(d) ? 0 : kSlotRmwReadBits) : 0;
-    return d.sequences > 1 ? (kUnitReadBits - in_mlab) * mux_alms(d.sequences) : 0.0;
+    const int bits = kUnitReadBits - in_mlab(d, kSlotVectorReadBits, kSlotRmwReadBits);
+    return d.sequences > 1 ? bits * mux_alms(d.sequences) : 0.0;
 }
 
-double slot_mlab_units(const arch::DesignPoint& d) {
-    if (!slot_vectors_in_mlab(d)) return 0.0;
-    return double(kSlotVectorMemories - (rmw_in_mlab(d) ? 0 : kSlotRmwMemories));
-}
-
-namespace {
-bool kv_in_registers(const arch::DesignPoint& d) {
-    return d.sequences > 1 && d.kv_memory == arch::KvMemory::registers;
-}
-}  // namespace
+double slot_mlab_units(const arch::DesignPoint& d) { return in_mlab(d, kSlotVectorMemories, kSlotRmwMemories); }
 
 double slot_kv_storage_units(const arch::DesignPoint& d) {
     return kv_in_registers(d) ? (d.sequences - 1) * double(kSlotKvBits) : 0.0;
