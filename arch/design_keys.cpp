@@ -145,6 +145,18 @@ std::vector<DesignKey> make_table() {
     t.push_back(banks);
     t.push_back(conditional_integer_key("bram_ports", {1, 2}, &DesignPoint::bram_ports, m10k, "PORTS",
                                         "read ports per M10K bank (2 = true dual-port ROM)"));
+    DesignKey rom_layout = enum_key(
+        "rom_layout", {"matrix", "step"}, &DesignPoint::rom_layout, "ROM_STEP",
+        "how a logic ROM is read: matrix: word i of a step at address step x words + i of one ROM of the whole "
+        "matrix per word (the reference's structure: an adder in front of a matrix-deep ROM); step: one ROM per "
+        "word of a step, holding that word of every step, indexed by the step (steps deep, no address "
+        "arithmetic; same cycles; no effect with M10K weights)");
+    // M10K weights have no logic ROM: both layouts are one netlist, one
+    // Verilated build, one measured stream.
+    rom_layout.rtl_value = [](const DesignPoint& d) {
+        return d.weight_memory == WeightMemory::logic && d.rom_layout == RomLayout::step ? 1 : 0;
+    };
+    t.push_back(rom_layout);
     t.push_back(enum_key("kv_memory", {"registers", "m10k"}, &DesignPoint::kv_memory, "KV_M10K",
                          "KV cache in registers or in M10K (1 cycle read latency)"));
     t.push_back(integer_key("vector_lanes", {1, 2, 4, 8, 16}, &DesignPoint::vector_lanes, "VLANES",

@@ -18,6 +18,7 @@ enum class KvMemory { registers, m10k };
 enum class SamplerKind { sequential, parallel };
 enum class ArgmaxKind { sequential, tree };
 enum class SlotMemory { registers, mlab };
+enum class RomLayout { matrix, step };
 
 struct DesignPoint {
     std::string name = "baseline";
@@ -26,6 +27,7 @@ struct DesignPoint {
     WeightMemory weight_memory = WeightMemory::logic;
     int weight_banks = 0;           // M10K banks per weight matrix (m10k only; 0 = not applicable)
     int bram_ports = 0;             // read ports per bank, 1 or 2 (m10k only)
+    RomLayout rom_layout = RomLayout::matrix;  // how a logic ROM is addressed (no effect with M10K weights)
     KvMemory kv_memory = KvMemory::registers;
     int vector_lanes = 1;           // elements per cycle in elementwise passes
     int norm_radix_bits = 1;        // result bits per cycle in the RMS engine

@@ -51,20 +51,41 @@ MatrixLayout layout_of(const DesignPoint& d, const QWeights& w, Matrix m) {
     return out;
 }
 
-std::string rom_file_name(Matrix m, int bank, bool m10k) {
+RomFile rom_file_kind(const DesignPoint& d) {
+    if (d.weight_memory == WeightMemory::m10k) return RomFile::bank;
+    return d.rom_layout == RomLayout::step ? RomFile::steps : RomFile::words;
+}
+
+std::string rom_file_name(Matrix m, int bank, RomFile kind) {
     char buf[64];
-    if (m10k)
-        std::snprintf(buf, sizeof buf, "%s_b%02d.hex", shape_of(m).name, bank);
-    else
-        std::snprintf(buf, sizeof buf, "%s.hex", shape_of(m).name);
+    switch (kind) {
+        case RomFile::bank: std::snprintf(buf, sizeof buf, "%s_b%02d.hex", shape_of(m).name, bank); break;
+        case RomFile::steps: std::snprintf(buf, sizeof buf, "%s_steps.hex", shape_of(m).name); break;
+        case RomFile::words: std::snprintf(buf, sizeof buf, "%s.hex", shape_of(m).name); break;
+    }
     return buf;
 }
 
 void write_rom_files(const DesignPoint& d, const QWeights& w, const std::string& dir) {
     std::filesystem::create_directories(dir);
-    const bool m10k = d.weight_memory == WeightMemory::m10k;
+    const RomFile kind = rom_file_kind(d);
     for (const auto& shape : kMatrices) {
         const MatrixLayout l = layout_of(d, w, shape.id);
+        if (kind == RomFile::steps) {
+            // step s on line s: words (s+1) WPS - 1 down to s WPS
+            std::string text;
+            char word[16];
+            const size_t wps = static_cast<size_t>(l.words_per_step);
+            for (size_t s = 0; s * wps < l.words.size(); ++s) {
+                for (size_t i = wps; i-- > 0;) {
+                    std::snprintf(word, sizeof word, "%08x", l.words[s * wps + i]);
+                    text += word;
+                }
+                text += '\n';
+            }
+            write_file_atomically(dir + "/" + rom_file_name(shape.id, 0, kind), text);
+            continue;
+        }
         for (int b = 0; b < l.banks; ++b) {
             std::string text;
             char line[16];
@@ -74,7 +95,7 @@ void write_rom_files(const DesignPoint& d, const QWeights& w, const std::string&
                 std::snprintf(line, sizeof line, "%08x\n", wi < l.words.size() ? l.words[wi] : 0u);
                 text += line;
             }
-            write_file_atomically(dir + "/" + rom_file_name(shape.id, b, m10k), text);
+            write_file_atomically(dir + "/" + rom_file_name(shape.id, b, kind), text);
         }
     }
 }

@@ -25,9 +25,14 @@ struct MatrixLayout {
 // Tile matrices (wq wk wv wo fc1 fc2 lm_head) and the embedding tables (wte wpe).
 MatrixLayout layout_of(const DesignPoint& d, const QWeights& w, Matrix m);
 
-// The file names the RTL reads: <dir>/<matrix>.hex for logic ROMs,
-// <dir>/<matrix>_bNN.hex per bank for M10K (NN = two decimal digits).
-std::string rom_file_name(Matrix m, int bank, bool m10k);
+// The file names the RTL reads: <dir>/<matrix>.hex for logic ROMs (one word
+// per line, in read order), <dir>/<matrix>_steps.hex for logic ROMs with
+// rom_layout = step (one step per line: its words side by side, the last word
+// first, so word i is bits 32i..32i+31 of the line), <dir>/<matrix>_bNN.hex
+// per bank for M10K (NN = two decimal digits).
+enum class RomFile { words, steps, bank };
+RomFile rom_file_kind(const DesignPoint& d);
+std::string rom_file_name(Matrix m, int bank, RomFile kind);
 // Writes every matrix's ROM files for design `d` into `dir` (created if missing).
 void write_rom_files(const DesignPoint& d, const QWeights& w, const std::string& dir);
 

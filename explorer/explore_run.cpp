@@ -149,13 +149,19 @@ std::string announce_size(const ExploreOptions& o, const Sweep& sweep, const Poi
         double grid = micro * clocks;
         text += " (the baseline and " + thousands(micro) + " micro-architectures";
         if (const SlotVariants* v = plan.slot_variants()) {
-            const double left_out = static_cast<double>(v->over_cap() + v->duplicate_one_slot());
+            const double left_out =
+                static_cast<double>(v->over_cap() + v->duplicate_one_slot() + v->duplicate_rom_layout());
             grid = (micro + left_out) * clocks;
             text += " (" + thousands(static_cast<double>(v->base_count())) + " without their slot variants, times " +
                     "the variants kept: " + thousands(static_cast<double>(v->over_cap())) +
                     " variants with several slots over a device cap and " +
                     thousands(static_cast<double>(v->duplicate_one_slot())) +
-                    " one-slot duplicates of a schedule or slot memory left out)";
+                    " one-slot duplicates of a schedule or slot memory" +
+                    (v->duplicate_rom_layout()
+                         ? ", and " + thousands(static_cast<double>(v->duplicate_rom_layout())) +
+                               " M10K-weight duplicates of a rom_layout"
+                         : std::string()) +
+                    " left out)";
         }
         text += ", each at the fastest of its " + thousands(clocks) +
                 " PLL requests that meets timing: the whole grid of " + thousands(grid) +

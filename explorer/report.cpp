@@ -1,6 +1,7 @@
 #include "report.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <sstream>
@@ -221,7 +222,37 @@ void write_sweep(std::ostream& o, const RunDigest& g, const Sweep& sweep, const 
 }
 
 // The best point, against the baseline, and the ten fastest feasible points.
-void write_best(std::ostream& o, const RunDigest& g, const PointRow* base, const PointRow* best) {
+// The share of a point's yosys-equivalent ALMs in its weight streams (logic
+// ROMs, or M10K routing): the Quartus correction was fitted on a build whose
+// share it knows; a point far from that share leans on the factor more.
+double stream_share(const arch::DesignPoint& d, const Calibration& c) {
+    const double total = estimate_group(d, c, Metric::alms, "total");
+    return total > 0 ? estimate_group(d, c, Metric::alms, "weight_stream") / total : 0;
+}
+
+void write_correction_reach(std::ostream& o, const PointRow& best, const Calibration& c) {
+    const auto& ref = reference_builds();
+    const double fitted = stream_share(ref[0].design, c), four = stream_share(ref[1].design, c);
+    const double here = stream_share(best.design, c);
+    const double four_error = (static_cast<double>(estimate_resources(ref[1].design, c).alms) - ref[1].alms) / ref[1].alms;
+    const double yosys = estimate_group(best.design, c, Metric::alms, "total");
+    // If Quartus' whole gain over yosys were in the baseline's ROMs (its ROMs
+    // free), the rest would map at this factor: an upper bound for the best point.
+    const double base_yosys = estimate_group(ref[0].design, c, Metric::alms, "total");
+    const double worst = ref[0].alms / (base_yosys * (1 - fitted));
+    o << "How far the ALM correction reaches: it was fitted on the baseline, whose weight streams are "
+      << fixed_decimals(100 * fitted, 1) << "% of its yosys-equivalent ALMs (the reference's 4-lane build's, "
+      << fixed_decimals(100 * four, 1) << "%: the corrected model " << (four_error >= 0 ? "over" : "under")
+      << "-predicts its Quartus fit by " << fixed_decimals(100 * std::fabs(four_error), 1)
+      << "%); the best point's are "
+      << fixed_decimals(100 * here, 1) << "% [model]. Were Quartus' whole gain over yosys in the baseline's ROMs, "
+         "the rest would map at "
+      << fixed_decimals(worst, 3) << " and the best point would need " << thousands(worst * yosys)
+      << " ALMs [model bound, never measured: no Quartus run of this RTL].\n\n";
+}
+
+void write_best(std::ostream& o, const RunDigest& g, const PointRow* base, const PointRow* best,
+                const Calibration& calibration) {
     o << "## Best feasible points\n\n";
     if (!best) {
         o << "No point of this sweep fits the device and meets timing.\n\n";
@@ -244,6 +275,7 @@ void write_best(std::ostream& o, const RunDigest& g, const PointRow* base, const
           << best->design.sequences << " slot" << (best->design.sequences > 1 ? "s" : "") << " on "
           << best->design.cores << " core" << (best->design.cores > 1 ? "s" : "") << ").\n\n";
     const auto& top = g.fastest();
+    write_correction_reach(o, *best, calibration);
     o << "The ten fastest feasible points, after the baseline:\n\n";
     auto header = kPointHeader;
     header.push_back("design (keys that differ from the baseline)");
@@ -390,7 +422,7 @@ std::string report_markdown(const RunDigest& g, const Sweep& sweep, const RunInf
     write_title(o, sweep, run, calibration);
     write_sweep(o, g, sweep, run);
     if (base) write_baseline(o, *base, calibration);
-    write_best(o, g, base, best);
+    write_best(o, g, base, best, calibration);
     write_front(o, g, base);
     write_latency_front(o, g, base);
     write_keys(o, g, sweep);

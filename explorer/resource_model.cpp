@@ -68,31 +68,53 @@ double step_words(const arch::DesignPoint& d) {
     return w;
 }
 
-// The LUTs of the nine logic ROMs (mgpt_weight_stream, M10K = 0). Each output
-// bit of a step's word is a constant ROM over the words it can read: a tree of
-// 64-entry LUT6 leaves (rom_luts). Word 0 of a step is read at w0 = step x WPS:
-// for a power-of-two WPS that is a shift, its low address bits are constant and
-// the bit's ROM is only `words / WPS` (the steps) deep. Words 1.. are read at
-// w0 + i, an adder whose carry chain the LUT mapper cannot see through, so each
-// of their bits is a ROM over the whole matrix (`words` deep); so is word 0 when
-// WPS is not a power of two (w0 is then a product). The yosys runs bear this out
-// (rtl/synth/results/logs/*.weight_stream.stat): the address adders are there as
-// ALUT_ARITH cells, and step-deep ROMs alone would be 2,032 LUTs at the baseline,
-// where yosys maps 10,927 (this count: 9,200).
+// The nine logic ROMs (mgpt_weight_stream, M10K = 0). Each output bit of a
+// step's word is a constant ROM over the words it can read: a tree of 64-entry
+// LUT6 leaves (rom_luts); one at most 32 deep is a single LUT of at most five
+// inputs, two of which share an ALM (a separate term: logic_rom_narrow_bits).
+// rom_layout = matrix (the reference's): word 0 of a step is read at
+// w0 = step x WPS: for a power-of-two WPS that is a shift, its low address bits
+// are constant and the bit's ROM is only `words / WPS` (the steps) deep. Words
+// 1.. are read at w0 + i, an adder whose carry chain the LUT mapper cannot see
+// through, so each of their bits is a ROM over the whole matrix (`words` deep);
+// so is word 0 when WPS is not a power of two (w0 is then a product). The yosys
+// runs bear this out (rtl/synth/results/logs/*.weight_stream.stat): the address
+// adders are there as ALUT_ARITH cells, and step-deep ROMs alone would be 2,032
+// LUTs at the baseline, where yosys maps 10,927 (this count: 9,200).
+// rom_layout = step: one ROM of whole steps indexed by the step
+// (mgpt_weight_stream's step_rom): every bit is `words / WPS` deep, whatever WPS is.
 // A word holding one weight (an odd weights-per-step) has a constant-zero high half.
-double logic_rom_luts(const arch::DesignPoint& d) {
-    if (m10k_weights(d)) return 0;
-    double luts = 0;
+struct RomBits {
+    double deep_luts = 0;    // LUTs of the bits' ROMs deeper than 32 words
+    double narrow_bits = 0;  // bits whose ROM is at most 32 words deep
+    void add(double bits, int depth) {
+        if (depth <= 1) return;
+        if (depth <= 32) narrow_bits += bits;
+        else deep_luts += bits * rom_luts(depth);
+    }
+};
+
+RomBits logic_rom_bits(const arch::DesignPoint& d) {
+    RomBits r;
+    if (m10k_weights(d)) return r;
     for (const auto& s : stream_shapes(d)) {
         const int last_bits = s.weights_per_step % arch::kWeightsPerWord ? 16 : 32;
         const int steps = s.words / s.words_per_step;
+        if (d.rom_layout == arch::RomLayout::step) {
+            r.add(32.0 * (s.words_per_step - 1) + last_bits, steps);
+            continue;
+        }
         const int first_depth = is_pow2(s.words_per_step) ? steps : s.words;
         const int first_bits = s.words_per_step == 1 ? last_bits : 32;
         const int rest_bits = s.words_per_step == 1 ? 0 : 32 * (s.words_per_step - 2) + last_bits;
-        luts += first_bits * rom_luts(first_depth) + rest_bits * rom_luts(s.words);
+        r.add(first_bits, first_depth);
+        r.add(rest_bits, s.words);
     }
-    return luts;
+    return r;
 }
+
+double logic_rom_luts(const arch::DesignPoint& d) { return logic_rom_bits(d).deep_luts; }
+double logic_rom_narrow_bits(const arch::DesignPoint& d) { return logic_rom_bits(d).narrow_bits; }
 
 // The LUTs of the tile's weight select (mgpt_tile): for each lane and column, a
 // 16-bit mux over the step's weights of each of q, k and v, whose element index
@@ -223,8 +245,12 @@ const std::vector<Term>& terms() {
           {M::dsp}},
          [](const arch::DesignPoint& d) { return d.pipeline >= 1 ? double(d.vector_lanes) : 0.0; }},
         {{"logic_rom_lut", "weight_stream",
-          "LUTs of the logic ROMs (64-entry LUT6 leaves and mux trees; logic_rom_luts)", {M::alms}},
+          "LUTs of the logic ROMs deeper than 32 words (64-entry LUT6 leaves and mux trees; logic_rom_luts)", {M::alms}},
          logic_rom_luts},
+        {{"logic_rom_narrow", "weight_stream",
+          "bits of the logic ROMs at most 32 words deep: a LUT of at most 5 inputs each (logic_rom_narrow_bits)",
+          {M::alms}},
+         logic_rom_narrow_bits},
         {{"m10k_control", "weight_stream",
           "step-control register bits of the nine streams: issue, the first word's address bits, beat (m10k only)",
           {M::registers}},

@@ -52,6 +52,9 @@ bool SlotVariants::needed(const Sweep& sweep) {
 
 SlotVariants::SlotVariants(const Sweep& sweep, const Fits& fits, int jobs, bool progress)
     : space_(sweep, left_out_keys()), variants_(listed_variants(sweep)) {
+    arch::DesignPoint first;
+    arch::find_design_key("rom_layout")->store(first, sweep.axis("rom_layout").values.front());
+    first_rom_layout_ = first.rom_layout;
     if (variants_.size() > kMaxVariants)
         throw std::runtime_error(sweep.path + ": " + std::to_string(variants_.size()) +
                                  " slot variants (sequences x cores x schedule x slot_memory), at most " +
@@ -83,6 +86,7 @@ SlotVariants::SlotVariants(const Sweep& sweep, const Fits& fits, int jobs, bool 
         for (uint64_t i = b * kBlock; i < end; ++i) kept_ += static_cast<uint64_t>(popcount(masks_[i]));
         over_cap_ += block_counts[b].over_cap;
         duplicate_one_slot_ += block_counts[b].duplicate_one_slot;
+        duplicate_rom_layout_ += block_counts[b].duplicate_rom_layout;
     }
 }
 
@@ -96,6 +100,10 @@ arch::DesignPoint SlotVariants::variant_of(arch::DesignPoint base, const SlotVar
 
 SlotVariants::Mask SlotVariants::mask_of(const arch::DesignPoint& base, const Fits& fits, Counts& counts) const {
     Mask mask = 0;
+    if (base.weight_memory == arch::WeightMemory::m10k && base.rom_layout != first_rom_layout_) {
+        counts.duplicate_rom_layout += variants_.size();
+        return mask;
+    }
     std::vector<const SlotVariant*> over;  // variants found over a cap, fewest slots first
     const SlotVariant& first = variants_.front();
     for (const size_t i : by_slots_) {

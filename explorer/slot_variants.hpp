@@ -7,7 +7,9 @@
 //    exceed a device cap: it can never be feasible, and is on no front;
 //  - with one slot per core (sequences = 1), every schedule and slot memory
 //    but the first listed: they have no effect there (same cycles, netlist,
-//    resources, Fmax).
+//    resources, Fmax);
+//  - with M10K weights, every rom_layout but the first listed, all variants:
+//    the layout of logic ROMs has no effect there (a base without a kept variant).
 // The one-slot variant (sequences = cores = 1) is always kept, feasible or not,
 // so the rows show every micro-architecture as before.
 //
@@ -54,10 +56,12 @@ public:
     uint64_t over_cap() const { return over_cap_; }   // variants left out: over a cap
     // left out: with one slot, a schedule or slot memory but the first listed (no effect there)
     uint64_t duplicate_one_slot() const { return duplicate_one_slot_; }
+    // left out: with M10K weights, a rom_layout but the first listed (all its variants)
+    uint64_t duplicate_rom_layout() const { return duplicate_rom_layout_; }
 
 private:
     struct Counts {
-        uint64_t over_cap = 0, duplicate_one_slot = 0;
+        uint64_t over_cap = 0, duplicate_one_slot = 0, duplicate_rom_layout = 0;
     };
     // The kept variants of base micro-architecture `base` (bit v: variants_[v]).
     Mask mask_of(const arch::DesignPoint& base, const Fits& fits, Counts& counts) const;
@@ -65,10 +69,11 @@ private:
 
     DesignSpace space_;
     std::vector<SlotVariant> variants_;  // the sweep's listed order
+    arch::RomLayout first_rom_layout_;   // the first listed rom_layout
     std::vector<size_t> by_slots_;       // variants_ by ascending sequences, then cores
     std::vector<Mask> masks_;                // per base micro-architecture
     std::vector<uint64_t> kept_before_;      // kept points of the bases before each block of kBlock
-    uint64_t kept_ = 0, over_cap_ = 0, duplicate_one_slot_ = 0;
+    uint64_t kept_ = 0, over_cap_ = 0, duplicate_one_slot_ = 0, duplicate_rom_layout_ = 0;
 };
 
 }  // namespace mgpt::explorer

@@ -33,7 +33,8 @@ module mgpt_core #(
     parameter integer SLOTS = 1,            // sequences: slots sharing the units (1, 2, 4, 8, 16)
     parameter integer SCHED_RR = 0,         // schedule: 0 oldest, 1 round_robin
     parameter integer SLOT_MLAB = 0,        // slot_memory: 0 registers, 1 mlab (the activation vectors)
-    parameter ROM_DIR = "rom"               // read-order ROM files (microgpt-dse writes them)
+    parameter ROM_DIR = "rom",              // read-order ROM files (microgpt-dse writes them)
+    parameter integer ROM_STEP = 0          // rom_layout: 0 matrix, 1 step (logic ROMs indexed by the step)
 ) (
     input  wire                    clk,
     input  wire                    rst,
@@ -252,10 +253,12 @@ module mgpt_core #(
     wire        load_issuing = v_st == S_LOAD && v_cnt < EV * EBEATS;
     wire [19:0] load_step = load_issuing ? {8'd0, v_cnt} / EBEATS : 20'd0;
     wire [7:0]  load_beat = load_issuing ? v_cnt[7:0] % EBEATS[7:0] : 8'd0;
-    mgpt_weight_stream #(WEIGHT_M10K, BANKS, PORTS, EWPS, 27 * EV * EWPS, {ROM_DIR, "/wte"}) rom_wte (
-        clk, load_issuing, ({15'd0, v_tok} * EV + load_step) * EWPS, load_beat, wte_words);
-    mgpt_weight_stream #(WEIGHT_M10K, BANKS, PORTS, EWPS, 16 * EV * EWPS, {ROM_DIR, "/wpe"}) rom_wpe (
-        clk, load_issuing, ({16'd0, v_p} * EV + load_step) * EWPS, load_beat, wpe_words);
+    wire [19:0] wte_step = {15'd0, v_tok} * EV + load_step;
+    wire [19:0] wpe_step = {16'd0, v_p} * EV + load_step;
+    mgpt_weight_stream #(WEIGHT_M10K, BANKS, PORTS, EWPS, 27 * EV * EWPS, {ROM_DIR, "/wte"}, ROM_STEP) rom_wte (
+        clk, load_issuing, wte_step * EWPS, wte_step, load_beat, wte_words);
+    mgpt_weight_stream #(WEIGHT_M10K, BANKS, PORTS, EWPS, 16 * EV * EWPS, {ROM_DIR, "/wpe"}, ROM_STEP) rom_wpe (
+        clk, load_issuing, wpe_step * EWPS, wpe_step, load_beat, wpe_words);
     // the element group whose words are on the ROM outputs this cycle
     wire        load_compute = v_st == S_LOAD &&
                 (WEIGHT_M10K == 0 ? 1'b1 : (v_cnt >= EBEATS && (v_cnt % EBEATS) == 0));
@@ -341,10 +344,10 @@ module mgpt_core #(
     reg  [64*16-1:0] tile_in;
     generate
         if (PIPELINE == 0) begin : single_cycle
-            mgpt_tile #(LANES, COLS, WEIGHT_M10K, BANKS, PORTS, ROM_DIR) tile (
+            mgpt_tile #(LANES, COLS, WEIGHT_M10K, BANKS, PORTS, ROM_DIR, ROM_STEP) tile (
                 clk, rst, tile_start, tile_proj, row0, chunk, tile_in, tile_done, tile_acc);
         end else begin : pipelined
-            mgpt_tile_pipelined #(LANES, COLS, WEIGHT_M10K, BANKS, PORTS, PIPELINE, ROM_DIR) tile (
+            mgpt_tile_pipelined #(LANES, COLS, WEIGHT_M10K, BANKS, PORTS, PIPELINE, ROM_DIR, ROM_STEP) tile (
                 clk, rst, tile_start, tile_proj, row0, chunk, tile_in, tile_done, tile_acc);
         end
     endgenerate

@@ -35,7 +35,8 @@ module mgpt_cores #(
     parameter integer SLOTS = 1,            // sequences: slots per core
     parameter integer SCHED_RR = 0,
     parameter integer SLOT_MLAB = 0,
-    parameter ROM_DIR = "rom"
+    parameter ROM_DIR = "rom",
+    parameter integer ROM_STEP = 0
 ) (
     input  wire                          clk,
     input  wire                          rst,
@@ -63,7 +64,7 @@ module mgpt_cores #(
                 .KV_M10K(KV_M10K), .VLANES(VLANES), .NORM_RADIX(NORM_RADIX), .DIVIDERS(DIVIDERS),
                 .DIV_RADIX(DIV_RADIX), .SAMPLER_PARALLEL(SAMPLER_PARALLEL), .ARGMAX_TREE(ARGMAX_TREE),
                 .PIPELINE(PIPELINE), .REF_PROFILE(REF_PROFILE), .SLOTS(SLOTS), .SCHED_RR(SCHED_RR),
-                .SLOT_MLAB(SLOT_MLAB), .ROM_DIR(ROM_DIR)
+                .SLOT_MLAB(SLOT_MLAB), .ROM_DIR(ROM_DIR), .ROM_STEP(ROM_STEP)
             ) u_core (
                 .clk(clk),
                 .rst(rst),

@@ -15,7 +15,8 @@ module mgpt_tile_pipelined #(
     parameter integer BANKS = 1,
     parameter integer PORTS = 1,
     parameter integer PIPELINE = 1,
-    parameter ROM_DIR = "rom"
+    parameter ROM_DIR = "rom",
+    parameter integer ROM_STEP = 0
 ) (
     input  wire                clk,
     input  wire                rst,
@@ -38,6 +39,7 @@ module mgpt_tile_pipelined #(
     reg [4:0]  step_ctr;   // steps fully issued (STEPS = all)
     reg        mac_pending;  // M10K: the step issued last cycle is on the stream outputs
     reg [19:0] w0_q, w0_k, w0_v, w0_o, w0_fc1, w0_fc2, w0_lm;  // first word of the step being issued
+    reg [19:0] st_q, st_k, st_v, st_o, st_fc1, st_fc2, st_lm;  // its step index (step-indexed ROMs only)
     reg [15:0] xw [0:15];  // the pass's 16 input columns, shifted by COLS per multiply-accumulate step
     reg [1:0]  lane_sel [0:LANES-1];  // qkv: 0 q, 1 k, 2 v; any projection: 3 = the lane idles
     reg signed [63:0] acc [0:LANES-1];
@@ -72,20 +74,20 @@ module mgpt_tile_pipelined #(
     wire [WPS64*32-1:0] w_fc1;
     wire [WPS27*32-1:0] w_lm;
     wire [7:0] beat_i = issuing ? beat_ctr : 8'd0;
-    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wq"}) rom_q (
-        clk, issuing && p_proj == 0, w0_q, beat_i, w_q);
-    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wk"}) rom_k (
-        clk, issuing && p_proj == 0, w0_k, beat_i, w_k);
-    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wv"}) rom_v (
-        clk, issuing && p_proj == 0, w0_v, beat_i, w_v);
-    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wo"}) rom_o (
-        clk, issuing && p_proj == 1, w0_o, beat_i, w_o);
-    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS64, WORDS64, {ROM_DIR, "/mlp_fc1"}) rom_fc1 (
-        clk, issuing && p_proj == 2, w0_fc1, beat_i, w_fc1);
-    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS_FC2, {ROM_DIR, "/mlp_fc2"}) rom_fc2 (
-        clk, issuing && p_proj == 3, w0_fc2, beat_i, w_fc2);
-    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS27, WORDS27, {ROM_DIR, "/lm_head"}) rom_lm (
-        clk, issuing && p_proj == 4, w0_lm, beat_i, w_lm);
+    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wq"}, ROM_STEP) rom_q (
+        clk, issuing && p_proj == 0, w0_q, st_q, beat_i, w_q);
+    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wk"}, ROM_STEP) rom_k (
+        clk, issuing && p_proj == 0, w0_k, st_k, beat_i, w_k);
+    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wv"}, ROM_STEP) rom_v (
+        clk, issuing && p_proj == 0, w0_v, st_v, beat_i, w_v);
+    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wo"}, ROM_STEP) rom_o (
+        clk, issuing && p_proj == 1, w0_o, st_o, beat_i, w_o);
+    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS64, WORDS64, {ROM_DIR, "/mlp_fc1"}, ROM_STEP) rom_fc1 (
+        clk, issuing && p_proj == 2, w0_fc1, st_fc1, beat_i, w_fc1);
+    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS_FC2, {ROM_DIR, "/mlp_fc2"}, ROM_STEP) rom_fc2 (
+        clk, issuing && p_proj == 3, w0_fc2, st_fc2, beat_i, w_fc2);
+    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS27, WORDS27, {ROM_DIR, "/lm_head"}, ROM_STEP) rom_lm (
+        clk, issuing && p_proj == 4, w0_lm, st_lm, beat_i, w_lm);
 
     // The weight of lane l, column j of the current step: element e = l' * COLS + j
     // of its matrix's step words, l' = the lane's row within that matrix's pass.
@@ -130,6 +132,13 @@ module mgpt_tile_pipelined #(
             w0_fc1 <= (row0 / RPP64) * STEPS * WPS64;
             w0_fc2 <= ((row0 / RPP16) * 4 + chunk20) * STEPS * WPS16;
             w0_lm <= (row0 / RPP27) * STEPS * WPS27;
+            st_q <= local_pass16(row0, 0) * STEPS;
+            st_k <= local_pass16(row0, 16) * STEPS;
+            st_v <= local_pass16(row0, 32) * STEPS;
+            st_o <= (row0 / RPP16) * STEPS;
+            st_fc1 <= (row0 / RPP64) * STEPS;
+            st_fc2 <= ((row0 / RPP16) * 4 + chunk20) * STEPS;
+            st_lm <= (row0 / RPP27) * STEPS;
             beats <= beats_of(proj);
             last_it <= STEPS[11:0] * {4'd0, beats_of(proj)} + LAT + PIPELINE - 1;
             beat_ctr <= 8'd0;
@@ -152,6 +161,13 @@ module mgpt_tile_pipelined #(
                     w0_fc1 <= w0_fc1 + WPS64;
                     w0_fc2 <= w0_fc2 + WPS16;
                     w0_lm <= w0_lm + WPS27;
+                    st_q <= st_q + 20'd1;
+                    st_k <= st_k + 20'd1;
+                    st_v <= st_v + 20'd1;
+                    st_o <= st_o + 20'd1;
+                    st_fc1 <= st_fc1 + 20'd1;
+                    st_fc2 <= st_fc2 + 20'd1;
+                    st_lm <= st_lm + 20'd1;
                 end else beat_ctr <= beat_ctr + 8'd1;
             end
             mac_pending <= issuing && last_beat;

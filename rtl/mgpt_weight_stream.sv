@@ -1,8 +1,13 @@
 // One weight matrix in read order (docs/MICROARCH.md "M10K mapping"): WPS
 // 32-bit words per streamed step, two Q4.12 weights per word, low half first.
 //
-// M10K = 0: a logic ROM, every word of the step at word address w0 readable in
-//           the same cycle (combinational), file <ROM_PREFIX>.hex.
+// M10K = 0: a logic ROM, every word of the step readable in the same cycle
+//           (combinational), file <ROM_PREFIX>.hex. ROM_STEP = 0 (rom_layout =
+//           matrix, the reference's structure): word i of the step is read at
+//           w0 + i, an adder in front of a ROM of the whole matrix per word.
+//           ROM_STEP = 1 (rom_layout = step): one ROM of whole steps (file
+//           <ROM_PREFIX>_steps.hex), indexed by `step` (w0 = step * WPS): every
+//           bit WORDS / WPS deep, no address arithmetic in front of it.
 // M10K = 1: BANKS synchronous-read banks of PORTS read ports; word w lives in
 //           bank w % BANKS at address w / BANKS, file <ROM_PREFIX>_bNN.hex per
 //           bank. A step takes BEATS issue cycles: in beat t each bank's port q
@@ -15,16 +20,18 @@ module mgpt_weight_stream #(
     parameter integer PORTS = 1,
     parameter integer WPS = 8,      // words per step
     parameter integer WORDS = 256,  // words of the whole matrix
-    parameter ROM_PREFIX = "rom/attn_wq"
+    parameter ROM_PREFIX = "rom/attn_wq",
+    parameter integer ROM_STEP = 0   // logic ROMs: 1 = one step-indexed ROM per word of a step
 ) (
     input  wire              clk,
     input  wire              issue,  // issue beat `beat` of the step whose first word is `w0`
     input  wire [19:0]       w0,
+    input  wire [19:0]       step,   // that step's index: w0 = step * WPS
     input  wire [7:0]        beat,
     output wire [WPS*32-1:0] step_words
 );
     generate
-        if (M10K == 0) begin : logic_rom
+        if (M10K == 0 && ROM_STEP == 0) begin : logic_rom
             reg [31:0] rom [0:WORDS-1];
             initial $readmemh({ROM_PREFIX, ".hex"}, rom);
             genvar i;
@@ -32,7 +39,21 @@ module mgpt_weight_stream #(
                 wire [19:0] addr = w0 + i;
                 assign step_words[i*32 +: 32] = rom[addr[$clog2(WORDS+1)-1:0]];
             end
-            wire unused_ok = &{1'b0, clk, issue, beat};
+            wire unused_ok = &{1'b0, clk, issue, beat, step};
+        end else if (M10K == 0) begin : step_rom
+            // One memory of whole steps (file <ROM_PREFIX>_steps.hex, one step
+            // per line, word i in bits 32i..32i+31): each output bit is a ROM
+            // over the steps only, addressed by the step counter.
+            localparam integer STEPS = WORDS / WPS;
+            localparam integer SW = STEPS > 1 ? $clog2(STEPS) : 1;
+            reg [WPS*32-1:0] rom [0:STEPS-1];
+            initial $readmemh({ROM_PREFIX, "_steps.hex"}, rom);
+            if (STEPS > 1) begin : indexed
+                assign step_words = rom[step[SW-1:0]];
+            end else begin : single
+                assign step_words = rom[0];
+            end
+            wire unused_ok = &{1'b0, clk, issue, beat, w0, step};
         end else begin : m10k_rom
             localparam integer DEPTH = (WORDS + BANKS - 1) / BANKS;
             localparam integer AW = DEPTH > 1 ? $clog2(DEPTH) : 1;
@@ -48,6 +69,7 @@ module mgpt_weight_stream #(
                 beat_q <= beat;
             end
             wire [31:0] rdata [0:BANKS*PORTS-1];
+            wire unused_ok = &{1'b0, step};
             genvar b, q, i;
             for (b = 0; b < BANKS; b = b + 1) begin : bank
                 localparam integer TENS = 48 + b / 10;

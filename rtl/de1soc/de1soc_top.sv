@@ -35,6 +35,7 @@ module de1soc_top #(
     parameter integer SCHED_RR = 0,
     parameter integer SLOT_MLAB = 0,
     parameter ROM_DIR = "rom",
+    parameter integer ROM_STEP = 0,
     parameter integer PLL_M = 45,
     parameter integer PLL_N = 2,
     parameter integer PLL_C = 20,
@@ -148,7 +149,7 @@ module de1soc_top #(
         .KV_M10K(KV_M10K), .VLANES(VLANES), .NORM_RADIX(NORM_RADIX), .DIVIDERS(DIVIDERS),
         .DIV_RADIX(DIV_RADIX), .SAMPLER_PARALLEL(SAMPLER_PARALLEL), .ARGMAX_TREE(ARGMAX_TREE),
         .PIPELINE(PIPELINE), .REF_PROFILE(REF_PROFILE), .SLOTS(SLOTS), .SCHED_RR(SCHED_RR), .SLOT_MLAB(SLOT_MLAB),
-        .ROM_DIR(ROM_DIR)
+        .ROM_DIR(ROM_DIR), .ROM_STEP(ROM_STEP)
     ) core (
         .clk(clk), .rst(rst), .start(core_start), .token_in(core_token), .pos(core_pos), .rng_in(core_rng),
         .greedy(core_greedy), .temperature(core_temperature), .busy(core_busy), .done(core_done),

@@ -19,6 +19,7 @@ module mgpt_synth_streams #(
     parameter integer PORTS = 1,
     parameter integer VLANES = 1,
     parameter ROM_DIR = "rom",
+    parameter integer ROM_STEP = 0,
     // derived (never overridden): words per step, as in mgpt_tile and mgpt_core
     parameter integer WPS16 = ((LANES < 16 ? LANES : 16) * COLS + 1) / 2,
     parameter integer WPS64 = ((LANES < 64 ? LANES : 64) * COLS + 1) / 2,
@@ -52,22 +53,22 @@ module mgpt_synth_streams #(
     wire [19:0] s_o = step[3*20 +: 20], s_fc1 = step[4*20 +: 20], s_fc2 = step[5*20 +: 20];
     wire [19:0] s_lm = step[6*20 +: 20], s_wte = step[7*20 +: 20], s_wpe = step[8*20 +: 20];
 
-    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wq"}) rom_q (
-        clk, issue[0], s_q * WPS16, tile_beat, w_q);
-    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wk"}) rom_k (
-        clk, issue[1], s_k * WPS16, tile_beat, w_k);
-    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wv"}) rom_v (
-        clk, issue[2], s_v * WPS16, tile_beat, w_v);
-    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wo"}) rom_o (
-        clk, issue[3], s_o * WPS16, tile_beat, w_o);
-    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS64, WORDS64, {ROM_DIR, "/mlp_fc1"}) rom_fc1 (
-        clk, issue[4], s_fc1 * WPS64, tile_beat, w_fc1);
-    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS_FC2, {ROM_DIR, "/mlp_fc2"}) rom_fc2 (
-        clk, issue[5], s_fc2 * WPS16, tile_beat, w_fc2);
-    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS27, WORDS27, {ROM_DIR, "/lm_head"}) rom_lm (
-        clk, issue[6], s_lm * WPS27, tile_beat, w_lm);
-    mgpt_weight_stream #(M10K, BANKS, PORTS, EWPS, 27 * EV * EWPS, {ROM_DIR, "/wte"}) rom_wte (
-        clk, issue[7], s_wte * EWPS, load_beat, w_wte);
-    mgpt_weight_stream #(M10K, BANKS, PORTS, EWPS, 16 * EV * EWPS, {ROM_DIR, "/wpe"}) rom_wpe (
-        clk, issue[8], s_wpe * EWPS, load_beat, w_wpe);
+    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wq"}, ROM_STEP) rom_q (
+        clk, issue[0], s_q * WPS16, s_q, tile_beat, w_q);
+    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wk"}, ROM_STEP) rom_k (
+        clk, issue[1], s_k * WPS16, s_k, tile_beat, w_k);
+    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wv"}, ROM_STEP) rom_v (
+        clk, issue[2], s_v * WPS16, s_v, tile_beat, w_v);
+    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wo"}, ROM_STEP) rom_o (
+        clk, issue[3], s_o * WPS16, s_o, tile_beat, w_o);
+    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS64, WORDS64, {ROM_DIR, "/mlp_fc1"}, ROM_STEP) rom_fc1 (
+        clk, issue[4], s_fc1 * WPS64, s_fc1, tile_beat, w_fc1);
+    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS_FC2, {ROM_DIR, "/mlp_fc2"}, ROM_STEP) rom_fc2 (
+        clk, issue[5], s_fc2 * WPS16, s_fc2, tile_beat, w_fc2);
+    mgpt_weight_stream #(M10K, BANKS, PORTS, WPS27, WORDS27, {ROM_DIR, "/lm_head"}, ROM_STEP) rom_lm (
+        clk, issue[6], s_lm * WPS27, s_lm, tile_beat, w_lm);
+    mgpt_weight_stream #(M10K, BANKS, PORTS, EWPS, 27 * EV * EWPS, {ROM_DIR, "/wte"}, ROM_STEP) rom_wte (
+        clk, issue[7], s_wte * EWPS, s_wte, load_beat, w_wte);
+    mgpt_weight_stream #(M10K, BANKS, PORTS, EWPS, 16 * EV * EWPS, {ROM_DIR, "/wpe"}, ROM_STEP) rom_wpe (
+        clk, issue[8], s_wpe * EWPS, s_wpe, load_beat, w_wpe);
 endmodule

@@ -103,7 +103,15 @@ for i in "${!names[@]}"; do
     [ -f "$work/$name/$comp.stat" ] && cp "$work/$name/$comp.stat" "$results/logs/$name.$comp.stat"
   done
 done
-"$here/m10k_layout.sh" "${names[@]/#/$work/}" >"$results/m10k_layout.csv" || die "m10k_layout.sh failed"
+# this run's points' M10K layout replaces theirs; other points' rows stay
+layout=$results/m10k_layout.csv
+fresh=$(mktemp)
+"$here/m10k_layout.sh" "${names[@]/#/$work/}" >"$fresh" || { rm -f "$fresh"; die "m10k_layout.sh failed"; }
+{ head -1 "$fresh"
+  [ -f "$layout" ] && tail -n +2 "$layout" | awk -F, -v names=" ${names[*]} " 'index(names, " " $1 " ") == 0'
+  tail -n +2 "$fresh"
+} >"$layout.tmp" && mv "$layout.tmp" "$layout"
+rm -f "$fresh"
 awk -F, 'NR > 1 && $11 == "ok" && $2 != "full" {
            if (!($1 in seen)) { seen[$1] = 1; order[n++] = $1 }
            for (c = 3; c <= 9; c++) s[$1, c] += $c; k[$1]++ }
@@ -115,10 +123,11 @@ awk -F, 'NR > 1 && $11 == "ok" && $2 != "full" {
              for (c = 3; c <= 9; c++) printf ",%d", s[p, c]
              printf ",%d,%s\n", k[p], bad[p] }
          }' "$csv" >"$results/point_totals.csv"
+# RUN_INFO keeps its history (earlier runs and the notes beside them): this run is appended
 {
-  echo "rtl/synth/results: written by rtl/synth/run_calibration.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "rtl/synth/results: written by rtl/synth/run_calibration.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ) (points: ${names[*]})"
   echo "yosys: $(yosys -V)"
   echo "RTL: commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$repo" status --porcelain -- rtl 2>/dev/null | grep -v 'rtl/synth/results' | grep -q . && echo ' (with uncommitted changes under rtl/)')"
   echo "host: $(nproc) cores, jobs $jobs, timeout $limit s"
-} >"$results/RUN_INFO"
+} >>"$results/RUN_INFO"
 echo "run_calibration.sh: wrote $csv, $results/point_totals.csv, $results/m10k_layout.csv, $results/logs/"

@@ -118,6 +118,8 @@ done
 L=${P[LANES]}; C=${P[COLS]}
 # the slots (parameters of newer ROM folders; one slot, oldest, registers where absent)
 S=${P[SLOTS]:-1}; RR=${P[SCHED_RR]:-0}; SM=${P[SLOT_MLAB]:-0}
+# the ROM layout (absent from older ROM folders: matrix, the reference's)
+RS=${P[ROM_STEP]:-0}
 
 # ---- a top-level wrapper with the parameters as literals ----
 # (yosys 0.23's `hierarchy -chparam` cannot take the string ROM_DIR and trips an
@@ -134,7 +136,7 @@ module mgpt_synth_top (input wire clk, input wire rst, input wire [$S-1:0] start
       .KV_M10K(${P[KV_M10K]}), .VLANES(${P[VLANES]}), .NORM_RADIX(${P[NORM_RADIX]}), .DIVIDERS(${P[DIVIDERS]}),
       .DIV_RADIX(${P[DIV_RADIX]}), .SAMPLER_PARALLEL(${P[SAMPLER_PARALLEL]}), .ARGMAX_TREE(${P[ARGMAX_TREE]}),
       .REF_PROFILE(${P[REF_PROFILE]}), .PIPELINE(${P[PIPELINE]}), .SLOTS($S), .SCHED_RR($RR),
-      .SLOT_MLAB($SM), .ROM_DIR("$roms")) u (clk, rst, start, token_in, pos, rng_in, greedy,
+      .SLOT_MLAB($SM), .ROM_STEP($RS), .ROM_DIR("$roms")) u (clk, rst, start, token_in, pos, rng_in, greedy,
       temperature, busy, done, stage, token_out, rng_out, logits_flat, unit_slot);
 endmodule
 EOF
@@ -158,7 +160,7 @@ module mgpt_synth_top (input wire clk, input wire rst, input wire start, input w
     input wire [6:0] row0, input wire [1:0] chunk, input wire [64*16-1:0] in_vec,
     output wire done, output wire [$L*64-1:0] acc_flat);
   $tile_module #(.LANES($L), .COLS($C), .M10K(${P[WEIGHT_M10K]}), .BANKS(${P[BANKS]}), .PORTS(${P[PORTS]}),
-      ${pipe}.ROM_DIR("$roms")) u (clk, rst, start, proj, row0, chunk, in_vec, done, acc_flat);
+      ${pipe}.ROM_STEP($RS), .ROM_DIR("$roms")) u (clk, rst, start, proj, row0, chunk, in_vec, done, acc_flat);
 endmodule
 EOF
     ;;
@@ -173,7 +175,7 @@ module mgpt_synth_top (input wire clk, input wire [8:0] issue, input wire [9*20-
     output wire [$w16*32-1:0] w_q, w_k, w_v, w_o, w_fc2, output wire [$w64*32-1:0] w_fc1,
     output wire [$w27*32-1:0] w_lm, output wire [$we*32-1:0] w_wte, w_wpe);
   mgpt_synth_streams #(.LANES($L), .COLS($C), .M10K(${P[WEIGHT_M10K]}), .BANKS(${P[BANKS]}), .PORTS(${P[PORTS]}),
-      .VLANES(${P[VLANES]}), .ROM_DIR("$roms")) u (clk, issue, step, tile_beat, load_beat,
+      .VLANES(${P[VLANES]}), .ROM_STEP($RS), .ROM_DIR("$roms")) u (clk, issue, step, tile_beat, load_beat,
       w_q, w_k, w_v, w_o, w_fc2, w_fc1, w_lm, w_wte, w_wpe);
 endmodule
 EOF

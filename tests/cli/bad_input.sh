@@ -110,7 +110,7 @@ expect 0 "" -- "$bin" generate --count 1 --temperature 255.998
 expect 2 "--set: key 'lanes': value '3' is not legal" -- "$bin" simulate --set lanes=3 --count 1
 expect 2 "--set 'lanes': expected key=value" -- "$bin" simulate --set lanes --count 1
 printf 'name = m10k_point\nweight_memory = m10k\nweight_banks = 4\nbram_ports = 2\n' >m10k.cfg
-expect 0 "design: m10k_point \(.*weight_memory=logic kv_memory" -- "$bin" simulate --design m10k.cfg --set weight_memory=logic --count 1
+expect 0 "design: m10k_point \(.*weight_memory=logic rom_layout=matrix kv_memory" -- "$bin" simulate --design m10k.cfg --set weight_memory=logic --count 1
 expect 2 "--set: weight_banks applies only to weight_memory = m10k" -- "$bin" simulate --design m10k.cfg --set weight_memory=logic --set weight_banks=8 --count 1
 printf 'lanes = 8\n\001\002\377 junk\n' >junk.cfg
 expect 1 "junk.cfg:2: not a 'key = value' line: '\\\\x01\\\\x02\\\\xff junk'" -- "$bin" simulate --design junk.cfg --count 1

@@ -94,8 +94,8 @@ names = 4
 CFG
 expect 0 "slots: strategy exhaustive, .*12 without their slot variants.*over a device cap and 24 one-slot duplicates of a schedule or slot memory left out" -- \
   "$bin" explore --sweep "$slots" --out "$tmp/sv" --jobs 2 --no-progress
-head -1 "$tmp/sv/points.csv" | cut -d, -f16,17 | grep -qx "sequences,cores" && ok || bad "slots: columns 16, 17"
-[ "$(awk -F, 'NR > 1 && $16 * $17 > 1' "$tmp/sv/points.csv" | wc -l)" -gt 0 ] && ok || bad "slots: no row with several slots"
+head -1 "$tmp/sv/points.csv" | cut -d, -f17,18 | grep -qx "sequences,cores" && ok || bad "slots: columns 17, 18"
+[ "$(awk -F, 'NR > 1 && $17 * $18 > 1' "$tmp/sv/points.csv" | wc -l)" -gt 0 ] && ok || bad "slots: no row with several slots"
 parallel -j 2 "$bin" explore --sweep "$slots" --shard {}/3 --out "$tmp/sv{}" --no-progress ::: 0 1 2 >"$tmp/parallel.out" 2>&1 && ok || bad "slot shards"
 expect 0 "merged 3 shards" -- "$bin" merge "$tmp"/sv? --out "$tmp/svm" --jobs 2
 for f in points.csv report.md best.cfg run.cfg; do same "$tmp/svm/$f" "$tmp/sv/$f"; done

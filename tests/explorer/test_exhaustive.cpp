@@ -23,10 +23,12 @@ namespace {
 using FrontPoint = std::tuple<std::string, std::string, std::string, long, long>;
 
 // A micro-architecture's identity: every key but pll_mhz; with one slot per
-// core the schedule and slot memory change nothing, so they read as the first.
+// core the schedule and slot memory change nothing, with M10K weights the
+// ROM layout changes nothing, so they read as the first.
 std::string micro_of(arch::DesignPoint d) {
     d.pll_mhz = 0;
     d.name.clear();
+    if (d.weight_memory == arch::WeightMemory::m10k) d.rom_layout = arch::RomLayout::matrix;
     if (d.sequences == 1) {
         d.schedule = arch::Policy::oldest;
         d.slot_memory = arch::SlotMemory::registers;
@@ -117,16 +119,18 @@ TEST_CASE("exhaustive over slot variants: the pruned plan keeps every point that
           "[explorer][exhaustive][slots]") {
     test::TempDir dir;
     // Base micro-architectures on both sides of the caps with one slot and with
-    // several (explorer/slot_variants.hpp), both schedules and slot memories, clocks around Fmax.
+    // several (explorer/slot_variants.hpp), both schedules and slot memories, both ROM
+    // layouts (no effect with M10K weights), clocks around Fmax.
     const std::string body =
-        "lanes = 1, 4, 16\nweight_memory = logic, m10k\nweight_banks = 4\nbram_ports = 1, 2\n"
+        "lanes = 1, 4, 16\nweight_memory = logic, m10k\nweight_banks = 4\nbram_ports = 1, 2\nrom_layout = matrix, step\n"
         "kv_memory = registers, m10k\nsampler = sequential, parallel\nsequences = 1, 2, 4\ncores = 1, 2\n"
         "schedule = oldest, round_robin\nslot_memory = registers, mlab\npll_mhz = 25, 50, 56.25, 100, 150\n[workload]\nnames = 4\n";
     const GridAndPruned runs = run_both(dir, body);
     const auto &g = runs.grid, &e = runs.pruned;
     const auto &grid_rows = runs.grid_rows, &pruned_rows = runs.pruned_rows;
-    // 3 x (1 + 2) x 2 x 2 bases x 3 x 2 x 2 x 2 variants, 5 clocks each
-    REQUIRE(grid_rows.size() == 36 * 24 * 5);
+    // 3 x (2 + 2 x 2) x 2 x 2 bases (lanes x (logic layouts + ports x layouts) x kv x sampler)
+    // x 3 x 2 x 2 x 2 variants, 5 clocks each
+    REQUIRE(grid_rows.size() == 72 * 24 * 5);
     // The grid, evaluated whole, is the reference: every micro-architecture
     // (the schedule and slot memory of one slot per core aside: they change nothing) that fits
     // with several slots, or has one slot, is in the pruned plan exactly once.
@@ -146,7 +150,27 @@ TEST_CASE("exhaustive over slot variants: the pruned plan keeps every point that
                         o.alms == r.alms && o.mlabs == r.mlabs && o.fmax_mhz == r.fmax_mhz;
             CHECK(twin);
         }
+        if (r.design.weight_memory == arch::WeightMemory::m10k && r.design.rom_layout == arch::RomLayout::step) {
+            // the same figures as its matrix-layout twin
+            bool twin = false;
+            for (const auto& o : grid_rows)
+                twin |= o.design.pll_mhz == r.design.pll_mhz && micro_of(o.design) == micro_of(r.design) &&
+                        o.design.rom_layout == arch::RomLayout::matrix && o.tokens_per_s == r.tokens_per_s &&
+                        o.alms == r.alms && o.fmax_mhz == r.fmax_mhz;
+            CHECK(twin);
+        }
     }
+    // a step layout on logic ROMs is a different micro-architecture: fewer ALMs
+    long step_cheaper = 0;
+    for (const auto& r : grid_rows)
+        for (const auto& o : grid_rows)
+            step_cheaper += r.design.weight_memory == arch::WeightMemory::logic &&
+                            r.design.rom_layout == arch::RomLayout::step && o.design.rom_layout == arch::RomLayout::matrix &&
+                            o.design.pll_mhz == r.design.pll_mhz && o.design.lanes == r.design.lanes &&
+                            micro_of([&] { auto d = o.design; d.rom_layout = arch::RomLayout::step; return d; }()) ==
+                                micro_of(r.design) &&
+                            r.alms < o.alms;
+    CHECK(step_cheaper > 0);
     for (size_t i = 1; i < pruned_rows.size(); ++i) CHECK(kept.insert(micro_of(pruned_rows[i].design)).second);
     CHECK(kept == expected);
     // not vacuous: several slots both fit and not
@@ -173,12 +197,23 @@ TEST_CASE("exhaustive over slot variants: the pruned plan keeps every point that
         }
     CHECK(round_robin_best > 0);
     CHECK(e.digest.key_values().at("schedule").at("round_robin").tokens_per_s == round_robin_best);
+    // a step layout's, over the points where it acts (logic ROMs); the matrix layout's, over all
+    double step_best = 0, matrix_best = 0;
+    for (const auto& r : grid_rows)
+        if (r.feasible) {
+            if (r.design.rom_layout == arch::RomLayout::step && r.design.weight_memory == arch::WeightMemory::logic)
+                step_best = std::max(step_best, r.tokens_per_s);
+            if (r.design.rom_layout == arch::RomLayout::matrix) matrix_best = std::max(matrix_best, r.tokens_per_s);
+        }
+    CHECK(step_best > 0);
+    CHECK(e.digest.key_values().at("rom_layout").at("step").tokens_per_s == step_best);
+    CHECK(e.digest.key_values().at("rom_layout").at("matrix").tokens_per_s == matrix_best);
     // (the MLABs' fixed cost may leave no feasible point in this small grid: then none either)
     const auto& mlab = e.digest.key_values().at("slot_memory");
     if (mlab_best > 0) CHECK(mlab.at("mlab").tokens_per_s == mlab_best);
     else CHECK((!mlab.count("mlab") || mlab.at("mlab").index < 0));
     for (const auto& [key, values] : g.digest.key_values()) {
-        if (key == "pll_mhz" || key == "schedule" || key == "slot_memory") continue;
+        if (key == "pll_mhz" || key == "schedule" || key == "slot_memory" || key == "rom_layout") continue;
         for (const auto& [v, best] : values) {
             INFO(key << " = " << v);
             const auto& kv = e.digest.key_values();

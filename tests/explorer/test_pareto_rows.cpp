@@ -104,7 +104,7 @@ TEST_CASE("points.csv rows round-trip through text exactly, and torn journal tai
     const auto back = read_points_csv(path);
     REQUIRE(back.size() == rows.size());
     for (size_t i = 0; i < rows.size(); ++i) CHECK(to_csv_line(back[i]) == to_csv_line(rows[i]));
-    CHECK(points_csv_columns().size() == 63);
+    CHECK(points_csv_columns().size() == 64);
 
     // A kill mid-write leaves a line without its newline: dropped (journals), an error (points.csv).
     const std::string text = test::read_text(path);

@@ -71,7 +71,7 @@ TEST_CASE("the default DE1-SoC sweep covers every design key, every value and 25
     const Sweep s = load_sweep(test::source_path("configs/sweeps/de1soc.cfg"));
     const std::map<std::string, size_t> expected = {
         {"lanes", 7}, {"cols_per_cycle", 5}, {"weight_memory", 2}, {"weight_banks", 7}, {"bram_ports", 2},
-        {"kv_memory", 2}, {"vector_lanes", 5}, {"norm_radix_bits", 3}, {"attn_dividers", 4}, {"div_radix_bits", 3},
+        {"rom_layout", 2}, {"kv_memory", 2}, {"vector_lanes", 5}, {"norm_radix_bits", 3}, {"attn_dividers", 4}, {"div_radix_bits", 3},
         {"sampler", 2}, {"argmax", 2}, {"pipeline", 4}, {"numerics", 2},
         {"sequences", 5}, {"cores", 4}, {"schedule", 2}, {"slot_memory", 2}};
     for (const auto& k : arch::design_keys()) {
