@@ -71,7 +71,10 @@ double step_words(const arch::DesignPoint& d) {
 // The nine logic ROMs (mgpt_weight_stream, M10K = 0). Each output bit of a
 // step's word is a constant ROM over the words it can read: a tree of 64-entry
 // LUT6 leaves (rom_luts); one at most 32 deep is a single LUT of at most five
-// inputs, two of which share an ALM (a separate term: logic_rom_narrow_bits).
+// inputs, two of which share an ALM (a separate term: logic_rom_narrow_luts).
+// The bits of one ROM share its address, so a D-deep ROM has at most 2^D
+// distinct bit functions and the mapper keeps one LUT per distinct function:
+// a 4-deep ROM of 1,024 bits is at most 16 LUTs (yosys: 16 lanes x 4 columns).
 // rom_layout = matrix (the reference's): word 0 of a step is read at
 // w0 = step x WPS: for a power-of-two WPS that is a shift, its low address bits
 // are constant and the bit's ROM is only `words / WPS` (the steps) deep. Words
@@ -86,10 +89,11 @@ double step_words(const arch::DesignPoint& d) {
 // A word holding one weight (an odd weights-per-step) has a constant-zero high half.
 struct RomBits {
     double deep_luts = 0;    // LUTs of the bits' ROMs deeper than 32 words
-    double narrow_bits = 0;  // bits whose ROM is at most 32 words deep
+    double narrow_luts = 0;  // LUTs of ROMs at most 32 words deep: distinct bit functions at most
+    // `bits` output bits of one ROM (one address), `depth` words deep
     void add(double bits, int depth) {
         if (depth <= 1) return;
-        if (depth <= 32) narrow_bits += bits;
+        if (depth <= 32) narrow_luts += std::min(bits, std::ldexp(1.0, depth));
         else deep_luts += bits * rom_luts(depth);
     }
 };
@@ -114,7 +118,7 @@ RomBits logic_rom_bits(const arch::DesignPoint& d) {
 }
 
 double logic_rom_luts(const arch::DesignPoint& d) { return logic_rom_bits(d).deep_luts; }
-double logic_rom_narrow_bits(const arch::DesignPoint& d) { return logic_rom_bits(d).narrow_bits; }
+double logic_rom_narrow_luts(const arch::DesignPoint& d) { return logic_rom_bits(d).narrow_luts; }
 
 // The LUTs of the tile's weight select (mgpt_tile): for each lane and column, a
 // 16-bit mux over the step's weights of each of q, k and v, whose element index
@@ -248,9 +252,10 @@ const std::vector<Term>& terms() {
           "LUTs of the logic ROMs deeper than 32 words (64-entry LUT6 leaves and mux trees; logic_rom_luts)", {M::alms}},
          logic_rom_luts},
         {{"logic_rom_narrow", "weight_stream",
-          "bits of the logic ROMs at most 32 words deep: a LUT of at most 5 inputs each (logic_rom_narrow_bits)",
+          "LUTs of the logic ROMs at most 32 words deep: one of at most 5 inputs per distinct bit function "
+          "(logic_rom_narrow_luts)",
           {M::alms}},
-         logic_rom_narrow_bits},
+         logic_rom_narrow_luts},
         {{"m10k_control", "weight_stream",
           "step-control register bits of the nine streams: issue, the first word's address bits, beat (m10k only)",
           {M::registers}},

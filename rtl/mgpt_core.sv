@@ -255,10 +255,12 @@ module mgpt_core #(
     wire [7:0]  load_beat = load_issuing ? v_cnt[7:0] % EBEATS[7:0] : 8'd0;
     wire [19:0] wte_step = {15'd0, v_tok} * EV + load_step;
     wire [19:0] wpe_step = {16'd0, v_p} * EV + load_step;
+    // a stream reads the first word or (step-indexed logic ROMs) the step: the other input is tied off
+    localparam [19:0] EMB_ST_USED = (WEIGHT_M10K == 0 && ROM_STEP != 0) ? 20'hFFFFF : 20'h0;
     mgpt_weight_stream #(WEIGHT_M10K, BANKS, PORTS, EWPS, 27 * EV * EWPS, {ROM_DIR, "/wte"}, ROM_STEP) rom_wte (
-        clk, load_issuing, wte_step * EWPS, wte_step, load_beat, wte_words);
+        clk, load_issuing, (wte_step * EWPS) & ~EMB_ST_USED, wte_step & EMB_ST_USED, load_beat, wte_words);
     mgpt_weight_stream #(WEIGHT_M10K, BANKS, PORTS, EWPS, 16 * EV * EWPS, {ROM_DIR, "/wpe"}, ROM_STEP) rom_wpe (
-        clk, load_issuing, wpe_step * EWPS, wpe_step, load_beat, wpe_words);
+        clk, load_issuing, (wpe_step * EWPS) & ~EMB_ST_USED, wpe_step & EMB_ST_USED, load_beat, wpe_words);
     // the element group whose words are on the ROM outputs this cycle
     wire        load_compute = v_st == S_LOAD &&
                 (WEIGHT_M10K == 0 ? 1'b1 : (v_cnt >= EBEATS && (v_cnt % EBEATS) == 0));

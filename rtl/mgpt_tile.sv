@@ -58,7 +58,12 @@ module mgpt_tile #(
     wire [19:0] lp_fc2 = (p_row0 / RPP16) * 4 + p_chunk;
     wire [19:0] lp_lm = p_row0 / RPP27;
     wire [19:0] s20 = {12'd0, step_i};
-    // the step index of each stream (its first word: step x words per step)
+    // the step index of each stream (its first word: step x words per step); a
+    // stream reads one of the two (matrix-layout logic ROMs and M10K the first
+    // word, step-indexed logic ROMs the step), the other is tied off so that no
+    // logic feeds it, also where the streams are blackboxed (rtl/synth)
+    localparam [19:0] ST_USED = (M10K == 0 && ROM_STEP != 0) ? 20'hFFFFF : 20'h0;
+    localparam [19:0] W0_USED = ~ST_USED;
     wire [19:0] st_q = lp_q * STEPS + s20;
     wire [19:0] st_k = lp_k * STEPS + s20;
     wire [19:0] st_v = lp_v * STEPS + s20;
@@ -71,19 +76,19 @@ module mgpt_tile #(
     wire [WPS64*32-1:0] w_fc1;
     wire [WPS27*32-1:0] w_lm;
     mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wq"}, ROM_STEP) rom_q (
-        clk, issuing && p_proj == 0, st_q * WPS16, st_q, beat_i, w_q);
+        clk, issuing && p_proj == 0, (st_q * WPS16) & W0_USED, st_q & ST_USED, beat_i, w_q);
     mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wk"}, ROM_STEP) rom_k (
-        clk, issuing && p_proj == 0, st_k * WPS16, st_k, beat_i, w_k);
+        clk, issuing && p_proj == 0, (st_k * WPS16) & W0_USED, st_k & ST_USED, beat_i, w_k);
     mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wv"}, ROM_STEP) rom_v (
-        clk, issuing && p_proj == 0, st_v * WPS16, st_v, beat_i, w_v);
+        clk, issuing && p_proj == 0, (st_v * WPS16) & W0_USED, st_v & ST_USED, beat_i, w_v);
     mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wo"}, ROM_STEP) rom_o (
-        clk, issuing && p_proj == 1, st_o * WPS16, st_o, beat_i, w_o);
+        clk, issuing && p_proj == 1, (st_o * WPS16) & W0_USED, st_o & ST_USED, beat_i, w_o);
     mgpt_weight_stream #(M10K, BANKS, PORTS, WPS64, WORDS64, {ROM_DIR, "/mlp_fc1"}, ROM_STEP) rom_fc1 (
-        clk, issuing && p_proj == 2, st_fc1 * WPS64, st_fc1, beat_i, w_fc1);
+        clk, issuing && p_proj == 2, (st_fc1 * WPS64) & W0_USED, st_fc1 & ST_USED, beat_i, w_fc1);
     mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS_FC2, {ROM_DIR, "/mlp_fc2"}, ROM_STEP) rom_fc2 (
-        clk, issuing && p_proj == 3, st_fc2 * WPS16, st_fc2, beat_i, w_fc2);
+        clk, issuing && p_proj == 3, (st_fc2 * WPS16) & W0_USED, st_fc2 & ST_USED, beat_i, w_fc2);
     mgpt_weight_stream #(M10K, BANKS, PORTS, WPS27, WORDS27, {ROM_DIR, "/lm_head"}, ROM_STEP) rom_lm (
-        clk, issuing && p_proj == 4, st_lm * WPS27, st_lm, beat_i, w_lm);
+        clk, issuing && p_proj == 4, (st_lm * WPS27) & W0_USED, st_lm & ST_USED, beat_i, w_lm);
 
     // The weight of lane l, column j of the current step: element e = l' * COLS + j
     // of its matrix's step words, l' = the lane's row within that matrix's pass.

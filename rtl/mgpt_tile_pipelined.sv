@@ -40,6 +40,11 @@ module mgpt_tile_pipelined #(
     reg        mac_pending;  // M10K: the step issued last cycle is on the stream outputs
     reg [19:0] w0_q, w0_k, w0_v, w0_o, w0_fc1, w0_fc2, w0_lm;  // first word of the step being issued
     reg [19:0] st_q, st_k, st_v, st_o, st_fc1, st_fc2, st_lm;  // its step index (step-indexed ROMs only)
+    // A stream reads either the first word (matrix-layout logic ROMs, M10K) or
+    // the step index (step-indexed logic ROMs): the other registers get no load
+    // and vanish, also where the streams are blackboxed (rtl/synth).
+    localparam [19:0] ST_USED = (M10K == 0 && ROM_STEP != 0) ? 20'hFFFFF : 20'h0;
+    localparam [19:0] W0_USED = ~ST_USED;
     reg [15:0] xw [0:15];  // the pass's 16 input columns, shifted by COLS per multiply-accumulate step
     reg [1:0]  lane_sel [0:LANES-1];  // qkv: 0 q, 1 k, 2 v; any projection: 3 = the lane idles
     reg signed [63:0] acc [0:LANES-1];
@@ -75,19 +80,19 @@ module mgpt_tile_pipelined #(
     wire [WPS27*32-1:0] w_lm;
     wire [7:0] beat_i = issuing ? beat_ctr : 8'd0;
     mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wq"}, ROM_STEP) rom_q (
-        clk, issuing && p_proj == 0, w0_q, st_q, beat_i, w_q);
+        clk, issuing && p_proj == 0, w0_q & W0_USED, st_q & ST_USED, beat_i, w_q);
     mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wk"}, ROM_STEP) rom_k (
-        clk, issuing && p_proj == 0, w0_k, st_k, beat_i, w_k);
+        clk, issuing && p_proj == 0, w0_k & W0_USED, st_k & ST_USED, beat_i, w_k);
     mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wv"}, ROM_STEP) rom_v (
-        clk, issuing && p_proj == 0, w0_v, st_v, beat_i, w_v);
+        clk, issuing && p_proj == 0, w0_v & W0_USED, st_v & ST_USED, beat_i, w_v);
     mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS16, {ROM_DIR, "/attn_wo"}, ROM_STEP) rom_o (
-        clk, issuing && p_proj == 1, w0_o, st_o, beat_i, w_o);
+        clk, issuing && p_proj == 1, w0_o & W0_USED, st_o & ST_USED, beat_i, w_o);
     mgpt_weight_stream #(M10K, BANKS, PORTS, WPS64, WORDS64, {ROM_DIR, "/mlp_fc1"}, ROM_STEP) rom_fc1 (
-        clk, issuing && p_proj == 2, w0_fc1, st_fc1, beat_i, w_fc1);
+        clk, issuing && p_proj == 2, w0_fc1 & W0_USED, st_fc1 & ST_USED, beat_i, w_fc1);
     mgpt_weight_stream #(M10K, BANKS, PORTS, WPS16, WORDS_FC2, {ROM_DIR, "/mlp_fc2"}, ROM_STEP) rom_fc2 (
-        clk, issuing && p_proj == 3, w0_fc2, st_fc2, beat_i, w_fc2);
+        clk, issuing && p_proj == 3, w0_fc2 & W0_USED, st_fc2 & ST_USED, beat_i, w_fc2);
     mgpt_weight_stream #(M10K, BANKS, PORTS, WPS27, WORDS27, {ROM_DIR, "/lm_head"}, ROM_STEP) rom_lm (
-        clk, issuing && p_proj == 4, w0_lm, st_lm, beat_i, w_lm);
+        clk, issuing && p_proj == 4, w0_lm & W0_USED, st_lm & ST_USED, beat_i, w_lm);
 
     // The weight of lane l, column j of the current step: element e = l' * COLS + j
     // of its matrix's step words, l' = the lane's row within that matrix's pass.
