@@ -148,9 +148,9 @@ std::vector<DesignKey> make_table() {
     DesignKey rom_layout = enum_key(
         "rom_layout", {"matrix", "step"}, &DesignPoint::rom_layout, "ROM_STEP",
         "how a logic ROM is read: matrix: word i of a step at address step x words + i of one ROM of the whole "
-        "matrix per word (the reference's structure: an adder in front of a matrix-deep ROM); step: one ROM per "
-        "word of a step, holding that word of every step, indexed by the step (steps deep, no address "
-        "arithmetic; same cycles; no effect with M10K weights)");
+        "matrix per word (the reference's structure: an adder in front of a matrix-deep ROM); step: one ROM of "
+        "whole steps, indexed by the step (every bit steps deep, no address arithmetic; same cycles; no effect "
+        "with M10K weights)");
     // M10K weights have no logic ROM: both layouts are one netlist, one
     // Verilated build, one measured stream.
     rom_layout.rtl_value = [](const DesignPoint& d) {

@@ -221,7 +221,6 @@ void write_sweep(std::ostream& o, const RunDigest& g, const Sweep& sweep, const 
       << g.dsp_front().size() << "\n\n";
 }
 
-// The best point, against the baseline, and the ten fastest feasible points.
 // The share of a point's yosys-equivalent ALMs in its weight streams (logic
 // ROMs, or M10K routing): the Quartus correction was fitted on a build whose
 // share it knows; a point far from that share leans on the factor more.
@@ -251,6 +250,8 @@ void write_correction_reach(std::ostream& o, const PointRow& best, const Calibra
       << " ALMs [model bound, never measured: no Quartus run of this RTL].\n\n";
 }
 
+// The best point, against the baseline, how far the ALM correction reaches
+// there, and the ten fastest feasible points.
 void write_best(std::ostream& o, const RunDigest& g, const PointRow* base, const PointRow* best,
                 const Calibration& calibration) {
     o << "## Best feasible points\n\n";
