@@ -255,7 +255,8 @@ module mgpt_core #(
     wire [7:0]  load_beat = load_issuing ? v_cnt[7:0] % EBEATS[7:0] : 8'd0;
     wire [19:0] wte_step = {15'd0, v_tok} * EV + load_step;
     wire [19:0] wpe_step = {16'd0, v_p} * EV + load_step;
-    // a stream reads the first word or (step-indexed logic ROMs) the step: the other input is tied off
+    // a stream reads the first word or (step-indexed logic ROMs) the step: the other input is
+    // tied off (the tile's streams alike: ST_USED in mgpt_tile_shape.svh)
     localparam [19:0] EMB_ST_USED = (WEIGHT_M10K == 0 && ROM_STEP != 0) ? 20'hFFFFF : 20'h0;
     mgpt_weight_stream #(WEIGHT_M10K, BANKS, PORTS, EWPS, 27 * EV * EWPS, {ROM_DIR, "/wte"}, ROM_STEP) rom_wte (
         clk, load_issuing, (wte_step * EWPS) & ~EMB_ST_USED, wte_step & EMB_ST_USED, load_beat, wte_words);

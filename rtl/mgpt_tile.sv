@@ -58,12 +58,8 @@ module mgpt_tile #(
     wire [19:0] lp_fc2 = (p_row0 / RPP16) * 4 + p_chunk;
     wire [19:0] lp_lm = p_row0 / RPP27;
     wire [19:0] s20 = {12'd0, step_i};
-    // the step index of each stream (its first word: step x words per step); a
-    // stream reads one of the two (matrix-layout logic ROMs and M10K the first
-    // word, step-indexed logic ROMs the step), the other is tied off so that no
-    // logic feeds it, also where the streams are blackboxed (rtl/synth)
-    localparam [19:0] ST_USED = (M10K == 0 && ROM_STEP != 0) ? 20'hFFFFF : 20'h0;
-    localparam [19:0] W0_USED = ~ST_USED;
+    // the step index of each stream (its first word: step x words per step;
+    // a stream reads one of the two: ST_USED, mgpt_tile_shape.svh)
     wire [19:0] st_q = lp_q * STEPS + s20;
     wire [19:0] st_k = lp_k * STEPS + s20;
     wire [19:0] st_v = lp_v * STEPS + s20;

@@ -39,12 +39,9 @@ module mgpt_tile_pipelined #(
     reg [4:0]  step_ctr;   // steps fully issued (STEPS = all)
     reg        mac_pending;  // M10K: the step issued last cycle is on the stream outputs
     reg [19:0] w0_q, w0_k, w0_v, w0_o, w0_fc1, w0_fc2, w0_lm;  // first word of the step being issued
-    reg [19:0] st_q, st_k, st_v, st_o, st_fc1, st_fc2, st_lm;  // its step index (step-indexed ROMs only)
-    // A stream reads either the first word (matrix-layout logic ROMs, M10K) or
-    // the step index (step-indexed logic ROMs): the other registers get no load
-    // and vanish, also where the streams are blackboxed (rtl/synth).
-    localparam [19:0] ST_USED = (M10K == 0 && ROM_STEP != 0) ? 20'hFFFFF : 20'h0;
-    localparam [19:0] W0_USED = ~ST_USED;
+    // its step index; a stream reads one of the two (ST_USED, mgpt_tile_shape.svh):
+    // the other registers get no load and vanish
+    reg [19:0] st_q, st_k, st_v, st_o, st_fc1, st_fc2, st_lm;
     reg [15:0] xw [0:15];  // the pass's 16 input columns, shifted by COLS per multiply-accumulate step
     reg [1:0]  lane_sel [0:LANES-1];  // qkv: 0 q, 1 k, 2 v; any projection: 3 = the lane idles
     reg signed [63:0] acc [0:LANES-1];

@@ -1,7 +1,8 @@
 // The shape of a tile pass, shared by mgpt_tile and mgpt_tile_pipelined
-// (included inside the module, after its LANES, COLS, M10K, BANKS and PORTS
-// parameters): rows per pass, 32-bit words per column step, M10K beats, and
-// the words of each matrix in read order (docs/MICROARCH.md "M10K mapping").
+// (included inside the module, after its LANES, COLS, M10K, BANKS, PORTS and
+// ROM_STEP parameters): rows per pass, 32-bit words per column step, M10K
+// beats, the words of each matrix in read order (docs/MICROARCH.md "M10K
+// mapping"), and which input of its streams the tile drives.
 localparam integer STEPS = 16 / COLS;
 localparam integer RPP16 = LANES < 16 ? LANES : 16;   // rows per pass, 16-row matrices
 localparam integer RPP64 = LANES < 64 ? LANES : 64;   // fc1
@@ -20,3 +21,9 @@ localparam integer WORDS16 = PASSES16 * STEPS * WPS16;
 localparam integer WORDS64 = ((64 + RPP64 - 1) / RPP64) * STEPS * WPS64;
 localparam integer WORDS_FC2 = PASSES16 * 4 * STEPS * WPS16;
 localparam integer WORDS27 = ((27 + RPP27 - 1) / RPP27) * STEPS * WPS27;
+// A stream reads the step's first word (matrix-layout logic ROMs, M10K) or its
+// step index (step-indexed logic ROMs, mgpt_weight_stream's step_rom): the
+// other input is tied off with these masks, so that no logic or register feeds
+// it, also where the streams are blackboxed (rtl/synth).
+localparam [19:0] ST_USED = (M10K == 0 && ROM_STEP != 0) ? 20'hFFFFF : 20'h0;
+localparam [19:0] W0_USED = ~ST_USED;

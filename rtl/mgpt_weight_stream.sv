@@ -21,7 +21,7 @@ module mgpt_weight_stream #(
     parameter integer WPS = 8,      // words per step
     parameter integer WORDS = 256,  // words of the whole matrix
     parameter ROM_PREFIX = "rom/attn_wq",
-    parameter integer ROM_STEP = 0   // logic ROMs: 1 = one step-indexed ROM per word of a step
+    parameter integer ROM_STEP = 0   // logic ROMs: 1 = one ROM of whole steps, indexed by `step`
 ) (
     input  wire              clk,
     input  wire              issue,  // issue beat `beat` of the step whose first word is `w0`
